@@ -1,0 +1,64 @@
+package app
+
+import (
+	"github.com/clausemark/clausemark/resolution"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// docHeader shows the identification of a resolution: organ, session,
+// dates, agenda item, symbol, adoption heading and title.
+type docHeader struct {
+	app.Compo
+
+	Idoc *resolution.Document
+}
+
+func newDocHeader() *docHeader { return &docHeader{} }
+
+// Document sets the resolution whose header to show.
+func (h *docHeader) Document(d *resolution.Document) *docHeader {
+	h.Idoc = d
+	return h
+}
+
+func (h *docHeader) Render() app.UI {
+	d := h.Idoc
+	agenda := ""
+	if d.AgendaItem != "" {
+		agenda = "Agenda item " + d.AgendaItem
+	}
+	return app.Header().Class("cm-doc-head").Body(
+		app.Div().Class("cm-masthead").Body(
+			app.P().Class("cm-un").Text("United Nations"),
+			app.P().Class("cm-symbol").Text(d.Symbol),
+		),
+		app.Div().Class("cm-ident").Body(
+			line("cm-body", d.Body),
+			line("cm-session", d.Session),
+			line("cm-dates", d.Dates),
+			line("cm-agenda", agenda),
+			line("cm-agenda-title", d.AgendaTitle),
+		),
+		line("cm-heading", d.Heading),
+		app.Range(d.Other).Slice(func(i int) app.UI {
+			return line("cm-other", d.Other[i])
+		}),
+		app.If(d.Reference != "", func() app.UI {
+			return app.P().Class("cm-reference").Text("[" + d.Reference + "]")
+		}),
+		app.H1().ID("doc-title").Class("cm-title").Body(
+			app.If(d.Number != "", func() app.UI {
+				return app.Span().Class("cm-title-num").Text(d.Number + ". ")
+			}),
+			app.Text(d.Title),
+		),
+	)
+}
+
+// line renders one line of text with a class, or nothing when empty.
+func line(class, text string) app.UI {
+	if text == "" {
+		return nil
+	}
+	return app.P().Class(class).Text(text)
+}

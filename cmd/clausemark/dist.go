@@ -1,0 +1,63 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	cmapp "github.com/clausemark/clausemark/app"
+	"github.com/clausemark/clausemark/resolution"
+	"github.com/clausemark/clausemark/server"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// dist writes a static copy of the site (go-app's static website
+// generation, plus the files of web/) that any static host can serve.
+func dist(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("dist", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("o", "dist", "output directory")
+	web := fs.String("web", "web", "directory of the static assets")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if _, err := os.Stat(filepath.Join(*web, "app.wasm")); err != nil {
+		return fmt.Errorf("%s/app.wasm is missing: run 'make build' first", *web)
+	}
+	doc, _ := resolution.Parse(resolution.Seed())
+	cmapp.Setup(doc)
+	h := server.AppHandler(server.Version, *web)
+	if err := app.GenerateStaticWebsite(*out, h); err != nil {
+		return err
+	}
+	return copyDir(*web, filepath.Join(*out, "web"))
+}
+
+// copyDir copies the regular files of src into dst (one level, which is
+// all web/ has).
+func copyDir(src, dst string) error {
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,61 @@
+//go:build !(js && wasm)
+
+// Command clausemark serves the Clausemark app and converts resolutions
+// and annotation files for drafting pipelines.
+//
+//	clausemark [serve] [-addr 127.0.0.1:8000] [-web web]
+//	clausemark parse FILE
+//	clausemark dist [-o dist] [-web web]
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+const usage = `Clausemark — read and annotate UN resolutions, offline.
+
+Usage:
+  clausemark [serve] [flags]   serve the app (default)
+  clausemark parse FILE        print the parsed resolution as JSON
+  clausemark dist [-o DIR]     write a static copy of the site
+
+Run 'clausemark COMMAND -h' for the flags of a command.
+`
+
+// errUsage reports a command line the command does not understand; the
+// usage has been printed.
+var errUsage = errors.New("usage")
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if !errors.Is(err, errUsage) {
+			fmt.Fprintln(os.Stderr, "clausemark:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+// run runs a command line and writes to stdout and stderr.
+func run(args []string, stdout, stderr io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && (args[0] == "" || args[0][0] != '-') {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		return serve(args, stderr)
+	case "parse":
+		return parse(args, stdout, stderr)
+	case "dist":
+		return dist(args, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprintf(stderr, "unknown command %q\n\n%s", cmd, usage)
+		return errUsage
+	}
+}

@@ -1,0 +1,171 @@
+package e2e
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+func TestTheDocumentRendersWithItsStructure(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+
+	checks := []struct {
+		name, js string
+		want     any
+	}{
+		{"symbol", `document.querySelector('[data-symbol]').dataset.symbol`, "A/HRC/RES/53/11"},
+		{"preambular clauses", `document.querySelectorAll('.cm-preamble > [data-clause]').length`, 33.0},
+		{"operative clauses", `document.querySelectorAll('.cm-operative > [data-clause]').length`, 37.0},
+		{"first preambular label", `document.getElementById('pp1').dataset.label`, "PP1"},
+		{"OP21 label", `document.getElementById('op21').dataset.label`, "OP21"},
+		{"OP21 data-clause", `document.getElementById('op21').dataset.clause`, "op21"},
+		{"title", `document.getElementById('doc-title').textContent.trim()`, "53/11. Enhancement of international cooperation in the field of human rights"},
+		{"italic opening phrase of PP3", `document.querySelector('#pp3 .cm-lead').textContent`, "Recalling also"},
+		{"italic verb of OP8", `document.querySelector('#op8 .cm-lead').textContent`, "Expresses its concern"},
+		{"adoption meeting", `document.querySelector('.cm-meeting').textContent`, "34th meeting"},
+		{"adoption date", `document.querySelector('.cm-date').textContent`, "12 July 2023"},
+		{"footnotes", `document.querySelectorAll('.cm-footnotes li').length`, 5.0},
+		{"no warning", `document.querySelectorAll('.cm-warning').length`, 0.0},
+	}
+	for _, c := range checks {
+		t.Run(c.name, func(t *testing.T) {
+			got := eval[any](t, b.ctx, c.js)
+			if got != c.want {
+				t.Errorf("%s: got %v, want %v", c.js, got, c.want)
+			}
+		})
+	}
+
+	t.Run("the page-split PP7 is one paragraph", func(t *testing.T) {
+		got := eval[string](t, b.ctx, `document.querySelector('#pp7 .cm-text').textContent`)
+		if !strings.Contains(got, "Developing Countries”, in which the Assembly endorsed") {
+			t.Errorf("PP7 text: got %q", got)
+		}
+	})
+}
+
+func TestTheVoteRecordShowsEachListWithItsCount(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+
+	for list, want := range map[string]float64{"in-favour": 33, "against": 13, "abstaining": 1} {
+		sel := `document.querySelector('[data-vote="` + list + `"]')`
+		if got := eval[float64](t, b.ctx, sel+`.querySelectorAll('li').length`); got != want {
+			t.Errorf("%s: got %v names, want %v", list, got, want)
+		}
+		if got := eval[string](t, b.ctx, sel+`.querySelector('.cm-count').textContent`); got != strconv.Itoa(int(want)) {
+			t.Errorf("%s: count shows %q, want %v", list, got, want)
+		}
+	}
+	uk := eval[bool](t, b.ctx, `[...document.querySelectorAll('[data-vote="against"] li')].some(li => li.textContent === 'United Kingdom of Great Britain and Northern Ireland')`)
+	if !uk {
+		t.Error("the United Kingdom is not one name in the Against list")
+	}
+}
+
+func TestFootnoteLinksWorkBothWays(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+
+	if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.CSS(`#pp10 .cm-fnref a`))); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, b.ctx, `location.hash === '#fn2'`)
+	poll(t, b.ctx, `(() => { const r = document.getElementById('fn2').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`)
+
+	if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.CSS(`#fn2 .cm-backref`))); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, b.ctx, `location.hash === '#fnref-pp10-2'`)
+	poll(t, b.ctx, `document.getElementById('pp10').classList.contains('is-target')`)
+	poll(t, b.ctx, `(() => { const r = document.getElementById('fnref-pp10-2').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`)
+}
+
+func TestADeepLinkScrollsToItsClauseAndMarksIt(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/#op21")
+
+	poll(t, b.ctx, `document.getElementById('op21').classList.contains('is-target')`)
+	poll(t, b.ctx, `(() => { const r = document.getElementById('op21').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2; })()`)
+	if n := eval[float64](t, b.ctx, `document.querySelectorAll('.is-target').length`); n != 1 {
+		t.Errorf("got %v marked clauses, want 1", n)
+	}
+}
+
+func TestTheServerRendersTheDocumentBeforeTheWasmLoads(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	// ?wasm=false is go-app's switch that keeps the wasm from loading: what
+	// shows is the server-rendered page alone.
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/?wasm=false")); err != nil {
+		t.Fatal(err)
+	}
+	if n := eval[float64](t, b.ctx, `document.querySelectorAll('[data-clause]').length`); n != 70 {
+		t.Errorf("got %v clauses in the server-rendered page, want 70", n)
+	}
+	visible := eval[bool](t, b.ctx, `(() => { const r = document.getElementById('pp1').getBoundingClientRect(); const e = document.elementFromPoint(r.left + 40, r.top + 5); return !!e && !!e.closest('#pp1'); })()`)
+	if !visible {
+		t.Error("PP1 is covered: the loader hides the server-rendered document")
+	}
+}
+
+func TestTheContentSecurityPolicyIsEnforced(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+	b.expectConsole("Content Security Policy")
+	// An injected inline script must not run; a remote image must not load.
+	ran := eval[bool](t, b.ctx, `(() => {
+		const s = document.createElement('script');
+		s.textContent = 'window.__injected = true';
+		document.body.appendChild(s);
+		s.remove();
+		return window.__injected === true;
+	})()`)
+	if ran {
+		t.Error("an inline script ran: the Content-Security-Policy is not enforced")
+	}
+	violations := eval[float64](t, b.ctx, `new Promise(resolve => {
+		let n = 0;
+		document.addEventListener('securitypolicyviolation', () => n++);
+		const img = new Image();
+		img.src = 'http://192.0.2.1/x.png';
+		setTimeout(() => resolve(n), 300);
+	})`)
+	if violations < 1 {
+		t.Error("loading an image from another origin raised no policy violation")
+	}
+}
+
+func TestTheAppWorksOfflineAfterTheFirstLoad(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+	waitOfflineReady(t, b.ctx)
+
+	srv.Stop()
+
+	if err := chromedp.Do(b.ctx, chromedp.Reload()); err != nil {
+		t.Fatalf("reload with the server stopped: %v", err)
+	}
+	waitReady(t, b.ctx)
+	if n := eval[float64](t, b.ctx, `document.querySelectorAll('[data-clause]').length`); n != 70 {
+		t.Errorf("after an offline reload: got %v clauses, want 70", n)
+	}
+
+	tab := b.newTab()
+	open(t, tab, srv.URL+"/")
+	if n := eval[float64](t, tab, `document.querySelectorAll('[data-clause]').length`); n != 70 {
+		t.Errorf("in a new tab, offline: got %v clauses, want 70", n)
+	}
+	if got := eval[string](t, tab, `document.querySelector('[data-symbol]').dataset.symbol`); got != "A/HRC/RES/53/11" {
+		t.Errorf("in a new tab, offline: symbol %q", got)
+	}
+}

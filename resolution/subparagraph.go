@@ -1,0 +1,321 @@
+package resolution
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// inlineLabel is a sub-paragraph letter found inside a paragraph's text:
+// text[open] is its "(", text[end:] the text after ") ".
+type inlineLabel struct {
+	label     string
+	open, end int
+}
+
+// inlineLabels finds the candidates for sub-paragraph letters inside a
+// paragraph's text ("… shall: (a) …; (b) …"): "(" at the start or after
+// white space, one to seven lowercase letters, ")" and white space.
+func inlineLabels(text string) []inlineLabel {
+	var found []inlineLabel
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '(')
+		if j < 0 {
+			return found
+		}
+		open := i + j
+		i = open + 1
+		if open > 0 && !isSpaceByte(text[open-1]) {
+			continue
+		}
+		k := i
+		for k < len(text) && k-i < 8 && text[k] >= 'a' && text[k] <= 'z' {
+			k++
+		}
+		if k == i || k+1 >= len(text) || text[k] != ')' || !isSpaceByte(text[k+1]) {
+			continue
+		}
+		label := text[i:k]
+		if len(label) > 3 && !isRoman(label) {
+			continue
+		}
+		found = append(found, inlineLabel{label: label, open: open, end: k + 2})
+	}
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' }
+
+// romans are the second-level labels in order.
+var romans = func() []string {
+	units := []string{"", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"}
+	tens := []string{"", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"}
+	var r []string
+	for n := 1; n < 100; n++ {
+		r = append(r, tens[n/10]+units[n%10])
+	}
+	return r
+}()
+
+// nextRoman returns the roman label after s, or "" when s is none.
+func nextRoman(s string) string {
+	for i, r := range romans {
+		if r == s && i+1 < len(romans) {
+			return romans[i+1]
+		}
+	}
+	return ""
+}
+
+// nextLetter returns the letter label after s: "a" → "b", "z" → "aa",
+// "aa" → "bb" (the UN doubles letters after z).
+func nextLetter(s string) string {
+	if s == "" {
+		return "a"
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] != s[0] {
+			return ""
+		}
+	}
+	if s[0] < 'a' || s[0] > 'z' {
+		return ""
+	}
+	if s[0] == 'z' {
+		return strings.Repeat("a", len(s)+1)
+	}
+	return strings.Repeat(string(s[0]+1), len(s))
+}
+
+// subNode is a sub-paragraph being read.
+type subNode struct {
+	label    string
+	parts    []string
+	line     int
+	children []*subNode
+}
+
+// subTree places sub-paragraph labels in two levels: letters (a), (b), …
+// and, inside a letter, romans (i), (ii), ….
+type subTree struct {
+	chapeau  *subNode
+	children []*subNode
+	current  *subNode // where text goes
+}
+
+// expected reports whether label continues the sequence strictly: the next
+// letter, the first roman inside the current letter, or the next roman.
+func (t *subTree) expected(label string) bool {
+	if len(t.children) == 0 {
+		return label == "a" || label == "i"
+	}
+	cur := t.children[len(t.children)-1]
+	if n := len(cur.children); n > 0 && label == nextRoman(cur.children[n-1].label) {
+		return true
+	}
+	if len(cur.children) == 0 && label == "i" {
+		return true
+	}
+	return label == nextLetter(cur.label)
+}
+
+// place adds a sub-paragraph with label where it belongs and makes it the
+// current node.
+func (t *subTree) place(label string, line int) *subNode {
+	n := &subNode{label: label, line: line}
+	t.current = n
+	if len(t.children) == 0 {
+		t.children = append(t.children, n)
+		return n
+	}
+	cur := t.children[len(t.children)-1]
+	nc := len(cur.children)
+	switch {
+	case nc > 0 && label == nextRoman(cur.children[nc-1].label):
+		cur.children = append(cur.children, n)
+	case nc == 0 && label == "i" && (nextLetter(cur.label) != "i" || endsWithColon(cur.parts)):
+		cur.children = append(cur.children, n)
+	case label == nextLetter(cur.label):
+		t.children = append(t.children, n)
+	case nc > 0 && isRoman(label):
+		cur.children = append(cur.children, n)
+	default:
+		t.children = append(t.children, n)
+	}
+	return n
+}
+
+func isRoman(s string) bool {
+	return strings.Trim(s, "ivxlcdm") == ""
+}
+
+func endsWithColon(parts []string) bool {
+	s := strings.TrimRightFunc(strings.Join(parts, " "), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '*' || isSuperscriptDigit(r)
+	})
+	return strings.HasSuffix(s, ":")
+}
+
+// precededBy returns what ends the text before a sub-paragraph letter:
+// ':' after a chapeau, ';' (also "; and", "; or") or ',' between items, or 0.
+func precededBy(before string) byte {
+	s := strings.TrimRightFunc(before, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '*' || isSuperscriptDigit(r)
+	})
+	if strings.HasSuffix(s, " and") || strings.HasSuffix(s, " or") {
+		s = strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s, " and"), " or"), " ")
+		if strings.HasSuffix(s, ";") || strings.HasSuffix(s, ",") {
+			return ';'
+		}
+		return 0
+	}
+	if s == "" {
+		return 0
+	}
+	switch c := s[len(s)-1]; c {
+	case ':', ';', ',':
+		return c
+	}
+	return 0
+}
+
+// feed reads a piece into the tree: a labelled piece is placed first, then
+// (if inline) letters found inline in its text split it further. The first inline
+// letter of a clause must follow a colon; later ones a colon, semicolon or
+// comma, and all must continue the sequence.
+func (t *subTree) feed(pc *piece, inline bool) {
+	target := t.chapeau
+	if pc.label != "" {
+		target = t.place(pc.label, pc.line)
+	}
+	text := strings.Join(pc.parts, "\n")
+	if !inline {
+		target.parts = append(target.parts, text)
+		return
+	}
+	start := 0
+	for _, m := range inlineLabels(text) {
+		before := precededBy(text[start:m.open])
+		if before == 0 || (len(t.children) == 0 && before != ':') || !t.expected(m.label) {
+			continue
+		}
+		target.parts = append(target.parts, text[start:m.open])
+		target = t.place(m.label, pc.line)
+		start = m.end
+	}
+	target.parts = append(target.parts, text[start:])
+}
+
+// buildClauses turns the drafts into the Document's clauses.
+func (p *parser) buildClauses() {
+	d := p.doc
+	for _, dr := range p.drafts {
+		var id string
+		switch dr.kind {
+		case Preambular:
+			n := len(d.Preamble) + 1
+			id = "pp" + strconv.Itoa(n) // unique by construction
+			c := p.clause(dr, id, strconv.Itoa(n))
+			d.Preamble = append(d.Preamble, c)
+			continue
+		case Operative:
+			id = p.newID("op" + dr.number)
+			if prev := len(d.Operative); prev > 0 && d.Operative[prev-1].Kind == Operative {
+				if want := nextNumber(d.Operative[prev-1].Number); want != dr.number {
+					p.note("numbering", "Operative paragraph "+dr.number+" follows "+d.Operative[prev-1].Number+" (line "+strconv.Itoa(dr.line)+").")
+				}
+			}
+			d.Operative = append(d.Operative, p.clause(dr, id, dr.number))
+		default:
+			p.plainN++
+			id = "p" + strconv.Itoa(p.plainN) // unique by construction
+			d.Operative = append(d.Operative, p.clause(dr, id, strconv.Itoa(p.plainN)))
+		}
+	}
+}
+
+func nextNumber(s string) string {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return ""
+	}
+	return strconv.Itoa(n + 1)
+}
+
+// clause makes the Clause of a draft, its sub-paragraphs included.
+func (p *parser) clause(dr *draft, id, number string) *Clause {
+	t := &subTree{chapeau: &subNode{line: dr.line}}
+	t.current = t.chapeau
+	for _, pc := range dr.pieces {
+		t.feed(pc, dr.kind != Paragraph)
+	}
+	c := newClause(id, dr.kind, number, strings.Join(t.chapeau.parts, "\n"), dr.line)
+	for _, n := range t.children {
+		c.Children = append(c.Children, p.subClause(c, n))
+	}
+	return c
+}
+
+// subClause makes the Clause of a sub-paragraph and its children.
+func (p *parser) subClause(parent *Clause, n *subNode) *Clause {
+	id := p.newID(parent.ID + "." + n.label)
+	c := newClause(id, Subparagraph, n.label, strings.Join(n.parts, "\n"), n.line)
+	for _, k := range n.children {
+		c.Children = append(c.Children, p.subClause(c, k))
+	}
+	return c
+}
+
+// newClause makes a clause from its raw text.
+func newClause(id string, kind Kind, number, raw string, line int) *Clause {
+	text, refs := plain(raw)
+	if refs == nil {
+		refs = []FootnoteRef{}
+	}
+	return &Clause{
+		ID:        id,
+		Label:     Label(id),
+		Kind:      kind,
+		Number:    number,
+		Text:      text,
+		Lead:      lead(kind, raw, text),
+		Footnotes: refs,
+		Children:  []*Clause{},
+		Line:      line,
+	}
+}
+
+// lead is the code point length of a clause's opening phrase: the
+// *italic* phrase the raw text opens with, else for preambular paragraphs
+// the longest lexicon phrase (or a first word in -ing), for operative
+// paragraphs the verb phrase (lexicon or first word in -s), else 0.
+func lead(kind Kind, raw, text string) int {
+	if n := italicLead(raw, text); n > 0 {
+		return n
+	}
+	switch kind {
+	case Preambular:
+		return preambularLead(text)
+	case Operative:
+		return operativeLead(text)
+	}
+	return 0
+}
+
+// italicLead is the length of the *italic* phrase raw opens with, if the
+// plain text starts with it.
+func italicLead(raw, text string) int {
+	s := strings.TrimLeftFunc(raw, unicode.IsSpace)
+	if !strings.HasPrefix(s, "*") {
+		return 0
+	}
+	s = strings.TrimLeft(s, "*")
+	i := strings.IndexByte(s, '*')
+	if i < 0 {
+		return 0
+	}
+	phrase, _ := plain(s[:i])
+	if phrase == "" || !strings.HasPrefix(text, phrase) {
+		return 0
+	}
+	return runeLen(phrase)
+}

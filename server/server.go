@@ -1,0 +1,224 @@
+// Package server serves Clausemark: the go-app handler (pre-rendered
+// document, app.js, service worker, manifest), the static assets of web/,
+// app.wasm precompressed, and the security headers. It is used by the
+// clausemark command and, in process, by the end-to-end tests.
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Version is the app version, set at build time with
+// -ldflags "-X github.com/clausemark/clausemark/server.Version=…". The
+// service worker cache is keyed by it: a fixed version keeps the offline
+// cache valid across server restarts.
+var Version = "dev"
+
+// ContentSecurityPolicy is sent with every response. The app loads nothing
+// from other origins; Go's WebAssembly needs 'wasm-unsafe-eval'; downloads
+// use blob: URLs.
+const ContentSecurityPolicy = "default-src 'self'; " +
+	"script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; " +
+	"img-src 'self' data: blob:; " +
+	"font-src 'self'; " +
+	"connect-src 'self'; " +
+	"worker-src 'self'; " +
+	"manifest-src 'self'; " +
+	"object-src 'none'; " +
+	"base-uri 'none'; " +
+	"form-action 'none'; " +
+	"frame-ancestors 'none'"
+
+// Options configure a server.
+type Options struct {
+	// WebDir is the directory served under /web/ (app.wasm, styles, icons).
+	WebDir string
+	// Version overrides the package Version when not empty.
+	Version string
+}
+
+// CacheableResources are the assets of web/ the service worker caches on
+// install, besides what go-app adds itself (/, app.js, app.css, the
+// manifest, wasm_exec.js, app.wasm and the PNG icons).
+var CacheableResources = []string{
+	"/web/clausemark.css",
+	"/web/icon.svg",
+	"/web/icon-192.png",
+	"/web/icon-512.png",
+}
+
+// AppHandler returns the go-app handler that describes the PWA. The dist
+// target uses it too, to generate the static site.
+func AppHandler(version, webDir string) *app.Handler {
+	h := &app.Handler{
+		Name:        "Clausemark",
+		ShortName:   "Clausemark",
+		Title:       "Clausemark — A/HRC/RES/53/11",
+		Description: "Read and annotate United Nations resolutions, offline.",
+		Author:      "Clausemark",
+		Lang:        "en",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+		},
+		BackgroundColor:    "#fbfaf7",
+		ThemeColor:         "#1d3557",
+		LoadingLabel:       "Loading the annotator… {progress}%",
+		Styles:             []string{"/web/clausemark.css"},
+		CacheableResources: CacheableResources,
+		RawHeaders: []string{
+			`<meta http-equiv="Content-Security-Policy" content="` + metaCSP() + `">`,
+			`<meta name="color-scheme" content="light dark">`,
+		},
+		Version: version,
+	}
+	if fi, err := os.Stat(filepath.Join(webDir, "app.wasm")); err == nil {
+		h.WasmContentLength = strconv.FormatInt(fi.Size(), 10)
+	}
+	return h
+}
+
+// metaCSP is the policy for the <meta> tag, so that a static copy of the
+// site (make dist) is protected too; frame-ancestors is ignored there.
+func metaCSP() string {
+	return strings.TrimSuffix(ContentSecurityPolicy, "; frame-ancestors 'none'")
+}
+
+// New returns the HTTP handler of Clausemark.
+func New(o Options) (http.Handler, error) {
+	if o.WebDir == "" {
+		o.WebDir = "web"
+	}
+	version := o.Version
+	if version == "" {
+		version = Version
+	}
+	wasm := filepath.Join(o.WebDir, "app.wasm")
+	if _, err := os.Stat(wasm); err != nil {
+		return nil, fmt.Errorf("%s is missing: build it first with 'make build' (%w)", wasm, err)
+	}
+	h := AppHandler(version, o.WebDir)
+	h.Resources = newWebResources(o.WebDir)
+	return &handler{app: h, web: o.WebDir, version: version}, nil
+}
+
+type handler struct {
+	app     *app.Handler
+	web     string
+	version string
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	hdr.Set("Content-Security-Policy", ContentSecurityPolicy)
+	hdr.Set("X-Content-Type-Options", "nosniff")
+	hdr.Set("Referrer-Policy", "no-referrer")
+	hdr.Set("Cross-Origin-Opener-Policy", "same-origin")
+
+	switch r.URL.Path {
+	case "/web/app.wasm", "/app.wasm":
+		h.serveWasm(w, r)
+		return
+	}
+	if strings.HasPrefix(r.URL.Path, "/web/app.wasm.") {
+		http.NotFound(w, r) // the compressed copies are served as /web/app.wasm
+		return
+	}
+	h.app.ServeHTTP(w, r)
+}
+
+// serveWasm serves app.wasm, precompressed with brotli or gzip when the
+// client accepts it and the compressed file is there.
+func (h *handler) serveWasm(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	hdr.Set("Vary", "Accept-Encoding")
+	hdr.Set("Cache-Control", "no-cache")
+	name := filepath.Join(h.web, "app.wasm")
+	accept := r.Header.Get("Accept-Encoding")
+	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if !acceptsEncoding(accept, enc.token) {
+			continue
+		}
+		f, err := os.Open(name + enc.ext)
+		if err != nil {
+			continue
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			continue
+		}
+		hdr.Set("Content-Encoding", enc.token)
+		hdr.Set("Content-Type", "application/wasm")
+		hdr.Set("ETag", `"`+h.version+"-"+enc.token+`"`)
+		http.ServeContent(w, r, "app.wasm", fi.ModTime(), f)
+		return
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		http.Error(w, "app.wasm is missing", http.StatusNotFound)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	hdr.Set("Content-Type", "application/wasm")
+	hdr.Set("ETag", `"`+h.version+`"`)
+	http.ServeContent(w, r, "app.wasm", fi.ModTime(), f)
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header accepts the
+// coding token with a non-zero quality.
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		fields := strings.Split(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(fields[0]), token) {
+			continue
+		}
+		for _, p := range fields[1:] {
+			p = strings.TrimSpace(p)
+			if q, ok := strings.CutPrefix(p, "q="); ok {
+				if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// webResources serves /web/… from a directory of any name and resolves
+// /web/… to itself, as app.LocalDir("") would for a ./web directory.
+type webResources struct {
+	files http.Handler
+}
+
+func newWebResources(dir string) webResources {
+	return webResources{files: http.StripPrefix("/web", http.FileServer(http.Dir(dir)))}
+}
+
+// Resolve returns the URL of a resource: local paths stay as they are.
+func (r webResources) Resolve(location string) string {
+	if location == "" {
+		return "/"
+	}
+	return location
+}
+
+func (r webResources) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+	r.files.ServeHTTP(w, req)
+}
