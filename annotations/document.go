@@ -1,0 +1,197 @@
+package annotations
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Document is what annotations need to know of a resolution. Build it with
+// NewDocument and do not change it afterwards: it keeps an index of its
+// clauses.
+type Document struct {
+	// Symbol is the document symbol, e.g. "A/HRC/RES/53/11".
+	Symbol string
+	// Title is the title without the number.
+	Title string
+	// TextSHA256 identifies the text the offsets count in (64 lowercase hex
+	// digits). Files carry it; a file whose hash differs is re-anchored.
+	TextSHA256 string
+	// Source is the IRI of the document in W3C files, e.g.
+	// "https://undocs.org/A/HRC/RES/53/11".
+	Source string
+	// Clauses are the clauses in document order.
+	Clauses []Clause
+
+	index   map[string]int
+	clauses []*clauseText
+	grams   gramIndex
+}
+
+// Clause is one clause of a document: what an annotation targets.
+type Clause struct {
+	// ID is the stable clause id, e.g. "op21", "op6.a".
+	ID string
+	// Label is what delegates say, e.g. "OP21", "OP6(a)".
+	Label string
+	// Text is the plain text the offsets count in.
+	Text string
+}
+
+// clauseText is a clause with its code point index.
+type clauseText struct {
+	id, label, text string
+	runes           []rune
+	// offs[i] is the byte offset of code point i; offs[len(runes)] = len(text).
+	offs []int
+}
+
+func newClauseText(id, label, text string) *clauseText {
+	c := &clauseText{id: id, label: label, text: text}
+	n := utf8.RuneCountInString(text)
+	c.runes = make([]rune, 0, n)
+	c.offs = make([]int, 0, n+1)
+	for i, r := range text {
+		c.runes = append(c.runes, r)
+		c.offs = append(c.offs, i)
+	}
+	c.offs = append(c.offs, len(text))
+	return c
+}
+
+// slice is the text from code point start to end.
+func (c *clauseText) slice(start, end int) string { return c.text[c.offs[start]:c.offs[end]] }
+
+// runeAt converts a byte offset of the text (at a code point boundary) to a
+// code point offset.
+func (c *clauseText) runeAt(byteOff int) int {
+	lo, hi := 0, len(c.offs)-1
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if c.offs[m] < byteOff {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// ErrDocument is wrapped by the errors of NewDocument.
+var ErrDocument = errors.New("invalid document")
+
+// NewDocument checks d and returns a copy with its clause index built. An
+// empty Source becomes "https://undocs.org/" + Symbol; an empty TextSHA256
+// becomes ClausesSHA256 of the clauses.
+func NewDocument(d Document) (*Document, error) {
+	if d.Symbol == "" {
+		return nil, fmt.Errorf("%w: no symbol", ErrDocument)
+	}
+	if !utf8.ValidString(d.Symbol) || !utf8.ValidString(d.Title) {
+		return nil, fmt.Errorf("%w: symbol or title is not valid UTF-8", ErrDocument)
+	}
+	nd := d
+	nd.Clauses = append([]Clause(nil), d.Clauses...)
+	nd.index = make(map[string]int, len(nd.Clauses))
+	nd.clauses = make([]*clauseText, len(nd.Clauses))
+	for i, c := range nd.Clauses {
+		switch {
+		case !validClauseID(c.ID) || c.ID == "":
+			return nil, fmt.Errorf("%w: clause %d: invalid id %q", ErrDocument, i, c.ID)
+		case !utf8.ValidString(c.Text) || !utf8.ValidString(c.Label):
+			return nil, fmt.Errorf("%w: clause %s: text is not valid UTF-8", ErrDocument, c.ID)
+		}
+		if _, dup := nd.index[c.ID]; dup {
+			return nil, fmt.Errorf("%w: duplicate clause id %q", ErrDocument, c.ID)
+		}
+		nd.index[c.ID] = i
+		nd.clauses[i] = newClauseText(c.ID, c.Label, c.Text)
+	}
+	nd.grams = buildGrams(nd.clauses)
+	if nd.Source == "" {
+		nd.Source = "https://undocs.org/" + nd.Symbol
+	}
+	if nd.TextSHA256 == "" {
+		nd.TextSHA256 = ClausesSHA256(nd.Clauses)
+	}
+	return &nd, nil
+}
+
+// ClausesSHA256 is a hash of clause ids and texts (each "id\ttext\n"), the
+// TextSHA256 of a Document built without one.
+func ClausesSHA256(cs []Clause) string {
+	h := sha256.New()
+	for _, c := range cs {
+		h.Write([]byte(c.ID))
+		h.Write([]byte{'\t'})
+		h.Write([]byte(c.Text))
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Clause returns the clause with the given id.
+func (d *Document) Clause(id string) (Clause, bool) {
+	i, ok := d.index[id]
+	if !ok {
+		return Clause{}, false
+	}
+	return d.Clauses[i], true
+}
+
+// Index returns the position of a clause in document order, or -1.
+func (d *Document) Index(id string) int {
+	if i, ok := d.index[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Label returns the label of a clause (OP21), or "" if there is none.
+func (d *Document) Label(id string) string {
+	if i, ok := d.index[id]; ok {
+		return d.Clauses[i].Label
+	}
+	return ""
+}
+
+// ClauseLen returns the length of a clause's text in code points, or -1.
+func (d *Document) ClauseLen(id string) int {
+	if i, ok := d.index[id]; ok {
+		return len(d.clauses[i].runes)
+	}
+	return -1
+}
+
+// Fits reports whether a is anchored as it is: its clause exists, its offsets
+// lie inside the clause's text and the text there equals Exact. An
+// annotation that does not fit is an orphan until it is re-anchored.
+func (d *Document) Fits(a Annotation) bool {
+	i, ok := d.index[a.Clause]
+	if !ok {
+		return false
+	}
+	c := d.clauses[i]
+	return 0 <= a.Start && a.Start < a.End && a.End <= len(c.runes) && c.slice(a.Start, a.End) == a.Exact
+}
+
+// Whole returns the range of a whole clause, [0, length).
+func (d *Document) Whole(id string) (start, end int, ok bool) {
+	n := d.ClauseLen(id)
+	return 0, n, n > 0
+}
+
+// validClauseID reports whether id is a plausible clause id: at most
+// MaxClauseIDLength ASCII letters, digits, '.', '_' or '-'. The empty id is
+// valid (an annotation without a known clause).
+func validClauseID(id string) bool {
+	if len(id) > MaxClauseIDLength {
+		return false
+	}
+	return strings.IndexFunc(id, func(r rune) bool {
+		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == '_' || r == '-')
+	}) < 0
+}
