@@ -8,11 +8,19 @@ import (
 // documentView shows a resolution as the UN prints it: identification,
 // title, enacting formula, preamble, operative part, adoption, vote record
 // and footnotes.
+//
+// Clicks and pointer moves on clauses and highlights are handled here, once
+// for the whole document (event delegation), and posted as actions: a
+// handler per highlight would cost thousands of JS functions.
 type documentView struct {
 	app.Compo
 
-	Idoc    *resolution.Document
-	Itarget string // id of the clause the URL fragment points to
+	Idoc      *resolution.Document
+	Itarget   string // id of the clause the URL fragment points to
+	Iselected string // id of the clause selected as a whole
+	Iversion  int    // the annotator's version: bumped by every change
+
+	hovered string
 }
 
 func newDocumentView() *documentView { return &documentView{} }
@@ -29,12 +37,27 @@ func (v *documentView) Target(id string) *documentView {
 	return v
 }
 
+// Selected sets the id of the clause selected as a whole.
+func (v *documentView) Selected(id string) *documentView {
+	v.Iselected = id
+	return v
+}
+
+// Version sets the version of the annotations shown.
+func (v *documentView) Version(n int) *documentView {
+	v.Iversion = n
+	return v
+}
+
 func (v *documentView) Render() app.UI {
 	d := v.Idoc
 	return app.Article().
 		Class("cm-doc").
 		DataSet("symbol", d.Symbol).
 		Aria("labelledby", "doc-title").
+		OnClick(v.onClick).
+		On("mouseover", v.onHover).
+		On("focusin", v.onHover).
 		Body(
 			newDocHeader().Document(d),
 			app.If(len(d.Notes) > 0, func() app.UI {
@@ -80,7 +103,52 @@ func (v *documentView) Render() app.UI {
 func (v *documentView) clauses(cs []*resolution.Clause) []app.UI {
 	out := make([]app.UI, len(cs))
 	for i, c := range cs {
-		out[i] = newClauseView().Clause(c).Target(c.ID == v.Itarget)
+		out[i] = newClauseView().
+			Clause(c).
+			Rev(ann.revs[c.ID]).
+			Target(c.ID == v.Itarget).
+			Selected(c.ID == v.Iselected)
 	}
 	return out
+}
+
+// onClick turns clicks on labels, suggestions and highlights into actions.
+func (v *documentView) onClick(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	target := e.Get("target")
+	if !target.Truthy() || !target.Get("closest").Truthy() {
+		return
+	}
+	clause := target.Call("closest", "[data-clause]")
+	switch {
+	case target.Call("closest", ".cm-label").Truthy() && clause.Truthy():
+		ctx.NewActionWithValue(actionSelectClause, clause.Call("getAttribute", "data-clause").String())
+	case target.Call("closest", ".cm-suggest").Truthy() && clause.Truthy():
+		ctx.NewActionWithValue(actionAcceptSuggestion, clause.Call("getAttribute", "data-clause").String())
+	default:
+		if m := target.Call("closest", "[data-annotation]"); m.Truthy() {
+			// Clicking to select text inside a highlight is not opening it.
+			if sel := app.Window().Call("getSelection"); sel.Truthy() && !sel.Get("isCollapsed").Bool() {
+				return
+			}
+			ctx.NewActionWithValue(actionOpen, m.Call("getAttribute", "data-annotation").String())
+		}
+	}
+}
+
+// onHover tells the reader which highlight is under the pointer or has
+// the focus, for the tooltip.
+func (v *documentView) onHover(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	target := e.Get("target")
+	id := ""
+	if target.Truthy() && target.Get("closest").Truthy() {
+		if m := target.Call("closest", "[data-annotation]"); m.Truthy() {
+			id = m.Call("getAttribute", "data-annotation").String()
+		}
+	}
+	if id != v.hovered {
+		v.hovered = id
+		ctx.NewActionWithValue(actionHover, id)
+	}
 }

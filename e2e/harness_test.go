@@ -67,7 +67,26 @@ type testServer struct {
 // startServer starts the server; it stops at the end of the test.
 func startServer(t testing.TB) *testServer {
 	t.Helper()
-	h, err := server.New(server.Options{WebDir: webDir, Version: "e2e"})
+	return startServerWith(t, server.Options{})
+}
+
+// startServerWithDocument starts the server on another resolution text
+// (clausemark serve -doc).
+func startServerWithDocument(t testing.TB, text string) *testServer {
+	t.Helper()
+	doc, _ := resolution.Parse([]byte(text))
+	cmapp.Setup(doc)
+	t.Cleanup(func() {
+		seed, _ := resolution.Parse(resolution.Seed())
+		cmapp.Setup(seed)
+	})
+	return startServerWith(t, server.Options{Document: []byte(text)})
+}
+
+func startServerWith(t testing.TB, o server.Options) *testServer {
+	t.Helper()
+	o.WebDir, o.Version = webDir, "e2e"
+	h, err := server.New(o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,16 @@
 package server
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
+	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -43,7 +46,14 @@ type Options struct {
 	WebDir string
 	// Version overrides the package Version when not empty.
 	Version string
+	// Document is the text of the resolution to serve instead of the one
+	// compiled into the app (clausemark serve -doc FILE). The app fetches
+	// it from DocumentPath; the service worker caches it for offline use.
+	Document []byte
 }
+
+// DocumentPath is where the server serves Options.Document.
+const DocumentPath = cmapp.DocumentPath
 
 // CacheableResources are the assets of web/ the service worker caches on
 // install, besides what go-app adds itself (/, app.js, app.css, the
@@ -56,8 +66,15 @@ var CacheableResources = []string{
 }
 
 // AppHandler returns the go-app handler that describes the PWA. The dist
-// target uses it too, to generate the static site.
-func AppHandler(version, webDir string) *app.Handler {
+// target uses it too, to generate the static site. withDocument says the
+// resolution is served at DocumentPath.
+func AppHandler(version, webDir string, withDocument bool) *app.Handler {
+	cacheable := CacheableResources
+	var env map[string]string
+	if withDocument {
+		cacheable = append(append([]string{}, CacheableResources...), DocumentPath)
+		env = map[string]string{cmapp.DocumentEnv: DocumentPath}
+	}
 	h := &app.Handler{
 		Name:        "Clausemark",
 		ShortName:   "Clausemark",
@@ -75,7 +92,8 @@ func AppHandler(version, webDir string) *app.Handler {
 		ThemeColor:         "#1d3557",
 		LoadingLabel:       "Loading the annotator… {progress}%",
 		Styles:             []string{"/web/clausemark.css"},
-		CacheableResources: CacheableResources,
+		CacheableResources: cacheable,
+		Env:                env,
 		RawHeaders: []string{
 			`<meta http-equiv="Content-Security-Policy" content="` + metaCSP() + `">`,
 			`<meta name="color-scheme" content="light dark">`,
@@ -107,15 +125,16 @@ func New(o Options) (http.Handler, error) {
 	if _, err := os.Stat(wasm); err != nil {
 		return nil, fmt.Errorf("%s is missing: build it first with 'make build' (%w)", wasm, err)
 	}
-	h := AppHandler(version, o.WebDir)
+	h := AppHandler(version, o.WebDir, o.Document != nil)
 	h.Resources = newWebResources(o.WebDir)
-	return &handler{app: h, web: o.WebDir, version: version}, nil
+	return &handler{app: h, web: o.WebDir, version: version, document: o.Document}, nil
 }
 
 type handler struct {
-	app     *app.Handler
-	web     string
-	version string
+	app      *app.Handler
+	web      string
+	version  string
+	document []byte
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -129,6 +148,14 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/web/app.wasm", "/app.wasm":
 		h.serveWasm(w, r)
 		return
+	case DocumentPath:
+		if h.document != nil {
+			hdr.Set("Content-Type", "text/plain; charset=utf-8")
+			hdr.Set("Cache-Control", "no-cache")
+			hdr.Set("ETag", `"`+h.version+"-doc"+`"`)
+			http.ServeContent(w, r, "document.txt", time.Time{}, bytes.NewReader(h.document))
+			return
+		}
 	}
 	if strings.HasPrefix(r.URL.Path, "/web/app.wasm.") {
 		http.NotFound(w, r) // the compressed copies are served as /web/app.wasm

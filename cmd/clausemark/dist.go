@@ -30,7 +30,7 @@ func dist(args []string, stderr io.Writer) error {
 	}
 	doc, _ := resolution.Parse(resolution.Seed())
 	cmapp.Setup(doc)
-	h := server.AppHandler(server.Version, *web)
+	h := server.AppHandler(server.Version, *web, false)
 	if err := app.GenerateStaticWebsite(*out, h); err != nil {
 		return err
 	}

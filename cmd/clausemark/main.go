@@ -6,6 +6,8 @@
 //	clausemark [serve] [-addr 127.0.0.1:8000] [-web web]
 //	clausemark parse FILE
 //	clausemark dist [-o dist] [-web web]
+//	clausemark export -format w3c|markdown|csv|json [-doc RESOLUTION.txt] [-o FILE] ANNOTATIONS.json
+//	clausemark merge [-doc RESOLUTION.txt] [-o OUT.json] A.json B.json
 package main
 
 import (
@@ -21,6 +23,16 @@ Usage:
   clausemark [serve] [flags]   serve the app (default)
   clausemark parse FILE        print the parsed resolution as JSON
   clausemark dist [-o DIR]     write a static copy of the site
+  clausemark export -format w3c|markdown|csv|json [-o FILE] ANNOTATIONS.json
+                               convert an annotation file for drafting
+                               pipelines (to stdout without -o)
+  clausemark merge A.json B.json [-o OUT.json]
+                               merge annotation file B into A (to stdout
+                               without -o); the summary goes to stderr
+
+export and merge take -doc RESOLUTION.txt, the resolution the annotations
+are on (default: the embedded A/HRC/RES/53/11), and -any-document to accept
+a file made on another document, re-anchoring its annotations by quote.
 
 Run 'clausemark COMMAND -h' for the flags of a command.
 `
@@ -51,6 +63,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return parse(args, stdout, stderr)
 	case "dist":
 		return dist(args, stderr)
+	case "export":
+		return export(args, stdout, stderr)
+	case "merge":
+		return merge(args, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -4,7 +4,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,11 +33,7 @@ func parse(args []string, stdout, stderr io.Writer) error {
 	}
 	doc, err := resolution.Parse(data)
 	if err != nil {
-		var pe *resolution.ParseError
-		if errors.As(err, &pe) {
-			return fmt.Errorf("%s:%d: %s", name, pe.Line, pe.Msg)
-		}
-		return fmt.Errorf("%s: %w", name, err)
+		return resolutionError(name, err)
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")

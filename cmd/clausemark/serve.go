@@ -26,6 +26,7 @@ func serve(args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
 	web := fs.String("web", "web", "directory of the static assets (app.wasm, styles, icons)")
+	docFile := fs.String("doc", "", "resolution text `FILE` to serve instead of the built-in A/HRC/RES/53/11")
 	if err := fs.Parse(args); err != nil {
 		return errUsage
 	}
@@ -34,9 +35,28 @@ func serve(args []string, stderr io.Writer) error {
 		return errUsage
 	}
 
-	doc, _ := resolution.Parse(resolution.Seed())
+	text := resolution.Seed()
+	var served []byte
+	if *docFile != "" {
+		data, err := os.ReadFile(*docFile)
+		if err != nil {
+			return err
+		}
+		text, served = data, data
+	}
+	doc, err := resolution.Parse(text)
+	if err != nil {
+		var pe *resolution.ParseError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s:%d: %s", *docFile, pe.Line, pe.Msg)
+		}
+		return err
+	}
+	if !doc.Recognised {
+		fmt.Fprintf(stderr, "%s: the structure was not recognised; serving it as plain paragraphs\n", *docFile)
+	}
 	cmapp.Setup(doc)
-	h, err := server.New(server.Options{WebDir: *web})
+	h, err := server.New(server.Options{WebDir: *web, Document: served})
 	if err != nil {
 		return err
 	}

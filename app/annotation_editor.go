@@ -1,0 +1,177 @@
+package app
+
+import (
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// editorState is an annotation being edited, or a new one being written.
+type editorState struct {
+	ID         string // "" for a new annotation
+	Clause     string
+	Start, End int
+	Quote      string
+	Label      string
+	Tag        annotations.Tag
+	Note       string
+	Rect       rect
+	Orphan     bool
+	Error      string
+}
+
+// annotationEditor opens on a highlight (or on the selection, for a new
+// note): change the tag, write the note, delete (with undo).
+type annotationEditor struct {
+	app.Compo
+
+	Istate editorState
+
+	key  string // which annotation the buffer below belongs to
+	tag  annotations.Tag
+	note string
+}
+
+func newAnnotationEditor() *annotationEditor { return &annotationEditor{} }
+
+// State sets what the editor edits.
+func (e *annotationEditor) State(s *editorState) *annotationEditor {
+	e.Istate = *s
+	return e
+}
+
+const editorID = "cm-editor"
+
+func (e *annotationEditor) OnMount(ctx app.Context)  { e.sync(ctx) }
+func (e *annotationEditor) OnUpdate(ctx app.Context) { e.sync(ctx) }
+
+// sync loads the editor's buffer when it opens on another annotation, and
+// places it next to the highlight.
+func (e *annotationEditor) sync(ctx app.Context) {
+	s := e.Istate
+	key := s.ID + "|" + s.Clause + "|" + itoa(s.Start) + "|" + itoa(s.End)
+	if key != e.key || s.ID == "" && e.tag == "" {
+		e.key, e.tag, e.note = key, s.Tag, s.Note
+	}
+	r := s.Rect
+	ctx.Defer(func(app.Context) {
+		top := r.Bottom + 10
+		place(editorID, top, r.Left)
+	})
+}
+
+func (e *annotationEditor) Render() app.UI {
+	s := e.Istate
+	title := "New annotation"
+	if s.ID != "" {
+		title = tagNames[s.Tag]
+	}
+	return app.Div().
+		ID(editorID).
+		Class("cm-editor").
+		Role("dialog").
+		Aria("labelledby", "cm-editor-title").
+		OnKeyDown(e.onKey).
+		Body(
+			app.Div().Class("cm-editor-head").Body(
+				app.H2().ID("cm-editor-title").Body(
+					app.Text(title),
+					app.Span().Class("cm-editor-label").Text(" · "+s.Label),
+				),
+				app.Button().Type("button").Class("cm-close").Aria("label", "Close").Title("Close (Esc)").
+					OnClick(e.close).Text("×"),
+			),
+			app.If(s.Orphan, func() app.UI {
+				return app.P().Class("cm-editor-orphan").Text("This annotation lost its place: the text it marked is no longer in the resolution. Keep it for its note, or delete it.")
+			}),
+			app.Blockquote().Class("cm-editor-quote").Text(preview(s.Quote, 240)),
+			app.Div().Class("cm-editor-tags").Role("group").Aria("label", "Tag").Body(
+				e.tagChoice(annotations.Commitment, "1"),
+				e.tagChoice(annotations.Request, "2"),
+				e.tagChoice(annotations.Concern, "3"),
+			),
+			app.Label().For("cm-note").Class("cm-editor-note-label").Text("Note"),
+			app.Textarea().
+				ID("cm-note").
+				Class("cm-note").
+				Rows(4).
+				MaxLength(annotations.MaxNoteLength).
+				Placeholder("Why it matters, what to propose… (Ctrl+Enter saves)").
+				OnInput(e.onInput).
+				Text(e.note),
+			app.If(s.Error != "", func() app.UI {
+				return app.P().Class("cm-editor-error").Role("alert").Text(s.Error)
+			}),
+			app.Div().Class("cm-editor-actions").Body(
+				app.Button().Type("button").Class("cm-button cm-primary").OnClick(e.save).Text("Save"),
+				app.If(s.ID != "", func() app.UI {
+					return app.Button().Type("button").Class("cm-button cm-danger").
+						Title("Delete (Del); you can undo").
+						OnClick(e.delete).Text("Delete")
+				}),
+				app.Button().Type("button").Class("cm-button").OnClick(e.close).Text("Cancel"),
+			),
+		)
+}
+
+// tagChoice is a toggle button for one tag; on an existing annotation it
+// applies at once.
+func (e *annotationEditor) tagChoice(tag annotations.Tag, key string) app.UI {
+	return app.Button().
+		Type("button").
+		Class("cm-tool").
+		DataSet("tag", tag).
+		Aria("pressed", e.tag == tag).
+		Title(tagNames[tag]+" ("+key+")").
+		OnClick(func(ctx app.Context, ev app.Event) {
+			e.tag = tag
+			if e.Istate.ID != "" {
+				ctx.NewActionWithValue(actionSave, e.result(false))
+			}
+		}).
+		Body(
+			app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[tag]),
+			app.Span().Class("cm-tool-name").Text(tagNames[tag]),
+		)
+}
+
+func (e *annotationEditor) result(close bool) editResult {
+	s := e.Istate
+	return editResult{
+		ID: s.ID, Clause: s.Clause, Start: s.Start, End: s.End,
+		Tag: e.tag, OrigTag: s.Tag, Note: e.note, OrigNote: s.Note, Close: close,
+	}
+}
+
+func (e *annotationEditor) onInput(ctx app.Context, ev app.Event) {
+	e.note = ctx.JSSrc().Get("value").String()
+	ctx.PreventUpdate()
+}
+
+func (e *annotationEditor) save(ctx app.Context, ev app.Event) {
+	ctx.NewActionWithValue(actionSave, e.result(true))
+}
+
+func (e *annotationEditor) delete(ctx app.Context, ev app.Event) {
+	ctx.NewActionWithValue(actionDelete, e.Istate.ID)
+}
+
+// close closes the editor; a note typed on an existing annotation is saved
+// first (closing never loses text).
+func (e *annotationEditor) close(ctx app.Context, ev app.Event) {
+	if e.Istate.ID != "" && e.note != e.Istate.Note {
+		ctx.NewActionWithValue(actionSave, e.result(true))
+		return
+	}
+	ctx.NewAction(actionClose)
+}
+
+func (e *annotationEditor) onKey(ctx app.Context, ev app.Event) {
+	key := ev.Get("key").String()
+	switch {
+	case key == "Enter" && (ev.Get("ctrlKey").Bool() || ev.Get("metaKey").Bool()):
+		ev.PreventDefault()
+		e.save(ctx, ev)
+	default:
+		ctx.PreventUpdate()
+	}
+}

@@ -1,0 +1,204 @@
+package app
+
+import (
+	"strings"
+
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// panelFilter is what the panel lists: a tag ("" for all), a search in
+// quotes and notes, and how many items to show.
+type panelFilter struct {
+	Tag   annotations.Tag
+	Query string
+	Limit int
+}
+
+// panelPage is how many items the panel shows at first, and adds on "Show
+// more": a long list renders lazily.
+const panelPage = 100
+
+// annotationPanel lists the annotations in document order with clause
+// label, quote, tag and note; filters by tag (with counts) and searches
+// quotes and notes. Clicking an item scrolls to its highlight and makes it
+// flash. On a phone it is a drawer.
+type annotationPanel struct {
+	app.Compo
+
+	Iversion int
+	Ifilter  panelFilter
+}
+
+func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
+
+// Version sets the version of the annotations listed.
+func (p *annotationPanel) Version(v int) *annotationPanel { p.Iversion = v; return p }
+
+// Filter sets what the panel lists.
+func (p *annotationPanel) Filter(f panelFilter) *annotationPanel { p.Ifilter = f; return p }
+
+func (p *annotationPanel) Render() app.UI {
+	f := p.Ifilter
+	limit := f.Limit
+	if limit <= 0 {
+		limit = panelPage
+	}
+	counts := ann.set.Counts()
+	items, total := filterAnnotations(ann.set.All(), f, limit)
+	return app.Aside().
+		ID("cm-panel").
+		Class("cm-panel").
+		Role("region").
+		Aria("label", "Annotations").
+		Body(
+			app.Div().Class("cm-panel-head").Body(
+				app.H2().Text("Annotations"),
+				app.Button().Type("button").Class("cm-close cm-panel-close").
+					Aria("label", "Close the annotations panel").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionTogglePanel, false) }).
+					Text("×"),
+			),
+			app.Div().Class("cm-filters").Role("group").Aria("label", "Filter by tag").Body(
+				p.filterButton("", "All", counts.Total()),
+				p.filterButton(annotations.Commitment, "Commitments", counts.Commitment),
+				p.filterButton(annotations.Request, "Requests", counts.Request),
+				p.filterButton(annotations.Concern, "Concerns", counts.Concern),
+			),
+			app.Input().
+				Type("search").
+				ID("cm-search").
+				Class("cm-search").
+				Placeholder("Search quotes and notes (/)").
+				Aria("label", "Search annotations").
+				OnInput(p.onSearch),
+			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts)),
+			app.If(counts.Total() == 0, func() app.UI {
+				return app.Div().Class("cm-empty").Body(
+					app.P().Text("No annotations yet."),
+					app.P().Text("Select text in a clause, or a clause by its label (PP1, OP21…), then choose Commitment, Request or Concern — or press 1, 2 or 3."),
+				)
+			}),
+			app.Ol().Class("cm-list").Body(
+				app.Range(items).Slice(func(i int) app.UI {
+					return p.item(items[i])
+				}),
+			),
+			app.If(total > len(items), func() app.UI {
+				return app.Button().Type("button").Class("cm-button cm-more").
+					OnClick(func(ctx app.Context, e app.Event) {
+						nf := f
+						nf.Limit = limit + panelPage
+						ctx.NewActionWithValue(actionFilter, nf)
+					}).
+					Text("Show " + itoa(min(panelPage, total-len(items))) + " more of " + itoa(total-len(items)))
+			}),
+		)
+}
+
+func (p *annotationPanel) countText(shown int, c annotations.Counts) string {
+	s := plural(shown, "annotation")
+	if p.Ifilter.Tag != "" || p.Ifilter.Query != "" {
+		s += " match"
+		if shown == 1 {
+			s += "es"
+		}
+	}
+	if c.Orphans > 0 {
+		s += " · " + itoa(c.Orphans) + " need review"
+	}
+	return s
+}
+
+func (p *annotationPanel) filterButton(tag annotations.Tag, label string, n int) app.UI {
+	f := p.Ifilter
+	return app.Button().
+		Type("button").
+		Class("cm-filter").
+		DataSet("tag", tag).
+		Aria("pressed", f.Tag == tag).
+		OnClick(func(ctx app.Context, e app.Event) {
+			nf := f
+			nf.Tag, nf.Limit = tag, 0
+			ctx.NewActionWithValue(actionFilter, nf)
+		}).
+		Body(
+			app.If(tag != "", func() app.UI {
+				return app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[tag])
+			}),
+			app.Text(label+" "),
+			app.Span().Class("cm-count-small").Text(itoa(n)),
+		)
+}
+
+func (p *annotationPanel) onSearch(ctx app.Context, e app.Event) {
+	nf := p.Ifilter
+	nf.Query = ctx.JSSrc().Get("value").String()
+	nf.Limit = 0
+	ctx.NewActionWithValue(actionFilter, nf)
+}
+
+func (p *annotationPanel) item(a annotations.Annotation) app.UI {
+	orphan := ann.set.IsOrphan(a.ID)
+	label := ann.adoc.Label(a.Clause)
+	if orphan {
+		label = "Needs review"
+	}
+	class := "cm-item"
+	if orphan {
+		class += " is-orphan"
+	}
+	return app.Li().Class(class).DataSet("tag", a.Tag).DataSet("item", a.ID).Body(
+		app.Button().
+			Type("button").
+			Class("cm-item-show").
+			Title("Show it in the text").
+			OnClick(func(ctx app.Context, e app.Event) {
+				if orphan {
+					ctx.NewActionWithValue(actionOpen, a.ID)
+					return
+				}
+				ctx.NewActionWithValue(actionShow, a.ID)
+			}).
+			Body(
+				app.Span().Class("cm-item-head").Body(
+					app.Span().Class("cm-item-label").Text(label),
+					app.Span().Class("cm-tag-chip").DataSet("tag", a.Tag).Body(
+						app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[a.Tag]),
+						app.Text(tagNames[a.Tag]),
+					),
+				),
+				app.Span().Class("cm-item-quote").Text("“"+preview(a.Exact, 160)+"”"),
+				app.If(a.Note != "", func() app.UI {
+					return app.Span().Class("cm-item-note").Text(preview(a.Note, 200))
+				}),
+			),
+		app.Button().
+			Type("button").
+			Class("cm-item-edit").
+			Aria("label", "Edit the "+strings.ToLower(tagNames[a.Tag])+" on "+label).
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionOpen, a.ID) }).
+			Text("Edit"),
+	)
+}
+
+// filterAnnotations returns the first limit annotations that match the
+// filter, and how many match in all.
+func filterAnnotations(all []annotations.Annotation, f panelFilter, limit int) ([]annotations.Annotation, int) {
+	q := strings.ToLower(strings.TrimSpace(f.Query))
+	out := make([]annotations.Annotation, 0, min(limit, len(all)))
+	total := 0
+	for _, a := range all {
+		if f.Tag != "" && a.Tag != f.Tag {
+			continue
+		}
+		if q != "" && !strings.Contains(strings.ToLower(a.Exact), q) && !strings.Contains(strings.ToLower(a.Note), q) {
+			continue
+		}
+		total++
+		if len(out) < limit {
+			out = append(out, a)
+		}
+	}
+	return out, total
+}

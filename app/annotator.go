@@ -1,0 +1,475 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/resolution"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// User Timing marks the benchmarks read (performance.mark), set once the
+// browser has painted: the saved annotations shown after a page load, and a
+// new highlight after a tag.
+const (
+	markAnnotationsPainted = "cm-annotations-painted"
+	markTagPainted         = "cm-tag-painted"
+)
+
+// saveState says where the delegate's changes are.
+type saveState int
+
+const (
+	loading    saveState = iota // reading the saved annotations
+	saved                       // every change is in the store
+	saving                      // a write is on its way
+	notSaved                    // a write failed: some changes are only in memory
+	memoryOnly                  // there is no store: nothing is saved
+)
+
+// annotator holds the annotations of the document on screen and keeps the
+// store (IndexedDB) and the other tabs in step with them. It is not a
+// component: components read it in Render and call its methods from their
+// event handlers, on the UI goroutine. Store calls run in ctx.Async and
+// come back with ctx.Dispatch.
+type annotator struct {
+	doc  *resolution.Document
+	adoc *annotations.Document
+	set  *annotations.Set
+
+	store   annotationStore
+	post    func(storeChange) error
+	closeCh func()
+
+	state   saveState
+	problem string            // the last storage error, for the user
+	writes  int               // writes on their way
+	unsaved map[string]bool   // ids whose last write failed
+	revs    map[string]int    // per clause: bumped when its annotations change
+	parents map[string]string // clause id → id of the clause it is part of
+	version int               // bumped by every change
+	started bool
+}
+
+// newAnnotator returns the annotator of a document, with no annotations.
+func newAnnotator(doc *resolution.Document) *annotator {
+	adoc, err := annotationDocument(doc)
+	if err != nil {
+		// The parser gives unique, valid ids; this would be a bug.
+		panic(fmt.Sprintf("clausemark: the document cannot hold annotations: %v", err))
+	}
+	parents := map[string]string{}
+	for _, c := range doc.Clauses() {
+		for _, child := range c.Children {
+			parents[child.ID] = c.ID
+		}
+	}
+	return &annotator{
+		doc:     doc,
+		adoc:    adoc,
+		set:     annotations.NewSet(adoc, nil),
+		unsaved: map[string]bool{},
+		revs:    map[string]int{},
+		parents: parents,
+	}
+}
+
+// annotationDocument is the resolution as package annotations sees it.
+func annotationDocument(doc *resolution.Document) (*annotations.Document, error) {
+	cs := doc.Clauses()
+	clauses := make([]annotations.Clause, len(cs))
+	for i, c := range cs {
+		clauses[i] = annotations.Clause{ID: c.ID, Label: c.Label, Text: c.Text}
+	}
+	return annotations.NewDocument(annotations.Document{
+		Symbol:     doc.Symbol,
+		Title:      doc.Title,
+		TextSHA256: doc.TextSHA256(),
+		Clauses:    clauses,
+	})
+}
+
+// touch records that the annotations of clauses changed: their views
+// render again, and only theirs (with the clauses they are part of, which
+// render their sub-paragraphs).
+func (a *annotator) touch(clauses ...string) {
+	for _, c := range clauses {
+		for id := c; id != ""; id = a.parents[id] {
+			a.revs[id]++
+		}
+	}
+	a.version++
+}
+
+// touchAll records a change of every clause (after loading or an import).
+func (a *annotator) touchAll() {
+	for _, c := range a.adoc.Clauses {
+		a.revs[c.ID]++
+	}
+	a.version++
+}
+
+// touchAnnotated records a change of every clause that has annotations
+// (after loading): the others render as they were.
+func (a *annotator) touchAnnotated() {
+	for _, c := range a.adoc.Clauses {
+		if len(a.set.ByClause(c.ID)) > 0 {
+			a.touch(c.ID)
+		}
+	}
+	a.version++
+}
+
+// start opens the store, loads the saved annotations and listens to the
+// other tabs. It runs once, when the page mounts in the browser.
+func (a *annotator) start(ctx app.Context) {
+	if a.started {
+		return
+	}
+	a.started = true
+	a.state = loading
+	ctx.Async(func() {
+		store, err := openStore()
+		var list []annotations.Annotation
+		if err == nil {
+			list, err = store.List(a.doc.Symbol)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				if store != nil {
+					store.Close()
+				}
+				a.state = memoryOnly
+				a.problem = storeProblem(err)
+				ctx.Defer(func(app.Context) { markAfterPaint(markAnnotationsPainted) })
+				return
+			}
+			a.store = store
+			// Annotations made while the store was opening are kept: load
+			// the saved ones into a new set, then add those.
+			early := a.set.All()
+			set := annotations.NewSet(a.adoc, nil)
+			moved, lerr := set.Load(list)
+			for _, x := range early {
+				if _, err := set.Put(x); err != nil {
+					app.Log("clausemark: keeping an annotation made while loading:", err)
+				}
+			}
+			a.set = set
+			a.touchAnnotated()
+			for _, x := range early {
+				a.touch(x.Clause)
+			}
+			a.state = saved
+			if lerr != nil {
+				a.state = notSaved
+				a.problem = "some saved annotations could not be read: " + lerr.Error()
+			}
+			if len(moved) > 0 {
+				// The text changed since they were saved: save where
+				// re-anchoring found them.
+				a.putMany(ctx, moved)
+			}
+			if len(a.unsaved) > 0 {
+				a.retry(ctx)
+			}
+			ctx.Defer(func(app.Context) { markAfterPaint(markAnnotationsPainted) })
+			a.listen(ctx)
+		})
+	})
+}
+
+// listen subscribes to the changes other tabs announce.
+func (a *annotator) listen(ctx app.Context) {
+	post, closeCh, err := openChannel(func(c storeChange) {
+		if c.Document != a.doc.Symbol {
+			return
+		}
+		ctx.Dispatch(func(ctx app.Context) { a.pull(ctx, c) })
+	})
+	if err != nil {
+		// Without a channel the tabs do not sync live; each still sees the
+		// others' changes on reload.
+		app.Log("clausemark: no live sync between tabs:", err)
+		return
+	}
+	a.post, a.closeCh = post, closeCh
+}
+
+// pull reads what another tab changed and applies it here.
+func (a *annotator) pull(ctx app.Context, c storeChange) {
+	store := a.store
+	if store == nil {
+		return
+	}
+	ctx.Async(func() {
+		type got struct {
+			a  annotations.Annotation
+			ok bool
+		}
+		read := map[string]got{}
+		var err error
+		for _, id := range append(append([]string{}, c.Put...), c.Deleted...) {
+			var g got
+			g.a, g.ok, err = store.Get(id)
+			if err != nil {
+				break
+			}
+			read[id] = g
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				a.fail(err)
+				return
+			}
+			for id, g := range read {
+				if g.ok {
+					a.applyRemote(g.a)
+				} else if old, ok := a.set.Remove(id); ok {
+					a.touch(old.Clause)
+				}
+			}
+		})
+	})
+}
+
+// applyRemote puts in the set the stored copy of an annotation another tab
+// wrote, unless this tab holds a newer one (its own write is on its way).
+func (a *annotator) applyRemote(remote annotations.Annotation) {
+	local, ok := a.set.Get(remote.ID)
+	if ok && (local.Equal(remote) || local.Modified.After(remote.Modified)) {
+		return
+	}
+	stored, err := a.set.Put(remote)
+	if err != nil {
+		app.Log("clausemark: an annotation from another tab was refused:", err)
+		return
+	}
+	a.touch(stored.Clause)
+	if ok && local.Clause != stored.Clause {
+		a.touch(local.Clause)
+	}
+}
+
+// create adds an annotation on [start, end) of a clause (code points).
+func (a *annotator) create(ctx app.Context, clause string, start, end int, tag annotations.Tag, note string) (annotations.Annotation, error) {
+	n, err := a.set.Create(clause, start, end, tag, note, "")
+	if err != nil {
+		return n, err
+	}
+	a.touch(clause)
+	a.save(ctx, annotations.Annotation{}, n)
+	return n, nil
+}
+
+// update replaces an annotation (tag, note) and saves it.
+func (a *annotator) update(ctx app.Context, changed annotations.Annotation) (annotations.Annotation, error) {
+	old, ok := a.set.Get(changed.ID)
+	if !ok {
+		return changed, fmt.Errorf("the annotation is gone (deleted in another tab?)")
+	}
+	n, err := a.set.Update(changed)
+	if err != nil {
+		return n, err
+	}
+	if n.Equal(old) {
+		return n, nil
+	}
+	a.touch(old.Clause, n.Clause)
+	a.save(ctx, old, n)
+	return n, nil
+}
+
+// remove deletes an annotation; undo brings it back.
+func (a *annotator) remove(ctx app.Context, id string) (annotations.Annotation, error) {
+	old, err := a.set.Delete(id)
+	if err != nil {
+		return old, err
+	}
+	a.touch(old.Clause)
+	a.write(ctx, func(s annotationStore) error { return s.Delete(id) }, storeChange{Deleted: []string{id}}, nil, id)
+	return old, nil
+}
+
+// undo restores the last deleted annotation.
+func (a *annotator) undo(ctx app.Context) (annotations.Annotation, bool) {
+	r, ok := a.set.Undo()
+	if !ok {
+		return r, false
+	}
+	a.touch(r.Clause)
+	a.save(ctx, annotations.Annotation{}, r)
+	return r, true
+}
+
+// save writes n, which was old before this change (zero for a new one).
+// If another tab changed the stored copy meanwhile, this tab's change is
+// rebased on it (see rebase) and written again: neither edit is lost.
+func (a *annotator) save(ctx app.Context, old, n annotations.Annotation) {
+	a.write(ctx, func(s annotationStore) error {
+		_, err := s.PutIf(n, old.Modified)
+		return err
+	}, storeChange{Put: []string{n.ID}}, func(ctx app.Context) { a.resolveConflict(ctx, old, n) }, n.ID)
+}
+
+// write runs one store write in the background and reports its outcome.
+// onConflict, if not nil, handles a conflict (another tab wrote the same
+// annotation since this tab read it).
+func (a *annotator) write(ctx app.Context, op func(annotationStore) error, change storeChange, onConflict func(app.Context), ids ...string) {
+	store := a.store
+	if store == nil {
+		for _, id := range ids {
+			a.unsaved[id] = true
+		}
+		if a.state != memoryOnly && a.state != loading {
+			a.state = notSaved
+		}
+		return
+	}
+	a.writes++
+	a.state = saving
+	ctx.Async(func() {
+		err := op(store)
+		ctx.Dispatch(func(ctx app.Context) {
+			a.writes--
+			if err != nil && isConflict(err) && onConflict != nil {
+				onConflict(ctx)
+				return
+			}
+			if err != nil {
+				for _, id := range ids {
+					a.unsaved[id] = true
+				}
+				a.fail(err)
+				return
+			}
+			for _, id := range ids {
+				delete(a.unsaved, id)
+			}
+			if a.writes == 0 && len(a.unsaved) == 0 {
+				a.state = saved
+				a.problem = ""
+			}
+			if a.post != nil {
+				change.Document = a.doc.Symbol
+				if err := a.post(change); err != nil {
+					app.Log("clausemark: telling other tabs failed:", err)
+				}
+			}
+		})
+	})
+}
+
+// resolveConflict reads the copy another tab stored, rebases this tab's
+// change (from base to mine) on it and saves again.
+func (a *annotator) resolveConflict(ctx app.Context, base, mine annotations.Annotation) {
+	store := a.store
+	ctx.Async(func() {
+		stored, ok, err := store.Get(mine.ID)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				a.unsaved[mine.ID] = true
+				a.fail(err)
+				return
+			}
+			current, have := a.set.Get(mine.ID)
+			if !have {
+				return // deleted here meanwhile: the delete is on its way
+			}
+			if !ok {
+				// Deleted in the other tab while edited here: keep the edit.
+				a.save(ctx, annotations.Annotation{}, current)
+				return
+			}
+			merged, copy := rebase(base, current, stored)
+			put, err := a.set.Put(merged)
+			if err != nil {
+				a.fail(err)
+				return
+			}
+			a.touch(put.Clause, current.Clause)
+			a.save(ctx, stored, put)
+			if copy != nil {
+				if c, err := a.set.Add(*copy); err == nil {
+					a.touch(c.Clause)
+					a.save(ctx, annotations.Annotation{}, c)
+				}
+			}
+		})
+	})
+}
+
+// rebase applies this tab's change of an annotation — from base to mine —
+// to the copy another tab stored meanwhile (theirs). A field this tab did
+// not change keeps their value; a field it changed takes its value. When
+// both tabs changed the note to different texts, this tab's note goes in
+// the annotation and theirs is kept in a copy under a new id, so that no
+// edit is lost.
+func rebase(base, mine, theirs annotations.Annotation) (merged annotations.Annotation, copy *annotations.Annotation) {
+	merged = theirs
+	if mine.Tag != base.Tag {
+		merged.Tag = mine.Tag
+	}
+	if mine.Clause != base.Clause || mine.Start != base.Start || mine.End != base.End {
+		merged.Clause, merged.Start, merged.End = mine.Clause, mine.Start, mine.End
+		merged.Exact, merged.Prefix, merged.Suffix = mine.Exact, mine.Prefix, mine.Suffix
+	}
+	if mine.Note != base.Note {
+		merged.Note = mine.Note
+		if theirs.Note != base.Note && theirs.Note != mine.Note && theirs.Note != "" {
+			c := theirs
+			c.ID = annotations.NewID()
+			copy = &c
+		}
+	}
+	merged.Modified = mine.Modified
+	if !merged.Modified.After(theirs.Modified) {
+		merged.Modified = theirs.Modified.Add(time.Millisecond)
+	}
+	return merged, copy
+}
+
+// putMany writes several annotations in one transaction.
+func (a *annotator) putMany(ctx app.Context, as []annotations.Annotation) {
+	ids := make([]string, len(as))
+	for i, x := range as {
+		ids[i] = x.ID
+	}
+	a.write(ctx, func(s annotationStore) error { return s.PutMany(as) }, storeChange{Put: ids}, nil, ids...)
+}
+
+// retry writes again what could not be saved.
+func (a *annotator) retry(ctx app.Context) {
+	if a.store == nil {
+		a.started = false
+		a.start(ctx)
+		return
+	}
+	var as []annotations.Annotation
+	var gone []string
+	for id := range a.unsaved {
+		if x, ok := a.set.Get(id); ok {
+			as = append(as, x)
+		} else {
+			gone = append(gone, id)
+		}
+	}
+	if len(as) > 0 {
+		a.putMany(ctx, as)
+	}
+	for _, id := range gone {
+		a.write(ctx, func(s annotationStore) error { return s.Delete(id) }, storeChange{Deleted: []string{id}}, nil, id)
+	}
+}
+
+// fail records a storage error: the changes stay on screen and in memory.
+func (a *annotator) fail(err error) {
+	a.state = notSaved
+	a.problem = storeProblem(err)
+	var fe *annotations.FieldError
+	if errors.As(err, &fe) {
+		a.problem = fe.Error()
+	}
+}

@@ -1,0 +1,34 @@
+//go:build !(js && wasm)
+
+package app
+
+import "errors"
+
+// errNoBrowser is what the browser adapters return when the app runs on
+// the server, to render the page.
+var errNoBrowser = errors.New("not in a browser")
+
+func openStore() (annotationStore, error) { return nil, errNoBrowser }
+func isConflict(error) bool               { return false }
+func openChannel(func(storeChange)) (func(storeChange) error, func(), error) {
+	return nil, nil, errNoBrowser
+}
+func download(string, string, []byte) error           { return errNoBrowser }
+func onKeyDown(func(keyEvent) bool) func()            { return func() {} }
+func onSelectionEnd(func()) func()                    { return func() {} }
+func readSelection() (domSelection, bool, error)      { return domSelection{}, false, nil }
+func selectText(string, int, int) (rect, error)       { return rect{}, errNoBrowser }
+func clearSelection()                                 {}
+func onFileDrop(func(bool), func(droppedFile)) func() { return func() {} }
+func inputFile(string) (string, []byte, error)        { return "", nil, errNoBrowser }
+func clickElement(string)                             {}
+func focusElement(string) bool                        { return false }
+func scrollIntoView(string) bool                      { return false }
+func flash(string) bool                               { return false }
+func place(string, float64, float64)                  {}
+func clauseRect(string) (rect, bool)                  { return rect{}, false }
+func annotationRect(string) (rect, bool)              { return rect{}, false }
+func annotationSelector(id string) string             { return `[data-annotation="` + id + `"]` }
+func inputValue(string) (string, bool)                { return "", false }
+func markAfterPaint(string)                           {}
+func storeProblem(err error) string                   { return err.Error() }

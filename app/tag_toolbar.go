@@ -1,0 +1,89 @@
+package app
+
+import (
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// tagToolbar floats next to the selection: Commitment, Request, Concern
+// (keys 1, 2, 3) and Note (n).
+type tagToolbar struct {
+	app.Compo
+
+	Isel   selection
+	Ilabel string
+}
+
+func newTagToolbar() *tagToolbar { return &tagToolbar{} }
+
+// Selection sets what the toolbar tags and how to name it.
+func (t *tagToolbar) Selection(s *selection, label string) *tagToolbar {
+	t.Isel = *s
+	t.Ilabel = label
+	return t
+}
+
+const toolbarID = "cm-toolbar"
+
+func (t *tagToolbar) OnMount(ctx app.Context)  { t.place(ctx) }
+func (t *tagToolbar) OnUpdate(ctx app.Context) { t.place(ctx) }
+
+// place puts the toolbar above the selection, or below it near the top of
+// the screen.
+func (t *tagToolbar) place(ctx app.Context) {
+	r := t.Isel.Rect
+	ctx.Defer(func(app.Context) {
+		top := r.Top - 56
+		if top < 60 {
+			top = r.Bottom + 8
+		}
+		place(toolbarID, top, r.Left)
+	})
+}
+
+func (t *tagToolbar) Render() app.UI {
+	return app.Div().
+		ID(toolbarID).
+		Class("cm-toolbar").
+		Role("toolbar").
+		Aria("label", "Tag "+t.Ilabel).
+		On("mousedown", keepSelection).
+		Body(
+			app.Span().Class("cm-toolbar-label").Text(t.Ilabel),
+			tagButton(annotations.Commitment, "1"),
+			tagButton(annotations.Request, "2"),
+			tagButton(annotations.Concern, "3"),
+			app.Button().
+				Type("button").
+				Class("cm-tool cm-tool-note").
+				Aria("label", "Note").
+				Aria("keyshortcuts", "n").
+				Title("Write a note (n)").
+				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionNote) }).
+				Body(app.Span().Class("cm-tool-name").Text("Note"), app.Kbd().Text("n")),
+		)
+}
+
+// tagButton is a toolbar button that tags the selection.
+func tagButton(tag annotations.Tag, key string) app.UI {
+	name := tagNames[tag]
+	return app.Button().
+		Type("button").
+		Class("cm-tool").
+		DataSet("tag", tag).
+		Aria("label", name).
+		Aria("keyshortcuts", key).
+		Title("Tag as a "+name+" ("+key+")").
+		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionTag, tag) }).
+		Body(
+			app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[tag]),
+			app.Span().Class("cm-tool-name").Text(name),
+			app.Kbd().Text(key),
+		)
+}
+
+// keepSelection keeps a click on the toolbar from clearing the selection.
+func keepSelection(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	ctx.PreventUpdate()
+}

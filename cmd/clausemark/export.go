@@ -1,0 +1,119 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/clausemark/clausemark/annotations"
+)
+
+// exportFormat is one format export writes.
+type exportFormat struct {
+	name, what string
+	write      func(*annotations.Set, func() time.Time) ([]byte, error)
+}
+
+// exportFormats are the formats of export, in the order the usage lists them.
+var exportFormats = []exportFormat{
+	{"w3c", "a W3C Web Annotation collection (JSON-LD)", annotations.ExportW3C},
+	{"markdown", "a drafting brief", annotations.ExportMarkdown},
+	{"csv", "a spreadsheet (RFC 4180, CRLF line ends)", annotations.ExportCSV},
+	{"json", "the native Clausemark file", annotations.ExportJSON},
+}
+
+// formatNames lists the names of the export formats: "w3c, markdown, csv or
+// json".
+func formatNames() string {
+	names := make([]string, len(exportFormats))
+	for i, f := range exportFormats {
+		names[i] = f.name
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+const exportUsage = `Usage: clausemark export -format FORMAT [-doc RESOLUTION.txt] [-o FILE] [-any-document] ANNOTATIONS.json
+
+Converts an annotation file (native Clausemark JSON, or W3C Web Annotation)
+for drafting pipelines. FORMAT is one of:
+%s
+The annotations are on RESOLUTION.txt, by default the resolution embedded in
+the binary (A/HRC/RES/53/11). Annotations that do not fit its text (the file
+was made on another revision) are re-anchored by their quote, or kept as
+orphans for review, and a note on stderr says how many. A file of another
+document is refused unless -any-document is given.
+
+Flags (before or after the file):
+`
+
+// export converts an annotation file to one of exportFormats.
+func export(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "", "output `FORMAT`: "+formatNames()+" (required)")
+	docName := fs.String("doc", "", "read the resolution from `RESOLUTION.txt` (default: the embedded A/HRC/RES/53/11)")
+	out := fs.String("o", "", "write to `FILE`, atomically (default: stdout)")
+	anyDoc := fs.Bool("any-document", false, "accept a file made on another document, re-anchoring its annotations by quote")
+	fs.Usage = func() {
+		var list strings.Builder
+		for _, f := range exportFormats {
+			fmt.Fprintf(&list, "  %-9s %s\n", f.name, f.what)
+		}
+		fmt.Fprintf(stderr, exportUsage, list.String())
+		fs.PrintDefaults()
+	}
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return errUsage
+	}
+	var ef *exportFormat
+	for i := range exportFormats {
+		if exportFormats[i].name == *format {
+			ef = &exportFormats[i]
+		}
+	}
+	switch {
+	case *format == "":
+		fmt.Fprintf(stderr, "export: -format is required: %s\n\n", formatNames())
+		fs.Usage()
+		return errUsage
+	case ef == nil:
+		fmt.Fprintf(stderr, "export: unknown format %q: want %s\n\n", *format, formatNames())
+		fs.Usage()
+		return errUsage
+	case len(files) != 1:
+		fmt.Fprintf(stderr, "export: want one annotation file, got %d\n\n", len(files))
+		fs.Usage()
+		return errUsage
+	}
+	name := files[0]
+
+	doc, err := loadDocument(*docName)
+	if err != nil {
+		return err
+	}
+	data, err := readAnnotationFile(name)
+	if err != nil {
+		return err
+	}
+	s := annotations.NewSet(doc, clock)
+	p, err := importFile(s, name, data, annotations.ImportOptions{AllowOtherDocument: *anyDoc})
+	if err != nil {
+		return err
+	}
+	result, err := ef.write(s, clock)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := writeOutput(*out, result, stdout); err != nil {
+		return err
+	}
+	if note := anchoringNote(name, doc, p.File); note != "" {
+		fmt.Fprintln(stderr, "clausemark:", note)
+	}
+	return nil
+}

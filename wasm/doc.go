@@ -1,0 +1,44 @@
+// Package wasm holds Clausemark's browser-only adapters: the IndexedDB
+// annotation store ([Store], which implements annotations.Store), cross-tab
+// change notices over a BroadcastChannel ([Channel]), file downloads
+// ([Download]) and file reading ([ReadFile]).
+//
+// Every file but this one is built only for js/wasm (//go:build js && wasm);
+// natively the package is empty, so native builds and vet of ./... stay
+// green. The native test wasm_tags_test.go checks that rule.
+//
+// # IndexedDB through go-indexeddb and safejs
+//
+// The Store does its everyday work through github.com/hack-pad/go-indexeddb
+// (package idb): its connection is opened by idb.Factory.Open, and Get, Put,
+// PutMany, PutIf and Delete run in idb transactions, awaited with
+// Transaction.Await. Plain IndexedDB calls through safejs cover what idb
+// cannot do without panicking or losing behaviour: the availability check,
+// the upgrade and its migration (open.go, schema.go), the blocked event of
+// open and delete requests (DeleteDatabase), List's getAll, and the
+// connection's versionchange and close events. Each place says which idb
+// limit it works around.
+//
+// # Calling convention
+//
+// Functions that wait for the browser (Open, the Store methods, ReadFile,
+// DeleteDatabase) block the calling goroutine until the browser answers. Call
+// them from a goroutine (in go-app, ctx.Async), never directly from a JS
+// callback such as an event handler: the browser can only answer once that
+// callback has returned, so calling them there deadlocks.
+//
+// # Errors
+//
+// No function panics at the JavaScript boundary: every call goes through
+// safejs, or through go-indexeddb only where it cannot panic, and browser
+// exceptions come back as errors. Errors the browser reports as a
+// DOMException are a [*DOMError], which keeps the exception's name and
+// message and wraps a sentinel ([ErrQuotaExceeded], [ErrBlocked],
+// [ErrUnavailable], [ErrVersion], [ErrClosed], [ErrConstraint], [ErrInvalid],
+// [ErrUpgrade], [ErrChannelClosed], [ErrFileUnreadable]) for errors.Is,
+// whether it came through safejs or go-indexeddb (an idb.DOMException). A
+// write refused by [Store.PutIf] wraps [ErrConflict]; a file over the size
+// limit is a [*FileTooLargeError] ([ErrFileTooLarge]). Messages start with
+// words for the user and end, in parentheses, with the details for a
+// developer.
+package wasm
