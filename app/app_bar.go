@@ -50,7 +50,7 @@ func (b *appBar) Render() app.UI {
 		),
 		app.P().Class("cm-bar-doc").Text(b.Isymbol),
 		app.P().Class("cm-save cm-save-"+b.stateClass()).Role("status").Aria("live", "polite").Text(b.stateText()),
-		app.Nav().Class("cm-actions").Aria("label", "Annotations").Body(
+		app.Nav().Class("cm-actions").Aria("label", "Export, import and help").Body(
 			app.If(b.Iready, func() app.UI {
 				return app.Div().Class("cm-menu").Body(
 					app.Button().

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -590,4 +591,41 @@ func TestWhenStorageFailsAnnotationsStayAndExportStillWorks(t *testing.T) {
 	if set := setOf(t, resolution.Seed(), dl.next()); set.Len() != 1 {
 		t.Errorf("the export holds %d annotations, want 1", set.Len())
 	}
+}
+
+func TestAFileDroppedOnThePageIsPreviewedThenImported(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+
+	// A colleague's file, made with package annotations.
+	set := setOf(t, resolution.Seed(), nil)
+	if _, err := set.CreateWhole("op33", annotations.Request, "Support, with the “Group of Friends” 🤝", "Delegation of Ruritania"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := annotations.ExportJSON(set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "colleague.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	drop := &input.DragData{Files: []string{path}, DragOperationsMask: 1}
+	for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
+		if _, err := chromedp.Call(b.ctx, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: 400, Y: 300, Data: drop}); err != nil {
+			t.Fatalf("%s: %v", typ, err)
+		}
+	}
+	poll(t, b.ctx, `document.querySelector('#cm-import-dialog') !== null`)
+	if got := eval[string](t, b.ctx, `document.querySelector('#cm-import-title').textContent`); got != "Import colleague.json" {
+		t.Errorf("dialog title: got %q", got)
+	}
+	click(t, b.ctx, `#cm-import-dialog .cm-primary`)
+	a := onlyOne(t, waitStored(t, b.ctx, 1))
+	if a.Clause != "op33" || a.Note != "Support, with the “Group of Friends” 🤝" {
+		t.Errorf("stored %+v", a)
+	}
+	poll(t, b.ctx, `document.querySelector('.cm-drop') === null && document.querySelector('#op33 mark[data-tag="request"]') !== null`)
 }
