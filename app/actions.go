@@ -39,6 +39,9 @@ const (
 	actionTogglePanel = "/panel/toggle"
 	// actionFilter changes what the panel lists (a panelFilter).
 	actionFilter = "/panel/filter"
+	// actionAuthor sets the delegation written on new annotations (a
+	// string).
+	actionAuthor = "/settings/author"
 	// actionHelp opens the list of keyboard shortcuts.
 	actionHelp = "/help"
 	// actionClose closes the open dialog, editor or toolbar.

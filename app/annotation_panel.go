@@ -28,12 +28,16 @@ type annotationPanel struct {
 
 	Iversion int
 	Ifilter  panelFilter
+	Iauthor  string
 }
 
 func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
 
 // Version sets the version of the annotations listed.
 func (p *annotationPanel) Version(v int) *annotationPanel { p.Iversion = v; return p }
+
+// Author sets the delegation written on new annotations.
+func (p *annotationPanel) Author(a string) *annotationPanel { p.Iauthor = a; return p }
 
 // Filter sets what the panel lists.
 func (p *annotationPanel) Filter(f panelFilter) *annotationPanel { p.Ifilter = f; return p }
@@ -85,15 +89,32 @@ func (p *annotationPanel) Render() app.UI {
 				}),
 			),
 			app.If(total > len(items), func() app.UI {
-				return app.Button().Type("button").Class("cm-button cm-more").
-					OnClick(func(ctx app.Context, e app.Event) {
-						nf := f
-						nf.Limit = limit + panelPage
-						ctx.NewActionWithValue(actionFilter, nf)
-					}).
-					Text("Show " + itoa(min(panelPage, total-len(items))) + " more of " + itoa(total-len(items)))
+				return p.more(f, limit, total, len(items))
 			}),
+			app.Div().Class("cm-author").Body(
+				app.Label().For("cm-author").Text("Your delegation"),
+				app.Input().
+					Type("text").
+					ID("cm-author").
+					Class("cm-search").
+					MaxLength(annotations.MaxAuthorLength).
+					Placeholder("Optional: written on new annotations").
+					Value(p.Iauthor).
+					OnChange(func(ctx app.Context, e app.Event) {
+						ctx.NewActionWithValue(actionAuthor, ctx.JSSrc().Get("value").String())
+					}),
+			),
 		)
+}
+
+func (p *annotationPanel) more(f panelFilter, limit, total, shown int) app.UI {
+	return app.Button().Type("button").Class("cm-button cm-more").
+		OnClick(func(ctx app.Context, e app.Event) {
+			nf := f
+			nf.Limit = limit + panelPage
+			ctx.NewActionWithValue(actionFilter, nf)
+		}).
+		Text("Show " + itoa(min(panelPage, total-shown)) + " more of " + itoa(total-shown))
 }
 
 func (p *annotationPanel) countText(shown int, c annotations.Counts) string {
@@ -171,6 +192,9 @@ func (p *annotationPanel) item(a annotations.Annotation) app.UI {
 				app.Span().Class("cm-item-quote").Text("“"+preview(a.Exact, 160)+"”"),
 				app.If(a.Note != "", func() app.UI {
 					return app.Span().Class("cm-item-note").Text(preview(a.Note, 200))
+				}),
+				app.If(a.Author != "", func() app.UI {
+					return app.Span().Class("cm-item-author").Text("— " + a.Author)
 				}),
 			),
 		app.Button().

@@ -51,6 +51,7 @@ type annotator struct {
 	parents map[string]string // clause id → id of the clause it is part of
 	version int               // bumped by every change
 	started bool
+	author  string // the delegation, set on new annotations (optional)
 }
 
 // newAnnotator returns the annotator of a document, with no annotations.
@@ -255,7 +256,7 @@ func (a *annotator) applyRemote(remote annotations.Annotation) {
 
 // create adds an annotation on [start, end) of a clause (code points).
 func (a *annotator) create(ctx app.Context, clause string, start, end int, tag annotations.Tag, note string) (annotations.Annotation, error) {
-	n, err := a.set.Create(clause, start, end, tag, note, "")
+	n, err := a.set.Create(clause, start, end, tag, note, a.author)
 	if err != nil {
 		return n, err
 	}

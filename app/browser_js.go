@@ -81,6 +81,8 @@ func flash(selector string) bool { return wasm.Flash(selector) }
 
 func place(id string, top, left float64) { wasm.Place(id, top, left) }
 
+func placeAbove(id string, r rect) { wasm.PlaceAbove(id, wasm.Rect(r)) }
+
 func clauseRect(id string) (rect, bool) {
 	r, ok := wasm.ClauseRect(id)
 	return rect(r), ok

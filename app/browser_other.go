@@ -26,6 +26,7 @@ func focusElement(string) bool                        { return false }
 func scrollIntoView(string) bool                      { return false }
 func flash(string) bool                               { return false }
 func place(string, float64, float64)                  {}
+func placeAbove(string, rect)                         {}
 func clauseRect(string) (rect, bool)                  { return rect{}, false }
 func annotationRect(string) (rect, bool)              { return rect{}, false }
 func annotationSelector(id string) string             { return `[data-annotation="` + id + `"]` }

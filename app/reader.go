@@ -84,6 +84,7 @@ func (r *reader) OnMount(ctx app.Context) {
 		actionHelp:             r.onHelp,
 		actionClose:            r.onClose,
 		actionFilter:           r.onFilter,
+		actionAuthor:           r.onAuthor,
 	} {
 		ctx.Handle(action, h)
 	}
@@ -99,6 +100,10 @@ func (r *reader) OnMount(ctx app.Context) {
 	)
 	if w, _ := app.Window().Size(); w < 900 {
 		r.panelOpen = false
+	}
+	var author string
+	if err := ctx.LocalStorage().Get(authorKey, &author); err == nil {
+		ann.author = author
 	}
 }
 
@@ -148,7 +153,8 @@ func (r *reader) Render() app.UI {
 			app.If(r.panelOpen, func() app.UI {
 				return newAnnotationPanel().
 					Version(ann.version).
-					Filter(r.filter)
+					Filter(r.filter).
+					Author(ann.author)
 			}),
 		),
 		app.If(r.sel != nil && r.editor == nil, func() app.UI {
@@ -195,6 +201,9 @@ func (r *reader) Render() app.UI {
 			OnChange(func(ctx app.Context, e app.Event) { ctx.NewAction(actionImportFile) }),
 	)
 }
+
+// authorKey is where the delegation's name is kept (local storage).
+const authorKey = "clausemark.author"
 
 // importInputID is the id of the hidden file input of the import.
 const importInputID = "cm-import-file"

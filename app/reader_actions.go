@@ -391,6 +391,18 @@ func (r *reader) onHelp(ctx app.Context, a app.Action) {
 	ctx.Defer(func(app.Context) { focusElement("#cm-help-dialog button") })
 }
 
+func (r *reader) onAuthor(ctx app.Context, a app.Action) {
+	author, _ := a.Value.(string)
+	author = strings.Join(strings.Fields(author), " ")
+	if len([]rune(author)) > annotations.MaxAuthorLength {
+		author = string([]rune(author)[:annotations.MaxAuthorLength])
+	}
+	ann.author = author
+	if err := ctx.LocalStorage().Set(authorKey, author); err != nil {
+		r.showToast(ctx, "Your delegation's name could not be kept for next time: "+err.Error(), false)
+	}
+}
+
 func (r *reader) onFilter(ctx app.Context, a app.Action) {
 	if f, ok := a.Value.(panelFilter); ok {
 		r.filter = f

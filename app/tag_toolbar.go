@@ -32,13 +32,7 @@ func (t *tagToolbar) OnUpdate(ctx app.Context) { t.place(ctx) }
 // the screen.
 func (t *tagToolbar) place(ctx app.Context) {
 	r := t.Isel.Rect
-	ctx.Defer(func(app.Context) {
-		top := r.Top - 56
-		if top < 60 {
-			top = r.Bottom + 8
-		}
-		place(toolbarID, top, r.Left)
-	})
+	ctx.Defer(func(app.Context) { placeAbove(toolbarID, r) })
 }
 
 func (t *tagToolbar) Render() app.UI {

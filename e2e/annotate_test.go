@@ -326,6 +326,11 @@ func TestEveryExportIsTheFileTheAnnotationsPackageWrites(t *testing.T) {
 	dl := b.watchDownloads()
 	open(t, b.ctx, srv.URL+"/")
 
+	// The delegation's name goes on new annotations.
+	author := "Délégation de l’Uruguay"
+	if err := chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("cm-author"), author+kb.Tab)); err != nil {
+		t.Fatal(err)
+	}
 	click(t, b.ctx, `#op21 .cm-label`)
 	press(t, b.ctx, "2")
 	selectWithRange(t, b.ctx, "pp11", 0, 16)
@@ -382,6 +387,11 @@ func TestEveryExportIsTheFileTheAnnotationsPackageWrites(t *testing.T) {
 		}
 		if got := files[item]; string(got) != string(want) {
 			t.Errorf("%s: the download differs from package annotations' export:\n got %q\nwant %q", item, got, want)
+		}
+	}
+	for _, a := range set.All() {
+		if a.Author != author {
+			t.Errorf("author: got %q, want %q", a.Author, author)
 		}
 	}
 	if !strings.Contains(string(files["Export CSV"]), `'=cmd`) {

@@ -358,3 +358,20 @@ func MarkAfterPaint(name string) {
 	})
 	js.Global().Call("requestAnimationFrame", raf)
 }
+
+// PlaceAbove positions the element with this id just above a rectangle
+// (a selection), or below it when there is no room above (under the app
+// bar), aligned on its left edge and kept inside the viewport.
+func PlaceAbove(id string, r Rect) {
+	defer recoverJS(new(error))
+	el := js.Global().Get("document").Call("getElementById", id)
+	if el.IsNull() {
+		return
+	}
+	h := el.Get("offsetHeight").Float()
+	top := r.Top - h - 8
+	if top < 56 {
+		top = r.Bottom + 8
+	}
+	Place(id, top, r.Left)
+}
