@@ -63,6 +63,11 @@ func (b *appBar) Render() app.UI {
 						OnClick(b.toggleMenu).
 						Text("Export"),
 					app.If(b.menuOpen, func() app.UI {
+						// A click anywhere else closes the menu.
+						return app.Div().Class("cm-menu-backdrop").Aria("hidden", "true").
+							OnClick(func(ctx app.Context, e app.Event) { b.menuOpen = false })
+					}),
+					app.If(b.menuOpen, func() app.UI {
 						return app.Ul().ID("cm-export-menu").Class("cm-menu-list").Role("menu").Aria("labelledby", "cm-export").
 							OnKeyDown(b.menuKey).
 							Body(

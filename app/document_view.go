@@ -58,6 +58,7 @@ func (v *documentView) Render() app.UI {
 		OnClick(v.onClick).
 		On("mouseover", v.onHover).
 		On("focusin", v.onHover).
+		On("mouseleave", v.onLeave).
 		Body(
 			newDocHeader().Document(d),
 			app.If(len(d.Notes) > 0, func() app.UI {
@@ -133,6 +134,15 @@ func (v *documentView) onClick(ctx app.Context, e app.Event) {
 			}
 			ctx.NewActionWithValue(actionOpen, m.Call("getAttribute", "data-annotation").String())
 		}
+	}
+}
+
+// onLeave hides the tooltip when the pointer leaves the document.
+func (v *documentView) onLeave(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	if v.hovered != "" {
+		v.hovered = ""
+		ctx.NewActionWithValue(actionHover, "")
 	}
 }
 

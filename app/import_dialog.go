@@ -14,6 +14,7 @@ type importState struct {
 	OtherDocument bool // the file is for another document: offer to re-anchor
 	Anyway        bool // planned with re-anchoring by quote
 	data          []byte
+	set           *annotations.Set // the set the plan was made for
 }
 
 // importDialog shows what importing a file will do before anything

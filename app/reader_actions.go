@@ -331,6 +331,7 @@ func (r *reader) previewImport(ctx app.Context, name string, data []byte, readEr
 // plan plans the import of st's file.
 func (r *reader) plan(st *importState, otherDocument bool) {
 	st.Plan, st.Error, st.OtherDocument = nil, "", false
+	st.set = ann.set
 	plan, err := ann.set.Import(st.data, annotations.ImportOptions{AllowOtherDocument: otherDocument})
 	switch {
 	case errors.Is(err, annotations.ErrOtherDocument):
@@ -355,6 +356,14 @@ func (r *reader) onImportApply(ctx app.Context, a app.Action) {
 	}
 	if st.Plan == nil {
 		return
+	}
+	if st.set != ann.set {
+		// The saved annotations finished loading after the preview: plan
+		// again on them (the same file, the same choice).
+		r.plan(st, st.Anyway)
+		if st.Plan == nil {
+			return
+		}
 	}
 	as, err := st.Plan.Apply()
 	if errors.Is(err, annotations.ErrStalePlan) {

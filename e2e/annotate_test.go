@@ -436,7 +436,13 @@ func TestAnExportImportsIntoAFreshProfileAsTheSameSet(t *testing.T) {
 			t.Errorf("imported %+v, want %+v", g, w)
 		}
 	}
-	poll(t, fresh.ctx, `document.querySelectorAll('mark[data-start]').length === 2`)
+	if err := pollErr(fresh.ctx, `document.querySelectorAll('mark[data-start]').length === 2`, 10*time.Second); err != nil {
+		t.Logf("highlights: %v marks, %v panel items, dialog open %v, in clauses %v", eval[float64](t, fresh.ctx, `document.querySelectorAll('mark').length`),
+			eval[float64](t, fresh.ctx, `document.querySelectorAll('.cm-item').length`),
+			eval[bool](t, fresh.ctx, `document.querySelector('#cm-import-dialog') !== null`),
+			eval[string](t, fresh.ctx, `[...new Set([...document.querySelectorAll('mark')].map(m => m.closest('[data-clause]').id))].join(',')`))
+		t.Fatalf("the imported annotations are not all shown (%v); want %s", err, fmtJSON(want))
+	}
 
 	// The same file again changes nothing.
 	importFile(t, fresh.ctx, file)

@@ -6,6 +6,7 @@
 package e2e
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -26,8 +27,9 @@ import (
 	"github.com/clausemark/clausemark/server"
 )
 
-// webDir is the project's web/ directory, where make build puts app.wasm.
-const webDir = "../web"
+// webDir is the project's web/ directory, where make build puts app.wasm
+// (E2E_WEB_DIR overrides it, to test another build).
+var webDir = cmp.Or(os.Getenv("E2E_WEB_DIR"), "../web")
 
 func TestMain(m *testing.M) {
 	if _, err := os.Stat(filepath.Join(webDir, "app.wasm")); err != nil {
