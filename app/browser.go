@@ -58,3 +58,11 @@ type droppedFile struct {
 
 // maxImportSize is the largest file the import reads.
 const maxImportSize = annotations.MaxFileSize
+
+// focusPlace says which element of a clause had the focus: its label, a
+// highlight (by annotation id), its suggestion.
+type focusPlace struct {
+	Clause     string
+	Annotation string
+	Suggestion bool
+}

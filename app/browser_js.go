@@ -103,3 +103,10 @@ func markAfterPaint(name string) { wasm.MarkAfterPaint(name) }
 func storeProblem(err error) string { return err.Error() }
 
 var _ annotationStore = (*wasm.Store)(nil)
+
+func focusIn(clause string) (focusPlace, bool) {
+	f, ok := wasm.FocusIn(clause)
+	return focusPlace(f), ok
+}
+
+func restoreFocus(f focusPlace) { wasm.RestoreFocus(wasm.FocusPlace(f)) }

@@ -33,3 +33,6 @@ func annotationSelector(id string) string             { return `[data-annotation
 func inputValue(string) (string, bool)                { return "", false }
 func markAfterPaint(string)                           {}
 func storeProblem(err error) string                   { return err.Error() }
+
+func focusIn(string) (focusPlace, bool) { return focusPlace{}, false }
+func restoreFocus(focusPlace)           {}

@@ -5,13 +5,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/resolution"
 )
 
 // tagLetters are the letters that end each highlight (a cue that needs no
-// colour), shown by the style sheet from data-tag; listed here for the
+// colour), shown by the style sheet from data-tagmark; listed here for the
 // panel and the help.
 var tagLetters = map[annotations.Tag]string{
 	annotations.Commitment: "C",
@@ -26,87 +27,216 @@ var tagNames = map[annotations.Tag]string{
 	annotations.Concern:    "Concern",
 }
 
-// clauseHTML renders the plain text of a clause as one <span class=cm-text>:
-// the opening phrase in <em>, the footnote markers where they stood, and
-// the annotations as <mark> elements, nested where they overlap.
+// writeClauseBlock writes a clause as HTML: the element with the stable
+// hooks (id, data-clause, data-label), the margin (label button, deep
+// link, suggestion), the paragraph (printed number, text with highlights)
+// and its sub-paragraphs. target and selected are the ids of the clause
+// the URL points to and of the clause selected as a whole.
 //
-// Every piece of text is escaped; annotation ids and tags are attribute
-// values, escaped too; notes are never part of this HTML (the tooltip and
-// the editor show them as text). The markup is built as one string because
-// a clause with hundreds of highlights would otherwise cost thousands of
-// DOM calls: the browser parses it in one go.
-//
-// as must be the clause's annotations that fit its text, in the order
-// Segments expects (Set.ByClause).
+// All text is escaped; attribute values are escaped; notes are never part
+// of this HTML (the tooltip, the panel and the editor show them as text).
+func writeClauseBlock(b *strings.Builder, c *resolution.Clause, target, selected string) {
+	as := ann.set.ByClause(c.ID)
+	id := html.EscapeString(c.ID)
+	label := html.EscapeString(c.Label)
+
+	b.WriteString(`<div id="`)
+	b.WriteString(id)
+	b.WriteString(`" class="cm-clause cm-`)
+	b.WriteString(html.EscapeString(string(c.Kind)))
+	if target == c.ID {
+		b.WriteString(" is-target")
+	}
+	if selected == c.ID {
+		b.WriteString(" is-selected")
+	}
+	// An estimate of its height, for the layout of clauses not yet on
+	// screen (content-visibility): the number of lines, up to 16.
+	b.WriteString(" cm-lines-")
+	b.WriteString(strconv.Itoa(estimatedLines(c)))
+	b.WriteString(`" data-clause="`)
+	b.WriteString(id)
+	b.WriteString(`" data-label="`)
+	b.WriteString(label)
+	b.WriteString(`">`)
+
+	b.WriteString(`<div class="cm-margin"><button type="button" class="cm-label" title="Select `)
+	b.WriteString(label)
+	b.WriteString(` to tag it (j/k move between clauses)" aria-label="Select `)
+	b.WriteString(label)
+	b.WriteString(`">`)
+	b.WriteString(label)
+	b.WriteString(`</button><a class="cm-anchor" href="#`)
+	b.WriteString(id)
+	b.WriteString(`" aria-label="Link to `)
+	b.WriteString(label)
+	b.WriteString(`">#</a>`)
+	if t, ok := suggestedTag(c, as); ok {
+		name := tagNames[t]
+		b.WriteString(`<button type="button" class="cm-suggest" data-tag="`)
+		b.WriteString(string(t))
+		b.WriteString(`" title="Suggested from the opening phrase: tag `)
+		b.WriteString(label)
+		b.WriteString(` as a `)
+		b.WriteString(name)
+		b.WriteString(` (a)" aria-label="Accept the suggestion: tag `)
+		b.WriteString(label)
+		b.WriteString(` as a `)
+		b.WriteString(name)
+		b.WriteString(`">`)
+		b.WriteString(name)
+		b.WriteString(`?</button>`)
+	}
+	b.WriteString(`</div><p class="cm-para">`)
+	if numbered(c) {
+		b.WriteString(`<span class="cm-num" data-nontext>`)
+		b.WriteString(html.EscapeString(printedNumber(c)))
+		b.WriteString(`</span>`)
+	}
+	writeClauseText(b, c, as)
+	b.WriteString(`</p>`)
+	if len(c.Children) > 0 {
+		b.WriteString(`<div class="cm-children">`)
+		for _, child := range c.Children {
+			writeClauseBlock(b, child, target, selected)
+		}
+		b.WriteString(`</div>`)
+	}
+	b.WriteString(`</div>`)
+}
+
+// estimatedLines is about how many lines a clause (with its
+// sub-paragraphs) takes on a wide screen, at most 16.
+func estimatedLines(c *resolution.Clause) int {
+	n := 1 + utf8.RuneCountInString(c.Text)/78
+	for _, child := range c.Children {
+		n += estimatedLines(child)
+	}
+	return min(n, 16)
+}
+
+// clauseHTML renders the plain text of a clause as one <span class=cm-text>
+// (see writeClauseText).
 func clauseHTML(c *resolution.Clause, as []annotations.Annotation) string {
-	segs, err := annotations.Segments(c.Text, as)
-	if err != nil {
-		// Annotations that do not fit are orphans and never reach here;
-		// should one slip through, show the text rather than nothing.
-		segs, _ = annotations.Segments(c.Text, nil)
-	}
-	refIDs := footnoteRefIDs(c)
-
-	// first[i] and last[i]: the piece where annotation i starts and ends.
 	var b strings.Builder
-	b.Grow(len(c.Text) + 64*len(as) + 32)
-	b.WriteString(`<span class="cm-text">`)
-
-	fn := 0 // next footnote marker
-	markers := func(at int) {
-		for fn < len(c.Footnotes) && c.Footnotes[fn].At <= at {
-			writeFootnoteMarker(&b, refIDs[fn], c.Footnotes[fn].Number)
-			fn++
-		}
-	}
-	for _, s := range segs {
-		// Cut the segment at the end of the opening phrase and at the
-		// footnote markers inside it.
-		cuts := []int{s.Start}
-		if c.Lead > s.Start && c.Lead < s.End {
-			cuts = append(cuts, c.Lead)
-		}
-		for _, f := range c.Footnotes[fn:] {
-			if f.At > s.Start && f.At < s.End {
-				cuts = append(cuts, f.At)
-			}
-		}
-		cuts = append(cuts, s.End)
-		slices.Sort(cuts)
-		runes := []rune(s.Text)
-		for i := 0; i+1 < len(cuts); i++ {
-			from, to := cuts[i], cuts[i+1]
-			if from == to {
-				continue
-			}
-			markers(from)
-			for _, ai := range s.Annotations {
-				writeMarkOpen(&b, as[ai], from == as[ai].Start, to == as[ai].End)
-			}
-			text := html.EscapeString(string(runes[from-s.Start : to-s.Start]))
-			if from < c.Lead {
-				b.WriteString(`<em class="cm-lead">`)
-				b.WriteString(text)
-				b.WriteString(`</em>`)
-			} else {
-				b.WriteString(text)
-			}
-			for range s.Annotations {
-				b.WriteString(`</mark>`)
-			}
-		}
-	}
-	markers(len([]rune(c.Text)) + 1)
-	b.WriteString(`</span>`)
+	writeClauseText(&b, c, as)
 	return b.String()
 }
 
-// writeMarkOpen writes the opening tag of one piece of a highlight. The
-// first piece is the one keyboard users reach (tabindex) and that screen
-// readers name; the last one carries data-end, where the style sheet shows
-// the tag letter.
-func writeMarkOpen(b *strings.Builder, a annotations.Annotation, first, last bool) {
-	b.WriteString(`<mark class="cm-hl" data-annotation="`)
+// writeClauseText writes the plain text of a clause: the opening phrase in
+// <em>, the footnote markers where they stood (outside any highlight), and
+// the annotations as <mark> elements, nested where they overlap.
+//
+// Highlights are laid out as a stack: at each boundary the marks that end
+// close (with the ones opened inside them, which reopen right after), new
+// ones open, the longest-lasting outermost. Each annotation thus has as few
+// elements as its overlaps allow — one when it overlaps nothing — rather
+// than one per segment of text. The first element of an annotation carries
+// data-start (and is what the keyboard reaches); after its last comes an
+// empty data-tagmark element, where the style sheet writes the tag letter.
+//
+// as must be the clause's annotations in the order Set.ByClause gives;
+// ranges that do not fit the text are left out.
+func writeClauseText(b *strings.Builder, c *resolution.Clause, as []annotations.Annotation) {
+	runes := []rune(c.Text)
+	n := len(runes)
+	b.WriteString(`<span class="cm-text">`)
+
+	valid := make([]int, 0, len(as))
+	for i, a := range as {
+		if a.Start >= 0 && a.End <= n && a.Start < a.End && a.Tag.Valid() {
+			valid = append(valid, i)
+		}
+	}
+	// Boundaries: every start and end, the end of the opening phrase, the
+	// footnote markers, and the ends of the text.
+	bounds := make([]int, 0, 2*len(valid)+len(c.Footnotes)+3)
+	bounds = append(bounds, 0, n)
+	if c.Lead > 0 && c.Lead < n {
+		bounds = append(bounds, c.Lead)
+	}
+	for _, f := range c.Footnotes {
+		bounds = append(bounds, min(max(f.At, 0), n))
+	}
+	starts := map[int][]int{}
+	for _, i := range valid {
+		bounds = append(bounds, as[i].Start, as[i].End)
+		starts[as[i].Start] = append(starts[as[i].Start], i)
+	}
+	slices.Sort(bounds)
+	bounds = slices.Compact(bounds)
+
+	refIDs := footnoteRefIDs(c)
+	fn := 0
+	var stack []int // open annotations, outermost first
+	begun := make(map[int]bool, len(valid))
+
+	open := func(list []int) {
+		// Longest-lasting outermost: fewer splits later.
+		slices.SortStableFunc(list, func(x, y int) int { return as[y].End - as[x].End })
+		for _, i := range list {
+			writeMarkOpen(b, as[i], !begun[i])
+			begun[i] = true
+			stack = append(stack, i)
+		}
+	}
+	// closeFrom closes the marks from stack position k up; those that do
+	// not end at p are returned to be opened again.
+	closeFrom := func(k, p int) []int {
+		var reopen []int
+		for len(stack) > k {
+			i := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			b.WriteString(`</mark>`)
+			if as[i].End == p {
+				writeTagMark(b, as[i])
+			} else {
+				reopen = append(reopen, i)
+			}
+		}
+		return reopen
+	}
+
+	for bi, p := range bounds {
+		// Close what ends here, with what was opened inside it.
+		k := len(stack)
+		for j, i := range stack {
+			if as[i].End == p {
+				k = j
+				break
+			}
+		}
+		reopen := closeFrom(k, p)
+		// Footnote markers stand outside every highlight.
+		if fn < len(c.Footnotes) && min(max(c.Footnotes[fn].At, 0), n) == p {
+			reopen = append(reopen, closeFrom(0, p)...)
+			for fn < len(c.Footnotes) && min(max(c.Footnotes[fn].At, 0), n) == p {
+				writeFootnoteMarker(b, refIDs[fn], c.Footnotes[fn].Number)
+				fn++
+			}
+		}
+		if bi == len(bounds)-1 {
+			break
+		}
+		open(append(reopen, starts[p]...))
+		text := html.EscapeString(string(runes[p:bounds[bi+1]]))
+		if p < c.Lead {
+			b.WriteString(`<em class="cm-lead">`)
+			b.WriteString(text)
+			b.WriteString(`</em>`)
+		} else {
+			b.WriteString(text)
+		}
+	}
+	closeFrom(0, n)
+	b.WriteString(`</span>`)
+}
+
+// writeMarkOpen writes the opening tag of one element of a highlight. The
+// first element of an annotation is the one keyboard users reach
+// (tabindex) and that screen readers name.
+func writeMarkOpen(b *strings.Builder, a annotations.Annotation, first bool) {
+	b.WriteString(`<mark data-annotation="`)
 	b.WriteString(html.EscapeString(a.ID))
 	b.WriteString(`" data-tag="`)
 	b.WriteString(html.EscapeString(string(a.Tag)))
@@ -116,13 +246,22 @@ func writeMarkOpen(b *strings.Builder, a annotations.Annotation, first, last boo
 		b.WriteString(html.EscapeString(highlightLabel(a)))
 		b.WriteByte('"')
 	}
-	if last {
-		b.WriteString(` data-end`)
-	}
 	if a.Note != "" {
 		b.WriteString(` data-note`)
 	}
 	b.WriteByte('>')
+}
+
+// writeTagMark writes the empty element after a highlight where the style
+// sheet shows its tag letter (C, R, !): outside the plain text.
+func writeTagMark(b *strings.Builder, a annotations.Annotation) {
+	b.WriteString(`<span class="cm-tagmark" data-nontext aria-hidden="true" data-tagmark="`)
+	b.WriteString(html.EscapeString(string(a.Tag)))
+	b.WriteByte('"')
+	if a.Note != "" {
+		b.WriteString(` data-note`)
+	}
+	b.WriteString(`></span>`)
 }
 
 // highlightLabel is the accessible name of a highlight: its tag and the

@@ -2,8 +2,11 @@ package app
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -290,5 +293,68 @@ func TestSuggestionsFollowTheOpeningPhrase(t *testing.T) {
 	whole := annotations.Annotation{Start: 0, End: utf8.RuneCountInString(c.Text), Tag: annotations.Request}
 	if _, ok := suggestedTag(c, []annotations.Annotation{whole}); ok {
 		t.Error("a clause tagged as suggested still shows the suggestion")
+	}
+}
+
+func TestAHighlightThatOverlapsNothingIsOneElement(t *testing.T) {
+	text := "Requests the Secretary-General to report on the implementation;"
+	c := &resolution.Clause{ID: "op1", Label: "OP1", Kind: resolution.Operative, Number: "1", Text: text, Lead: 8}
+	as := []annotations.Annotation{
+		span("urn:uuid:a", text, 13, 30, annotations.Request),
+		span("urn:uuid:b", text, 34, 40, annotations.Concern),
+	}
+	h := clauseHTML(c, as)
+	for _, a := range as {
+		if n := strings.Count(h, `data-annotation="`+a.ID+`"`); n != 1 {
+			t.Errorf("%s has %d elements, want 1", a.ID, n)
+		}
+		if n := strings.Count(h, `data-tagmark="`+string(a.Tag)+`"`); n != 1 {
+			t.Errorf("%s has %d tag letters, want 1", a.ID, n)
+		}
+	}
+}
+
+func TestRandomOverlappingHighlightsAreExactAndFew(t *testing.T) {
+	doc := seedDoc(t)
+	c := doc.Clause("pp9") // the longest clause of the seed
+	n := utf8.RuneCountInString(c.Text)
+	rng := rand.New(rand.NewPCG(1, 2))
+	tags := []annotations.Tag{annotations.Commitment, annotations.Request, annotations.Concern}
+	for round := 0; round < 50; round++ {
+		count := 1 + rng.IntN(60)
+		as := make([]annotations.Annotation, count)
+		for i := range as {
+			l := 1 + rng.IntN(min(200, n))
+			s := rng.IntN(n - l + 1)
+			as[i] = span(fmt.Sprintf("urn:uuid:%04d", i), c.Text, s, s+l, tags[rng.IntN(3)])
+			as[i].Clause = c.ID
+		}
+		slices.SortFunc(as, func(x, y annotations.Annotation) int {
+			if x.Start != y.Start {
+				return x.Start - y.Start
+			}
+			return x.End - y.End
+		})
+		h := clauseHTML(c, as)
+		if got := textOf(h); got != c.Text {
+			t.Fatalf("round %d: the text differs", round)
+		}
+		segs, _ := annotations.Segments(c.Text, as)
+		for _, a := range as {
+			if got := markText(h, a.ID); got != a.Exact {
+				t.Fatalf("round %d: %s covers %q, want %q", round, a.ID, got, a.Exact)
+			}
+			if k := strings.Count(h, `data-annotation="`+a.ID+`" data-tag="`+string(a.Tag)+`" data-start`); k != 1 {
+				t.Fatalf("round %d: %s has %d first elements", round, a.ID, k)
+			}
+		}
+		// Far fewer elements than one per annotation per segment.
+		perSegment := 0
+		for _, s := range segs {
+			perSegment += len(s.Annotations)
+		}
+		if marks := strings.Count(h, "<mark"); marks > perSegment || marks > 4*count+len(segs) {
+			t.Errorf("round %d: %d mark elements for %d annotations in %d segments", round, marks, count, len(segs))
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -11,15 +13,17 @@ import (
 // printed, its text with its highlights, and its sub-paragraphs.
 //
 // It renders again only when one of its fields changes: Irev is bumped by
-// the annotator when the clause's annotations change, so tagging one clause
-// re-renders that clause alone.
+// the annotator when the clause's annotations (or its sub-paragraphs') change,
+// so tagging one clause re-renders that clause alone. The clause is one
+// HTML string (see clauseBlockHTML): the browser builds it in one go, where
+// a tree of go-app elements would cost dozens of DOM calls per clause.
 type clauseView struct {
 	app.Compo
 
 	Iclause   *resolution.Clause
 	Irev      int
-	Itarget   bool // the clause is the target of the URL fragment
-	Iselected bool // the whole clause is selected for tagging
+	Itarget   string // the clause (or sub-paragraph) the URL points to, if in this clause
+	Iselected string // the clause (or sub-paragraph) selected as a whole, if in this clause
 }
 
 func newClauseView() *clauseView { return &clauseView{} }
@@ -36,72 +40,41 @@ func (v *clauseView) Rev(r int) *clauseView {
 	return v
 }
 
-// Target marks the clause as the one the URL points to.
-func (v *clauseView) Target(t bool) *clauseView {
-	v.Itarget = t
+// Target sets the clause the URL points to; it matters only if it is this
+// clause or one of its sub-paragraphs.
+func (v *clauseView) Target(id string) *clauseView {
+	v.Itarget = within(v.Iclause, id)
 	return v
 }
 
-// Selected marks the clause as selected as a whole.
-func (v *clauseView) Selected(s bool) *clauseView {
-	v.Iselected = s
+// Selected sets the clause selected as a whole; it matters only if it is
+// this clause or one of its sub-paragraphs.
+func (v *clauseView) Selected(id string) *clauseView {
+	v.Iselected = within(v.Iclause, id)
 	return v
+}
+
+// within returns id if it names c or one of its sub-paragraphs, else "".
+func within(c *resolution.Clause, id string) string {
+	if id == c.ID || strings.HasPrefix(id, c.ID+".") {
+		return id
+	}
+	return ""
+}
+
+// OnUpdate keeps the focus where it was when the clause renders again:
+// its HTML is replaced as a whole, and with it the focused element (a
+// label, a highlight), which keyboard users must not lose.
+func (v *clauseView) OnUpdate(ctx app.Context) {
+	if f, ok := focusIn(v.Iclause.ID); ok {
+		ctx.Defer(func(app.Context) { restoreFocus(f) })
+	}
 }
 
 func (v *clauseView) Render() app.UI {
-	c := v.Iclause
-	class := "cm-clause cm-" + string(c.Kind)
-	if v.Itarget {
-		class += " is-target"
-	}
-	if v.Iselected {
-		class += " is-selected"
-	}
-	as := ann.set.ByClause(c.ID)
-	suggestion, hasSuggestion := suggestedTag(c, as)
-	return app.Div().
-		ID(c.ID).
-		Class(class).
-		DataSet("clause", c.ID).
-		DataSet("label", c.Label).
-		Body(
-			app.Div().Class("cm-margin").Body(
-				app.Button().
-					Type("button").
-					Class("cm-label").
-					Title("Select "+c.Label+" to tag it (j/k move between clauses)").
-					Aria("label", "Select "+c.Label).
-					Text(c.Label),
-				app.A().
-					Class("cm-anchor").
-					Href("#"+c.ID).
-					Aria("label", "Link to "+c.Label).
-					Text("#"),
-				app.If(hasSuggestion, func() app.UI {
-					name := tagNames[suggestion]
-					return app.Button().
-						Type("button").
-						Class("cm-suggest").
-						DataSet("tag", suggestion).
-						Title("Suggested from the opening phrase: tag "+c.Label+" as a "+name+" (a)").
-						Aria("label", "Accept the suggestion: tag "+c.Label+" as a "+name).
-						Text(name + "?")
-				}),
-			),
-			app.P().Class("cm-para").Body(
-				app.If(numbered(c), func() app.UI {
-					return app.Span().Class("cm-num").Attr(nonText, "").Text(printedNumber(c))
-				}),
-				app.Raw(clauseHTML(c, as)),
-			),
-			app.If(len(c.Children) > 0, func() app.UI {
-				return app.Div().Class("cm-children").Body(
-					app.Range(c.Children).Slice(func(i int) app.UI {
-						return newClauseView().Clause(c.Children[i]).Rev(ann.revs[c.Children[i].ID])
-					}),
-				)
-			}),
-		)
+	var b strings.Builder
+	writeClauseBlock(&b, v.Iclause, v.Itarget, v.Iselected)
+	return app.Raw(b.String())
 }
 
 // suggestedTag is the tag the clause's opening phrase suggests, unless the

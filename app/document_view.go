@@ -107,8 +107,8 @@ func (v *documentView) clauses(cs []*resolution.Clause) []app.UI {
 		out[i] = newClauseView().
 			Clause(c).
 			Rev(ann.revs[c.ID]).
-			Target(c.ID == v.Itarget).
-			Selected(c.ID == v.Iselected)
+			Target(v.Itarget).
+			Selected(v.Iselected)
 	}
 	return out
 }

@@ -90,13 +90,17 @@ func (r *reader) onSelectClause(ctx app.Context, a app.Action) {
 	if n <= 0 {
 		return
 	}
-	text := clauseText(id)
-	rc, err := selectText(id, 0, annotations.CodePointsToUTF16(text, n))
-	if err != nil {
-		rc, _ = clauseRect(id)
-	}
+	rc, _ := clauseRect(id)
 	r.kb = nil
 	r.sel = &selection{Clause: id, Start: 0, End: n, Whole: true, Rect: rc}
+	// The clause renders again (it shows it is selected): select its text
+	// once it has.
+	text := clauseText(id)
+	ctx.Defer(func(app.Context) {
+		if r.sel != nil && r.sel.Clause == id && r.sel.Whole {
+			selectText(id, 0, annotations.CodePointsToUTF16(text, n))
+		}
+	})
 }
 
 func (r *reader) onAcceptSuggestion(ctx app.Context, a app.Action) {

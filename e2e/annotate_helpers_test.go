@@ -140,7 +140,11 @@ type point struct{ X, Y float64 }
 // scrollTo scrolls a clause to the middle of the view.
 func scrollTo(t testing.TB, ctx context.Context, clause string) {
 	t.Helper()
-	eval[bool](t, ctx, `(() => { document.getElementById(`+strconv.Quote(clause)+`).scrollIntoView({block: 'center', behavior: 'instant'}); return true; })()`)
+	eval[bool](t, ctx, `(async () => {
+		document.getElementById(`+strconv.Quote(clause)+`).scrollIntoView({block: 'center', behavior: 'instant'});
+		await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+		return true;
+	})()`)
 }
 
 // charPoint returns the middle of the left edge (or the right edge) of the
@@ -179,9 +183,18 @@ func drag(t testing.TB, ctx context.Context, from, to point) {
 	}
 }
 
-// click clicks the first element matching a CSS selector with the mouse.
+// click clicks the first element matching a CSS selector with the mouse,
+// after scrolling it to the middle of the screen as a reader would.
 func click(t testing.TB, ctx context.Context, sel string) {
 	t.Helper()
+	// Scroll, then let two frames pass: clauses coming into view are laid
+	// out (content-visibility) and the page settles before the click.
+	eval[bool](t, ctx, `(async () => {
+		const e = document.querySelector(`+strconv.Quote(sel)+`);
+		if (e) e.scrollIntoView({block: 'center', behavior: 'instant'});
+		await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+		return true;
+	})()`)
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)); err != nil {
 		t.Fatalf("click %s: %v", sel, err)
 	}

@@ -73,15 +73,11 @@ func TestFootnoteLinksWorkBothWays(t *testing.T) {
 	b := newBrowser(t)
 	open(t, b.ctx, srv.URL+"/")
 
-	if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.CSS(`#pp10 .cm-fnref a`))); err != nil {
-		t.Fatal(err)
-	}
+	click(t, b.ctx, `#pp10 .cm-fnref a`)
 	poll(t, b.ctx, `location.hash === '#fn2'`)
 	poll(t, b.ctx, `(() => { const r = document.getElementById('fn2').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`)
 
-	if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.CSS(`#fn2 .cm-backref`))); err != nil {
-		t.Fatal(err)
-	}
+	click(t, b.ctx, `#fn2 .cm-backref`)
 	poll(t, b.ctx, `location.hash === '#fnref-pp10-2'`)
 	poll(t, b.ctx, `document.getElementById('pp10').classList.contains('is-target')`)
 	poll(t, b.ctx, `(() => { const r = document.getElementById('fnref-pp10-2').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()`)

@@ -375,3 +375,49 @@ func PlaceAbove(id string, r Rect) {
 	}
 	Place(id, top, r.Left)
 }
+
+// FocusPlace says which element of a clause has the focus, so that it can
+// have it again once the clause is rendered anew.
+type FocusPlace struct {
+	Clause     string
+	Annotation string // a highlight, by annotation id
+	Suggestion bool   // the suggestion button
+}
+
+// FocusIn reports what has the focus inside the clause with this id (the
+// clause or one of its sub-paragraphs), if anything does.
+func FocusIn(clauseID string) (f FocusPlace, ok bool) {
+	defer recoverJS(new(error))
+	doc := js.Global().Get("document")
+	active := doc.Get("activeElement")
+	if active.IsNull() || active.IsUndefined() {
+		return f, false
+	}
+	root := doc.Call("getElementById", clauseID)
+	if root.IsNull() || !root.Call("contains", active).Bool() {
+		return f, false
+	}
+	c := active.Call("closest", "["+clauseAttr+"]")
+	if c.IsNull() {
+		return f, false
+	}
+	f.Clause = c.Call("getAttribute", clauseAttr).String()
+	if a := active.Get("dataset").Get("annotation"); !a.IsUndefined() {
+		f.Annotation = a.String()
+	}
+	f.Suggestion = active.Get("classList").Call("contains", "cm-suggest").Bool()
+	return f, true
+}
+
+// RestoreFocus gives the focus back to the same element of a clause
+// rendered anew, or to its label when that element is gone.
+func RestoreFocus(f FocusPlace) {
+	defer recoverJS(new(error))
+	clause := `[` + clauseAttr + `="` + cssString(f.Clause) + `"]`
+	switch {
+	case f.Annotation != "" && Focus(clause+` `+AnnotationSelector(f.Annotation)+`[data-start]`):
+	case f.Suggestion && Focus(clause+` > .cm-margin .cm-suggest`):
+	default:
+		Focus(clause + ` > .cm-margin .cm-label`)
+	}
+}
