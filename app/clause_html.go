@@ -39,6 +39,7 @@ func writeClauseBlock(b *strings.Builder, c *resolution.Clause, target, selected
 	as := ann.set.ByClause(c.ID)
 	id := html.EscapeString(c.ID)
 	label := html.EscapeString(c.Label)
+	suggestion, suggested := suggestedTag(c, as)
 
 	b.WriteString(`<div id="`)
 	b.WriteString(id)
@@ -49,6 +50,9 @@ func writeClauseBlock(b *strings.Builder, c *resolution.Clause, target, selected
 	}
 	if selected == c.ID {
 		b.WriteString(" is-selected")
+	}
+	if suggested {
+		b.WriteString(" has-suggestion")
 	}
 	// An estimate of its height, for the layout of clauses not yet on
 	// screen (content-visibility): the number of lines, up to 16.
@@ -71,7 +75,7 @@ func writeClauseBlock(b *strings.Builder, c *resolution.Clause, target, selected
 	b.WriteString(`" aria-label="Link to `)
 	b.WriteString(label)
 	b.WriteString(`">#</a>`)
-	if t, ok := suggestedTag(c, as); ok {
+	if t, ok := suggestion, suggested; ok {
 		name := tagNames[t]
 		b.WriteString(`<button type="button" class="cm-suggest" data-tag="`)
 		b.WriteString(string(t))
