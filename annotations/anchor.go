@@ -177,7 +177,7 @@ func Anchor(sel Selectors, text string) Match {
 // anchor only to an exact quote that is unique in the document or whose
 // context (at least half of it) picks one occurrence.
 func (d *Document) Anchor(sel Selectors) Match {
-	return anchor(d.clauses, d.grams, d.Index(sel.Clause), sel)
+	return anchor(d.clauses, d.gramIndex(), d.Index(sel.Clause), sel)
 }
 
 // anchor tries the selectors on the clauses, home being the index of the

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -28,7 +29,8 @@ type Document struct {
 
 	index   map[string]int
 	clauses []*clauseText
-	grams   gramIndex
+	grams   gramIndex // built on first use (gramsOnce): only anchoring needs it
+	once    *sync.Once
 }
 
 // Clause is one clause of a document: what an annotation targets.
@@ -110,7 +112,7 @@ func NewDocument(d Document) (*Document, error) {
 		nd.index[c.ID] = i
 		nd.clauses[i] = newClauseText(c.ID, c.Label, c.Text)
 	}
-	nd.grams = buildGrams(nd.clauses)
+	nd.once = new(sync.Once)
 	if nd.Source == "" {
 		nd.Source = "https://undocs.org/" + nd.Symbol
 	}
@@ -194,4 +196,15 @@ func validClauseID(id string) bool {
 	return strings.IndexFunc(id, func(r rune) bool {
 		return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '.' || r == '_' || r == '-')
 	}) < 0
+}
+
+// gramIndex returns the trigram index of the clauses, built the first time
+// it is needed: opening a long resolution does not pay for it, anchoring
+// (an import, a revised text) does, once.
+func (d *Document) gramIndex() gramIndex {
+	if d.once == nil { // not made by NewDocument
+		return buildGrams(d.clauses)
+	}
+	d.once.Do(func() { d.grams = buildGrams(d.clauses) })
+	return d.grams
 }

@@ -31,3 +31,20 @@ func (s *Set) Remove(id string) (Annotation, bool) {
 	}
 	return a, ok
 }
+
+// Each calls f for every annotation in document order, orphans last, until
+// f returns false. Unlike All it copies nothing: f must not change the set.
+func (s *Set) Each(f func(Annotation) bool) {
+	for _, as := range s.byClause {
+		for _, a := range as {
+			if !f(a) {
+				return
+			}
+		}
+	}
+	for _, a := range s.orphans {
+		if !f(a) {
+			return
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -62,5 +63,24 @@ func TestRemoveDoesNotOfferUndo(t *testing.T) {
 	}
 	if _, ok := s.Remove(a.ID); ok {
 		t.Error("Remove of a missing id reported true")
+	}
+}
+
+func TestEachVisitsInDocumentOrderAndStops(t *testing.T) {
+	s := NewSet(seedDoc(t), nil)
+	for _, c := range []string{"op2", "pp1", "op1"} {
+		if _, err := s.CreateWhole(c, Request, "", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	s.Each(func(a Annotation) bool { got = append(got, a.Clause); return true })
+	if want := "pp1,op1,op2"; strings.Join(got, ",") != want {
+		t.Errorf("got %v, want %s", got, want)
+	}
+	n := 0
+	s.Each(func(Annotation) bool { n++; return n < 2 })
+	if n != 2 {
+		t.Errorf("Each went on after false: %d calls", n)
 	}
 }

@@ -49,7 +49,7 @@ func (p *annotationPanel) Render() app.UI {
 		limit = panelPage
 	}
 	counts := ann.set.Counts()
-	items, total := filterAnnotations(ann.set.All(), f, limit)
+	items, total := filterAnnotations(ann.set.Each, f, limit)
 	return app.Aside().
 		ID("cm-panel").
 		Class("cm-panel").
@@ -83,9 +83,15 @@ func (p *annotationPanel) Render() app.UI {
 					app.P().Text("Select text in a clause, or a clause by its label (PP1, OP21…), then choose Commitment, Request or Concern — or press 1, 2 or 3."),
 				)
 			}),
-			app.Ol().Class("cm-list").Body(
+			app.Ol().Class("cm-list").OnClick(p.onListClick).Body(
 				app.Range(items).Slice(func(i int) app.UI {
-					return p.item(items[i])
+					a := items[i]
+					orphan := ann.set.IsOrphan(a.ID)
+					label := ann.adoc.Label(a.Clause)
+					if orphan {
+						label = "Needs review"
+					}
+					return newPanelItem().Annotation(a, label, orphan)
 				}),
 			),
 			app.If(total > len(items), func() app.UI {
@@ -159,70 +165,39 @@ func (p *annotationPanel) onSearch(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionFilter, nf)
 }
 
-func (p *annotationPanel) item(a annotations.Annotation) app.UI {
-	orphan := ann.set.IsOrphan(a.ID)
-	label := ann.adoc.Label(a.Clause)
-	if orphan {
-		label = "Needs review"
+// onListClick turns a click on an item's button into its action.
+func (p *annotationPanel) onListClick(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	target := e.Get("target")
+	if !target.Truthy() || !target.Get("closest").Truthy() {
+		return
 	}
-	class := "cm-item"
-	if orphan {
-		class += " is-orphan"
+	button := target.Call("closest", "button[data-action]")
+	item := target.Call("closest", "[data-item]")
+	if !button.Truthy() || !item.Truthy() {
+		return
 	}
-	return app.Li().Class(class).DataSet("tag", a.Tag).DataSet("item", a.ID).Body(
-		app.Button().
-			Type("button").
-			Class("cm-item-show").
-			Title("Show it in the text").
-			OnClick(func(ctx app.Context, e app.Event) {
-				if orphan {
-					ctx.NewActionWithValue(actionOpen, a.ID)
-					return
-				}
-				ctx.NewActionWithValue(actionShow, a.ID)
-			}).
-			Body(
-				app.Span().Class("cm-item-head").Body(
-					app.Span().Class("cm-item-label").Text(label),
-					app.Span().Class("cm-tag-chip").DataSet("tag", a.Tag).Body(
-						app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[a.Tag]),
-						app.Text(tagNames[a.Tag]),
-					),
-				),
-				app.Span().Class("cm-item-quote").Text("“"+preview(a.Exact, 160)+"”"),
-				app.If(a.Note != "", func() app.UI {
-					return app.Span().Class("cm-item-note").Text(preview(a.Note, 200))
-				}),
-				app.If(a.Author != "", func() app.UI {
-					return app.Span().Class("cm-item-author").Text("— " + a.Author)
-				}),
-			),
-		app.Button().
-			Type("button").
-			Class("cm-item-edit").
-			Aria("label", "Edit the "+strings.ToLower(tagNames[a.Tag])+" on "+label).
-			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionOpen, a.ID) }).
-			Text("Edit"),
-	)
+	ctx.NewActionWithValue(button.Call("getAttribute", "data-action").String(), item.Call("getAttribute", "data-item").String())
 }
 
 // filterAnnotations returns the first limit annotations that match the
-// filter, and how many match in all.
-func filterAnnotations(all []annotations.Annotation, f panelFilter, limit int) ([]annotations.Annotation, int) {
+// filter, in the order each gives them, and how many match in all.
+func filterAnnotations(each func(func(annotations.Annotation) bool), f panelFilter, limit int) ([]annotations.Annotation, int) {
 	q := strings.ToLower(strings.TrimSpace(f.Query))
-	out := make([]annotations.Annotation, 0, min(limit, len(all)))
+	out := make([]annotations.Annotation, 0, min(limit, 128))
 	total := 0
-	for _, a := range all {
+	each(func(a annotations.Annotation) bool {
 		if f.Tag != "" && a.Tag != f.Tag {
-			continue
+			return true
 		}
 		if q != "" && !strings.Contains(strings.ToLower(a.Exact), q) && !strings.Contains(strings.ToLower(a.Note), q) {
-			continue
+			return true
 		}
 		total++
 		if len(out) < limit {
 			out = append(out, a)
 		}
-	}
+		return true
+	})
 	return out, total
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/clausemark/clausemark/annotations"
@@ -44,14 +45,19 @@ type annotator struct {
 	closeCh func()
 
 	state   saveState
-	problem string            // the last storage error, for the user
-	writes  int               // writes on their way
-	unsaved map[string]bool   // ids whose last write failed
-	revs    map[string]int    // per clause: bumped when its annotations change
-	parents map[string]string // clause id → id of the clause it is part of
-	version int               // bumped by every change
+	problem string                        // the last storage error, for the user
+	writes  int                           // writes on their way
+	unsaved map[string]bool               // ids whose last write failed
+	parents map[string]string             // clause id → id of the clause it is part of
+	tops    map[string]*resolution.Clause // top-level clauses by id
+	clauses map[string]*resolution.Clause // every clause by id
+	version int                           // bumped by every change
 	started bool
 	author  string // the delegation, set on new annotations (optional)
+
+	// The view state of the clauses that their HTML carries.
+	target   string // the clause the URL points to
+	selected string // the clause selected as a whole
 }
 
 // newAnnotator returns the annotator of a document, with no annotations.
@@ -67,13 +73,22 @@ func newAnnotator(doc *resolution.Document) *annotator {
 			parents[child.ID] = c.ID
 		}
 	}
+	tops := map[string]*resolution.Clause{}
+	for _, c := range append(append([]*resolution.Clause{}, doc.Preamble...), doc.Operative...) {
+		tops[c.ID] = c
+	}
+	clauses := map[string]*resolution.Clause{}
+	for _, c := range doc.Clauses() {
+		clauses[c.ID] = c
+	}
 	return &annotator{
 		doc:     doc,
 		adoc:    adoc,
 		set:     annotations.NewSet(adoc, nil),
 		unsaved: map[string]bool{},
-		revs:    map[string]int{},
 		parents: parents,
+		tops:    tops,
+		clauses: clauses,
 	}
 }
 
@@ -92,35 +107,169 @@ func annotationDocument(doc *resolution.Document) (*annotations.Document, error)
 	})
 }
 
-// touch records that the annotations of clauses changed: their views
-// render again, and only theirs (with the clauses they are part of, which
-// render their sub-paragraphs).
+// touch records that the annotations of clauses changed and paints them
+// again, at once and alone: the rest of the document is not rendered again.
 func (a *annotator) touch(clauses ...string) {
+	a.version++
+	roots := map[string]bool{}
 	for _, c := range clauses {
-		for id := c; id != ""; id = a.parents[id] {
-			a.revs[id]++
+		if c != "" {
+			roots[a.root(c)] = true
 		}
 	}
-	a.version++
-}
-
-// touchAll records a change of every clause (after loading or an import).
-func (a *annotator) touchAll() {
-	for _, c := range a.adoc.Clauses {
-		a.revs[c.ID]++
+	if len(roots) > paintAllAbove {
+		a.paintAll()
+		return
 	}
-	a.version++
+	for id := range roots {
+		a.paintClause(id)
+	}
 }
 
-// touchAnnotated records a change of every clause that has annotations
-// (after loading): the others render as they were.
+// show paints the change of one annotation, from old to n (old is the
+// zero Annotation for a new one, n for a deleted one), in place: its
+// highlight is wrapped, unwrapped or restyled, and the rest of the clause
+// stays as it is (see wasm.Highlight). When that cannot be done, the
+// clause is painted again whole.
+func (a *annotator) show(old, n annotations.Annotation) {
+	a.version++
+	ok := true
+	switch {
+	case n.ID == "":
+		ok = unhighlight(old.ID) == nil
+	case old.ID == "":
+		ok = a.highlight(n)
+	case old.Clause == n.Clause && old.Start == n.Start && old.End == n.End:
+		ok = !a.placed(n) || restyle(markOf(n)) == nil
+	default:
+		ok = unhighlight(old.ID) == nil && a.highlight(n)
+	}
+	if !ok {
+		a.touch(old.Clause, n.Clause)
+		return
+	}
+	for _, c := range []string{old.Clause, n.Clause} {
+		if c != "" {
+			a.refreshSuggestion(c)
+		}
+	}
+}
+
+// placed reports whether an annotation has a highlight in the text (it is
+// not an orphan).
+func (a *annotator) placed(x annotations.Annotation) bool {
+	return x.Clause != "" && a.adoc.Fits(x)
+}
+
+// highlight wraps the text of an annotation in its highlight.
+func (a *annotator) highlight(x annotations.Annotation) bool {
+	if !a.placed(x) {
+		return true // an orphan has no place in the text
+	}
+	text := clauseText(x.Clause)
+	return highlight(x.Clause,
+		annotations.CodePointsToUTF16(text, x.Start),
+		annotations.CodePointsToUTF16(text, x.End),
+		markOf(x)) == nil
+}
+
+// markOf describes the highlight of an annotation.
+func markOf(x annotations.Annotation) highlightMark {
+	return highlightMark{ID: x.ID, Tag: string(x.Tag), Note: x.Note != "", Label: highlightLabel(x)}
+}
+
+// refreshSuggestion shows or hides a clause's suggested tag, which goes
+// once the whole clause has that tag.
+func (a *annotator) refreshSuggestion(id string) {
+	c := a.clauses[id]
+	if c == nil {
+		return
+	}
+	var b strings.Builder
+	if t, ok := suggestedTag(c, a.set.ByClause(id)); ok {
+		writeSuggestion(&b, c, t)
+	}
+	if err := setSuggestion(id, b.String()); err != nil {
+		a.touch(id)
+	}
+}
+
+// paintAllAbove is how many clauses paint one by one; above it, each
+// section is painted in one go.
+const paintAllAbove = 24
+
+// touchAll records a change of every clause (after an import) and paints
+// the document's clauses again.
+func (a *annotator) touchAll() {
+	a.version++
+	a.paintAll()
+}
+
+// touchAnnotated paints every clause that has annotations (after loading):
+// the others are already as they should be.
 func (a *annotator) touchAnnotated() {
+	var ids []string
 	for _, c := range a.adoc.Clauses {
 		if len(a.set.ByClause(c.ID)) > 0 {
-			a.touch(c.ID)
+			ids = append(ids, c.ID)
 		}
 	}
-	a.version++
+	a.touch(ids...)
+}
+
+// root is the top-level clause a clause is part of (itself, for most).
+func (a *annotator) root(id string) string {
+	for a.parents[id] != "" {
+		id = a.parents[id]
+	}
+	return id
+}
+
+// paintClause renders a top-level clause (with its sub-paragraphs) again
+// in the page.
+func (a *annotator) paintClause(id string) {
+	c := a.tops[id]
+	if c == nil {
+		return
+	}
+	var b strings.Builder
+	writeClauseBlock(&b, c, a.target, a.selected)
+	replaceClause(id, b.String())
+}
+
+// paintAll renders the clauses of both sections again in the page.
+func (a *annotator) paintAll() {
+	for _, s := range []struct {
+		selector string
+		clauses  []*resolution.Clause
+	}{{"section.cm-preamble", a.doc.Preamble}, {"section.cm-operative", a.doc.Operative}} {
+		if len(s.clauses) == 0 {
+			continue
+		}
+		var b strings.Builder
+		writeClauses(&b, s.clauses)
+		setInnerHTML(s.selector, b.String())
+	}
+}
+
+// setTarget marks the clause the URL points to.
+func (a *annotator) setTarget(id string) {
+	if id == a.target {
+		return
+	}
+	toggleClass(a.target, "is-target", false)
+	a.target = id
+	toggleClass(id, "is-target", true)
+}
+
+// setSelected marks the clause selected as a whole ("" for none).
+func (a *annotator) setSelected(id string) {
+	if id == a.selected {
+		return
+	}
+	toggleClass(a.selected, "is-selected", false)
+	a.selected = id
+	toggleClass(id, "is-selected", true)
 }
 
 // start opens the store, loads the saved annotations and listens to the
@@ -229,7 +378,7 @@ func (a *annotator) pull(ctx app.Context, c storeChange) {
 				if g.ok {
 					a.applyRemote(g.a)
 				} else if old, ok := a.set.Remove(id); ok {
-					a.touch(old.Clause)
+					a.show(old, annotations.Annotation{})
 				}
 			}
 		})
@@ -248,10 +397,10 @@ func (a *annotator) applyRemote(remote annotations.Annotation) {
 		app.Log("clausemark: an annotation from another tab was refused:", err)
 		return
 	}
-	a.touch(stored.Clause)
-	if ok && local.Clause != stored.Clause {
-		a.touch(local.Clause)
+	if !ok {
+		local = annotations.Annotation{}
 	}
+	a.show(local, stored)
 }
 
 // create adds an annotation on [start, end) of a clause (code points).
@@ -260,7 +409,7 @@ func (a *annotator) create(ctx app.Context, clause string, start, end int, tag a
 	if err != nil {
 		return n, err
 	}
-	a.touch(clause)
+	a.show(annotations.Annotation{}, n)
 	a.save(ctx, annotations.Annotation{}, n)
 	return n, nil
 }
@@ -278,7 +427,7 @@ func (a *annotator) update(ctx app.Context, changed annotations.Annotation) (ann
 	if n.Equal(old) {
 		return n, nil
 	}
-	a.touch(old.Clause, n.Clause)
+	a.show(old, n)
 	a.save(ctx, old, n)
 	return n, nil
 }
@@ -289,7 +438,7 @@ func (a *annotator) remove(ctx app.Context, id string) (annotations.Annotation, 
 	if err != nil {
 		return old, err
 	}
-	a.touch(old.Clause)
+	a.show(old, annotations.Annotation{})
 	a.write(ctx, func(s annotationStore) error { return s.Delete(id) }, storeChange{Deleted: []string{id}}, nil, id)
 	return old, nil
 }
@@ -300,7 +449,7 @@ func (a *annotator) undo(ctx app.Context) (annotations.Annotation, bool) {
 	if !ok {
 		return r, false
 	}
-	a.touch(r.Clause)
+	a.show(annotations.Annotation{}, r)
 	a.save(ctx, annotations.Annotation{}, r)
 	return r, true
 }
@@ -390,11 +539,11 @@ func (a *annotator) resolveConflict(ctx app.Context, base, mine annotations.Anno
 				a.fail(err)
 				return
 			}
-			a.touch(put.Clause, current.Clause)
+			a.show(current, put)
 			a.save(ctx, stored, put)
 			if copy != nil {
 				if c, err := a.set.Add(*copy); err == nil {
-					a.touch(c.Clause)
+					a.show(annotations.Annotation{}, c)
 					a.save(ctx, annotations.Annotation{}, c)
 				}
 			}

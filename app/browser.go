@@ -66,3 +66,10 @@ type focusPlace struct {
 	Annotation string
 	Suggestion bool
 }
+
+// highlightMark describes the highlight of one annotation, for the
+// highlighter.
+type highlightMark struct {
+	ID, Tag, Label string
+	Note           bool
+}

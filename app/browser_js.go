@@ -110,3 +110,21 @@ func focusIn(clause string) (focusPlace, bool) {
 }
 
 func restoreFocus(f focusPlace) { wasm.RestoreFocus(wasm.FocusPlace(f)) }
+
+func replaceClause(id, html string) { wasm.ReplaceClause(id, html) }
+
+func setInnerHTML(selector, html string) { wasm.SetInnerHTML(selector, html) }
+
+func toggleClass(id, class string, on bool) { wasm.ToggleClass(id, class, on) }
+
+func highlight(clause string, start, end int, m highlightMark) error {
+	return wasm.Highlight(clause, start, end, wasm.Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label})
+}
+
+func unhighlight(id string) error { return wasm.Unhighlight(id) }
+
+func restyle(m highlightMark) error {
+	return wasm.Restyle(wasm.Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label})
+}
+
+func setSuggestion(clause, html string) error { return wasm.SetSuggestion(clause, html) }

@@ -27,6 +27,38 @@ var tagNames = map[annotations.Tag]string{
 	annotations.Concern:    "Concern",
 }
 
+// section is one of the parts of a resolution that hold clauses.
+type section struct {
+	class, label string
+}
+
+// The sections.
+var (
+	preambleSection   = section{"cm-preamble", "Preamble"}
+	operativeSection  = section{"cm-operative", "Operative part"}
+	paragraphsSection = section{"cm-operative", "Paragraphs"} // structure not recognised
+)
+
+// sectionHTML renders a section with its clauses.
+func sectionHTML(s section, clauses []*resolution.Clause) string {
+	var b strings.Builder
+	b.WriteString(`<section class="`)
+	b.WriteString(s.class)
+	b.WriteString(`" aria-label="`)
+	b.WriteString(s.label)
+	b.WriteString(`">`)
+	writeClauses(&b, clauses)
+	b.WriteString(`</section>`)
+	return b.String()
+}
+
+// writeClauses writes clause blocks one after the other.
+func writeClauses(b *strings.Builder, clauses []*resolution.Clause) {
+	for _, c := range clauses {
+		writeClauseBlock(b, c, ann.target, ann.selected)
+	}
+}
+
 // writeClauseBlock writes a clause as HTML: the element with the stable
 // hooks (id, data-clause, data-label), the margin (label button, deep
 // link, suggestion), the paragraph (printed number, text with highlights)
@@ -75,21 +107,8 @@ func writeClauseBlock(b *strings.Builder, c *resolution.Clause, target, selected
 	b.WriteString(`" aria-label="Link to `)
 	b.WriteString(label)
 	b.WriteString(`">#</a>`)
-	if t, ok := suggestion, suggested; ok {
-		name := tagNames[t]
-		b.WriteString(`<button type="button" class="cm-suggest" data-tag="`)
-		b.WriteString(string(t))
-		b.WriteString(`" title="Suggested from the opening phrase: tag `)
-		b.WriteString(label)
-		b.WriteString(` as a `)
-		b.WriteString(name)
-		b.WriteString(` (a)" aria-label="Accept the suggestion: tag `)
-		b.WriteString(label)
-		b.WriteString(` as a `)
-		b.WriteString(name)
-		b.WriteString(`">`)
-		b.WriteString(name)
-		b.WriteString(`?</button>`)
+	if suggested {
+		writeSuggestion(b, c, suggestion)
 	}
 	b.WriteString(`</div><p class="cm-para">`)
 	if numbered(c) {
@@ -117,6 +136,25 @@ func estimatedLines(c *resolution.Clause) int {
 		n += estimatedLines(child)
 	}
 	return min(n, 16)
+}
+
+// writeSuggestion writes the button that offers a clause's suggested tag.
+func writeSuggestion(b *strings.Builder, c *resolution.Clause, t annotations.Tag) {
+	label := html.EscapeString(c.Label)
+	name := tagNames[t]
+	b.WriteString(`<button type="button" class="cm-suggest" data-tag="`)
+	b.WriteString(string(t))
+	b.WriteString(`" title="Suggested from the opening phrase: tag `)
+	b.WriteString(label)
+	b.WriteString(` as a `)
+	b.WriteString(name)
+	b.WriteString(` (a)" aria-label="Accept the suggestion: tag `)
+	b.WriteString(label)
+	b.WriteString(` as a `)
+	b.WriteString(name)
+	b.WriteString(`">`)
+	b.WriteString(name)
+	b.WriteString(`?</button>`)
 }
 
 // clauseHTML renders the plain text of a clause as one <span class=cm-text>
@@ -261,6 +299,8 @@ func writeMarkOpen(b *strings.Builder, a annotations.Annotation, first bool) {
 func writeTagMark(b *strings.Builder, a annotations.Annotation) {
 	b.WriteString(`<span class="cm-tagmark" data-nontext aria-hidden="true" data-tagmark="`)
 	b.WriteString(html.EscapeString(string(a.Tag)))
+	b.WriteString(`" data-for="`)
+	b.WriteString(html.EscapeString(a.ID))
 	b.WriteByte('"')
 	if a.Note != "" {
 		b.WriteString(` data-note`)

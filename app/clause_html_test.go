@@ -267,7 +267,14 @@ func TestFilterAnnotations(t *testing.T) {
 		{panelFilter{}, 2, []string{"1", "2"}, 3},
 	}
 	for _, c := range cases {
-		got, total := filterAnnotations(as, c.f, c.limit)
+		each := func(f func(annotations.Annotation) bool) {
+			for _, a := range as {
+				if !f(a) {
+					return
+				}
+			}
+		}
+		got, total := filterAnnotations(each, c.f, c.limit)
 		var ids []string
 		for _, a := range got {
 			ids = append(ids, a.ID)

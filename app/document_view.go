@@ -9,16 +9,16 @@ import (
 // title, enacting formula, preamble, operative part, adoption, vote record
 // and footnotes.
 //
-// Clicks and pointer moves on clauses and highlights are handled here, once
-// for the whole document (event delegation), and posted as actions: a
-// handler per highlight would cost thousands of JS functions.
+// The preamble and the operative part are each one HTML string (see
+// writeSection): go-app renders them once, and from then on the annotator
+// paints the clauses whose annotations change, alone and at once (see
+// annotator.paint). Clicks and pointer moves on clauses and highlights are
+// handled here, once for the whole document (event delegation), and posted
+// as actions: a handler per highlight would cost thousands of JS functions.
 type documentView struct {
 	app.Compo
 
-	Idoc      *resolution.Document
-	Itarget   string // id of the clause the URL fragment points to
-	Iselected string // id of the clause selected as a whole
-	Iversion  int    // the annotator's version: bumped by every change
+	Idoc *resolution.Document
 
 	hovered string
 }
@@ -28,24 +28,6 @@ func newDocumentView() *documentView { return &documentView{} }
 // Document sets the resolution to show.
 func (v *documentView) Document(d *resolution.Document) *documentView {
 	v.Idoc = d
-	return v
-}
-
-// Target sets the id of the clause the URL points to.
-func (v *documentView) Target(id string) *documentView {
-	v.Itarget = id
-	return v
-}
-
-// Selected sets the id of the clause selected as a whole.
-func (v *documentView) Selected(id string) *documentView {
-	v.Iselected = id
-	return v
-}
-
-// Version sets the version of the annotations shown.
-func (v *documentView) Version(n int) *documentView {
-	v.Iversion = n
 	return v
 }
 
@@ -72,18 +54,14 @@ func (v *documentView) Render() app.UI {
 				return app.P().Class("cm-enacting").Text(d.EnactingFormula)
 			}),
 			app.If(len(d.Preamble) > 0, func() app.UI {
-				return app.Section().Class("cm-preamble").Aria("label", "Preamble").Body(
-					v.clauses(d.Preamble)...,
-				)
+				return app.Raw(sectionHTML(preambleSection, d.Preamble))
 			}),
 			app.If(len(d.Operative) > 0, func() app.UI {
-				label := "Operative part"
+				s := operativeSection
 				if !d.Recognised {
-					label = "Paragraphs"
+					s = paragraphsSection
 				}
-				return app.Section().Class("cm-operative").Aria("label", label).Body(
-					v.clauses(d.Operative)...,
-				)
+				return app.Raw(sectionHTML(s, d.Operative))
 			}),
 			app.If(d.Adoption.Meeting != "" || d.Adoption.Date != "", func() app.UI {
 				return app.P().Class("cm-adoption").Body(
@@ -99,18 +77,6 @@ func (v *documentView) Render() app.UI {
 				return newFootnoteList().Document(d)
 			}),
 		)
-}
-
-func (v *documentView) clauses(cs []*resolution.Clause) []app.UI {
-	out := make([]app.UI, len(cs))
-	for i, c := range cs {
-		out[i] = newClauseView().
-			Clause(c).
-			Rev(ann.revs[c.ID]).
-			Target(v.Itarget).
-			Selected(v.Iselected)
-	}
-	return out
 }
 
 // onClick turns clicks on labels, suggestions and highlights into actions.

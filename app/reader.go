@@ -116,6 +116,7 @@ func (r *reader) OnDismount() {
 
 func (r *reader) OnNav(ctx app.Context) {
 	r.target = ctx.Page().URL().Fragment
+	ann.setTarget(targetClause(r.target))
 }
 
 func (r *reader) Render() app.UI {
@@ -126,10 +127,6 @@ func (r *reader) Render() app.UI {
 	}
 	if r.panelOpen {
 		root = root.Class("has-panel")
-	}
-	selected := ""
-	if r.sel != nil && r.sel.Whole {
-		selected = r.sel.Clause
 	}
 	return root.Body(
 		app.A().Class("cm-skip").Href("#doc-title").Text("Skip to the resolution"),
@@ -144,11 +141,7 @@ func (r *reader) Render() app.UI {
 		}),
 		app.Div().Class("cm-layout").Body(
 			app.Main().Class("cm-main").Body(
-				newDocumentView().
-					Document(d).
-					Target(targetClause(r.target)).
-					Selected(selected).
-					Version(ann.version),
+				newDocumentView().Document(d),
 			),
 			app.If(r.panelOpen, func() app.UI {
 				return newAnnotationPanel().
@@ -207,6 +200,17 @@ const authorKey = "clausemark.author"
 
 // importInputID is the id of the hidden file input of the import.
 const importInputID = "cm-import-file"
+
+// setSel sets what the toolbar would tag; a whole clause shows it is
+// selected.
+func (r *reader) setSel(s *selection) {
+	r.sel = s
+	if s != nil && s.Whole {
+		ann.setSelected(s.Clause)
+	} else {
+		ann.setSelected("")
+	}
+}
 
 // selectionLabel says what the toolbar would tag: "OP21 · 57 characters".
 func (r *reader) selectionLabel() string {

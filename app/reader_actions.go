@@ -30,8 +30,16 @@ func (r *reader) tagSelection(ctx app.Context, tag annotations.Tag, focused stri
 		return
 	}
 	r.clearSelection()
-	ctx.Defer(func(app.Context) { markAfterPaint(markTagPainted) })
+	markAfterPaint(markTagPainted) // the clause is painted already
+	// The highlight is on the page; the rest of the interface (toolbar,
+	// panel, status) renders a little later, so that the browser paints
+	// the highlight first.
+	ctx.PreventUpdate()
+	ctx.After(uiAfterTag, func(app.Context) {})
 }
+
+// uiAfterTag is how long after a tag the rest of the interface renders.
+const uiAfterTag = 40 * time.Millisecond
 
 // target0 is what a tag or a note applies to: the selection, or the
 // focused clause as a whole.
@@ -54,7 +62,7 @@ func (r *reader) target0(focused string) *selection {
 }
 
 func (r *reader) clearSelection() {
-	r.sel = nil
+	r.setSel(nil)
 	r.kb = nil
 	clearSelection()
 }
@@ -92,15 +100,8 @@ func (r *reader) onSelectClause(ctx app.Context, a app.Action) {
 	}
 	rc, _ := clauseRect(id)
 	r.kb = nil
-	r.sel = &selection{Clause: id, Start: 0, End: n, Whole: true, Rect: rc}
-	// The clause renders again (it shows it is selected): select its text
-	// once it has.
-	text := clauseText(id)
-	ctx.Defer(func(app.Context) {
-		if r.sel != nil && r.sel.Clause == id && r.sel.Whole {
-			selectText(id, 0, annotations.CodePointsToUTF16(text, n))
-		}
-	})
+	r.setSel(&selection{Clause: id, Start: 0, End: n, Whole: true, Rect: rc})
+	selectText(id, 0, annotations.CodePointsToUTF16(clauseText(id), n))
 }
 
 func (r *reader) onAcceptSuggestion(ctx app.Context, a app.Action) {

@@ -69,7 +69,7 @@ func (r *reader) onKey(ctx app.Context, k keyEvent) bool {
 				return
 			}
 			r.openNewNote(ctx, k.Clause)
-			ctx.Defer(func(app.Context) { focusElement("#cm-editor [aria-pressed=true], #cm-editor textarea") })
+			ctx.Defer(func(app.Context) { focusElement("#cm-editor [aria-pressed=true], #cm-editor .cm-editor-tags button") })
 		})
 	case "a":
 		if k.Clause == "" {
@@ -177,7 +177,7 @@ func (r *reader) extendSelection(ctx app.Context, k keyEvent) {
 	r.kb = kb
 	start, end := min(kb.Anchor, kb.Focus), max(kb.Anchor, kb.Focus)
 	if start == end {
-		r.sel = nil
+		r.setSel(nil)
 		clearSelection()
 		return
 	}
@@ -186,7 +186,7 @@ func (r *reader) extendSelection(ctx app.Context, k keyEvent) {
 	if err != nil {
 		return
 	}
-	r.sel = &selection{Clause: k.Clause, Start: start, End: end, Whole: start == 0 && end == n, Rect: rc}
+	r.setSel(&selection{Clause: k.Clause, Start: start, End: end, Whole: start == 0 && end == n, Rect: rc})
 }
 
 func nextWordEnd(t []rune, i int) int {
@@ -223,7 +223,7 @@ func (r *reader) readSelection(ctx app.Context) {
 			ctx.PreventUpdate()
 			return
 		}
-		r.sel = nil
+		r.setSel(nil)
 		r.kb = nil
 		return
 	}
@@ -242,5 +242,5 @@ func (r *reader) readSelection(ctx app.Context) {
 	if r.kb != nil && (r.kb.Clause != sel.Clause || min(r.kb.Anchor, r.kb.Focus) != start || max(r.kb.Anchor, r.kb.Focus) != end) {
 		r.kb = nil
 	}
-	r.sel = sel
+	r.setSel(sel)
 }

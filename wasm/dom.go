@@ -342,21 +342,16 @@ func InputValue(id string) (v string, ok bool) {
 
 // MarkAfterPaint adds a User Timing mark (performance.mark) once the
 // browser has painted the next frame: benchmarks read it to measure how
-// long a change takes to reach the screen.
+// long a change takes to reach the screen. It is built from bound browser
+// functions — requestAnimationFrame, then setTimeout 0, then mark — so that
+// no Go code runs in between to delay it.
 func MarkAfterPaint(name string) {
 	defer recoverJS(new(error))
-	var raf, timeout js.Func
-	timeout = js.FuncOf(func(js.Value, []js.Value) any {
-		defer timeout.Release()
-		js.Global().Get("performance").Call("mark", name)
-		return nil
-	})
-	raf = js.FuncOf(func(js.Value, []js.Value) any {
-		defer raf.Release()
-		js.Global().Call("setTimeout", timeout, 0)
-		return nil
-	})
-	js.Global().Call("requestAnimationFrame", raf)
+	g := js.Global()
+	perf := g.Get("performance")
+	mark := perf.Get("mark").Call("bind", perf, name, map[string]any{})
+	later := g.Get("setTimeout").Call("bind", g, mark, 0)
+	g.Call("requestAnimationFrame", later)
 }
 
 // PlaceAbove positions the element with this id just above a rectangle
@@ -420,4 +415,54 @@ func RestoreFocus(f FocusPlace) {
 	default:
 		Focus(clause + ` > .cm-margin .cm-label`)
 	}
+}
+
+// ReplaceClause puts new HTML in place of the clause element with this id
+// (its outerHTML), keeping the focus on the same element of the clause.
+func ReplaceClause(id, html string) {
+	defer recoverJS(new(error))
+	el := js.Global().Get("document").Call("getElementById", id)
+	if el.IsNull() {
+		return
+	}
+	f, focused := FocusIn(id)
+	el.Set("outerHTML", html)
+	if focused {
+		RestoreFocus(f)
+	}
+}
+
+// SetInnerHTML replaces the content of the first element matching a
+// selector, keeping the focus on the same element of a clause.
+func SetInnerHTML(selector, html string) {
+	defer recoverJS(new(error))
+	doc := js.Global().Get("document")
+	el := doc.Call("querySelector", selector)
+	if el.IsNull() {
+		return
+	}
+	var f FocusPlace
+	focused := false
+	if active := doc.Get("activeElement"); !active.IsNull() && el.Call("contains", active).Bool() {
+		if c := active.Call("closest", "["+clauseAttr+"]"); !c.IsNull() {
+			f, focused = FocusIn(c.Get("id").String())
+		}
+	}
+	el.Set("innerHTML", html)
+	if focused {
+		RestoreFocus(f)
+	}
+}
+
+// ToggleClass adds or removes a class of the element with this id.
+func ToggleClass(id, class string, on bool) {
+	defer recoverJS(new(error))
+	if id == "" {
+		return
+	}
+	el := js.Global().Get("document").Call("getElementById", id)
+	if el.IsNull() {
+		return
+	}
+	el.Get("classList").Call("toggle", class, on)
 }
