@@ -148,3 +148,18 @@ func BenchmarkAnchorAfterEdit(b *testing.B) {
 	b.ReportMetric(float64(moved), "moved")
 	b.ReportMetric(float64(orphans), "orphans")
 }
+
+// BenchmarkLoad10000 fills a set with 10,000 annotations read from a
+// store: what the app does at every page load.
+func BenchmarkLoad10000(b *testing.B) {
+	doc := seedDoc(b)
+	all := randomSet(b, doc, 10000, 1).All()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s := NewSet(doc, nil)
+		if _, err := s.Load(all); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -312,10 +312,31 @@ func (s *Set) Load(as []Annotation) (moved []Annotation, err error) {
 		}
 		ready[i] = a
 	}
-	for _, a := range ready {
-		s.insert(a)
-	}
+	s.insertAll(ready)
 	return moved, nil
+}
+
+// insertAll adds many annotations (already checked) to an empty set: each
+// clause's list is appended to, then sorted once, rather than kept sorted
+// one insertion at a time.
+func (s *Set) insertAll(as []Annotation) {
+	s.revision++
+	touched := map[int]bool{}
+	for _, a := range as {
+		s.byID[a.ID] = a
+		s.counts.add(a.Tag, 1)
+		if i := s.doc.Index(a.Clause); i >= 0 && s.doc.Fits(a) {
+			s.byClause[i] = append(s.byClause[i], a)
+			touched[i] = true
+			continue
+		}
+		s.counts.Orphans++
+		s.orphans = append(s.orphans, a)
+	}
+	for i := range touched {
+		slices.SortFunc(s.byClause[i], compareInClause)
+	}
+	slices.SortFunc(s.orphans, func(x, y Annotation) int { return cmp.Compare(x.ID, y.ID) })
 }
 
 // insert adds a (already checked) to the indexes.
