@@ -44,7 +44,7 @@ func (h *helpDialog) Render() app.UI {
 						}),
 					),
 				),
-				app.P().Class("cm-help-tags").Text("Tags are told apart by colour, by underline (solid, dashed, wavy) and by a letter at the end of each highlight: C, R, !."),
+				app.P().Class("cm-help-tags").Text("Tags are told apart by colour, by underline (solid, dashed, dotted) and by a letter at the end of each highlight: C, R, !."),
 				app.Div().Class("cm-dialog-actions").Body(
 					app.Button().Type("button").Class("cm-button cm-primary").
 						OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionClose) }).
