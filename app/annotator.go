@@ -62,7 +62,7 @@ type annotator struct {
 
 // newAnnotator returns the annotator of a document, with no annotations.
 func newAnnotator(doc *resolution.Document) *annotator {
-	adoc, err := annotationDocument(doc)
+	adoc, err := AnnotationDocument(doc)
 	if err != nil {
 		// The parser gives unique, valid ids; this would be a bug.
 		panic(fmt.Sprintf("clausemark: the document cannot hold annotations: %v", err))
@@ -92,8 +92,10 @@ func newAnnotator(doc *resolution.Document) *annotator {
 	}
 }
 
-// annotationDocument is the resolution as package annotations sees it.
-func annotationDocument(doc *resolution.Document) (*annotations.Document, error) {
+// AnnotationDocument is a resolution as package annotations sees it: its
+// symbol, title, text hash and clauses in document order. The app, the
+// command line and the benchmarks all annotate this.
+func AnnotationDocument(doc *resolution.Document) (*annotations.Document, error) {
 	cs := doc.Clauses()
 	clauses := make([]annotations.Clause, len(cs))
 	for i, c := range cs {

@@ -168,7 +168,7 @@ func TestTheAnnotationDocumentIsTheParsedSeed(t *testing.T) {
 	if err := json.Unmarshal(data, &fixture); err != nil {
 		t.Fatal(err)
 	}
-	adoc, err := annotationDocument(seedDoc(t))
+	adoc, err := AnnotationDocument(seedDoc(t))
 	if err != nil {
 		t.Fatal(err)
 	}

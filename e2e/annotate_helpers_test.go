@@ -15,6 +15,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/clausemark/clausemark/annotations"
+	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -288,17 +289,12 @@ func (d *downloads) next() []byte {
 	return nil
 }
 
-// seedSet is the set of the seed resolution, as package annotations sees
-// it, with the annotations of a native file.
+// setOf is the set of a resolution, as package annotations sees it, with
+// the annotations of a native file (nil for none).
 func setOf(t testing.TB, text []byte, file []byte) *annotations.Set {
 	t.Helper()
 	doc, _ := resolution.Parse(text)
-	cs := doc.Clauses()
-	clauses := make([]annotations.Clause, len(cs))
-	for i, c := range cs {
-		clauses[i] = annotations.Clause{ID: c.ID, Label: c.Label, Text: c.Text}
-	}
-	adoc, err := annotations.NewDocument(annotations.Document{Symbol: doc.Symbol, Title: doc.Title, TextSHA256: doc.TextSHA256(), Clauses: clauses})
+	adoc, err := cmapp.AnnotationDocument(doc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/clausemark/clausemark/annotations"
+	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -72,27 +73,11 @@ func loadDocument(name string) (*annotations.Document, error) {
 	if doc.Symbol == "" {
 		return nil, fmt.Errorf("%s: no document symbol (such as A/HRC/RES/53/11) found: is it a resolution?", label)
 	}
-	adoc, err := annotationDocument(doc)
+	adoc, err := cmapp.AnnotationDocument(doc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", label, err)
 	}
 	return adoc, nil
-}
-
-// annotationDocument is what annotations need to know of a resolution: its
-// clauses in document order (the mapping the app makes too).
-func annotationDocument(doc *resolution.Document) (*annotations.Document, error) {
-	cs := doc.Clauses()
-	clauses := make([]annotations.Clause, len(cs))
-	for i, c := range cs {
-		clauses[i] = annotations.Clause{ID: c.ID, Label: c.Label, Text: c.Text}
-	}
-	return annotations.NewDocument(annotations.Document{
-		Symbol:     doc.Symbol,
-		Title:      doc.Title,
-		TextSHA256: doc.TextSHA256(),
-		Clauses:    clauses,
-	})
 }
 
 // readAnnotationFile reads an annotation file, at most a byte more than
