@@ -55,6 +55,9 @@ type annotator struct {
 	started bool
 	author  string // the delegation, set on new annotations (optional)
 
+	loading chan loaded // the store being read (Preload), nil once loaded
+	live    bool        // the page is mounted: changes are painted in it
+
 	// The view state of the clauses that their HTML carries.
 	target   string // the clause the URL points to
 	selected string // the clause selected as a whole
@@ -113,6 +116,9 @@ func AnnotationDocument(doc *resolution.Document) (*annotations.Document, error)
 // again, at once and alone: the rest of the document is not rendered again.
 func (a *annotator) touch(clauses ...string) {
 	a.version++
+	if !a.live {
+		return // the first render will show them
+	}
 	roots := map[string]bool{}
 	for _, c := range clauses {
 		if c != "" {
@@ -135,6 +141,9 @@ func (a *annotator) touch(clauses ...string) {
 // clause is painted again whole.
 func (a *annotator) show(old, n annotations.Annotation) {
 	a.version++
+	if !a.live {
+		return
+	}
 	ok := true
 	switch {
 	case n.ID == "":
@@ -169,10 +178,12 @@ func (a *annotator) highlight(x annotations.Annotation) bool {
 		return true // an orphan has no place in the text
 	}
 	text := clauseText(x.Clause)
+	m := markOf(x)
+	m.Whole = x.Start == 0 && x.End == a.adoc.ClauseLen(x.Clause)
 	return highlight(x.Clause,
 		annotations.CodePointsToUTF16(text, x.Start),
 		annotations.CodePointsToUTF16(text, x.End),
-		markOf(x)) == nil
+		m) == nil
 }
 
 // markOf describes the highlight of an annotation.
@@ -204,7 +215,9 @@ const paintAllAbove = 24
 // the document's clauses again.
 func (a *annotator) touchAll() {
 	a.version++
-	a.paintAll()
+	if a.live {
+		a.paintAll()
+	}
 }
 
 // touchAnnotated paints every clause that has annotations (after loading):
@@ -274,61 +287,116 @@ func (a *annotator) setSelected(id string) {
 	toggleClass(id, "is-selected", true)
 }
 
-// start opens the store, loads the saved annotations and listens to the
-// other tabs. It runs once, when the page mounts in the browser.
-func (a *annotator) start(ctx app.Context) {
-	if a.started {
-		return
-	}
-	a.started = true
-	a.state = loading
-	ctx.Async(func() {
+// loaded is what reading the store gave: the store, the saved
+// annotations of the document, or an error.
+type loaded struct {
+	store annotationStore
+	list  []annotations.Annotation
+	err   error
+}
+
+// Preload starts reading the saved annotations as soon as the wasm runs,
+// and waits for them at most max: when they arrive in time, the page's
+// first render already shows them (no second render of the document).
+// Otherwise start takes them when they come.
+func Preload(max time.Duration) {
+	a := ann
+	ch := make(chan loaded, 1)
+	a.loading = ch
+	go func() {
 		store, err := openStore()
 		var list []annotations.Annotation
 		if err == nil {
 			list, err = store.List(a.doc.Symbol)
 		}
-		ctx.Dispatch(func(ctx app.Context) {
-			if err != nil {
-				if store != nil {
-					store.Close()
-				}
-				a.state = memoryOnly
-				a.problem = storeProblem(err)
-				ctx.Defer(func(app.Context) { markAfterPaint(markAnnotationsPainted) })
-				return
-			}
-			a.store = store
-			// Annotations made while the store was opening are kept: load
-			// the saved ones into a new set, then add those.
-			early := a.set.All()
-			set := annotations.NewSet(a.adoc, nil)
-			moved, lerr := set.Load(list)
-			for _, x := range early {
-				if _, err := set.Put(x); err != nil {
-					app.Log("clausemark: keeping an annotation made while loading:", err)
-				}
-			}
-			a.set = set
-			a.touchAnnotated()
-			for _, x := range early {
-				a.touch(x.Clause)
-			}
-			a.state = saved
-			if lerr != nil {
-				a.state = notSaved
-				a.problem = "some saved annotations could not be read: " + lerr.Error()
-			}
-			if len(moved) > 0 {
-				// The text changed since they were saved: save where
-				// re-anchoring found them.
-				a.putMany(ctx, moved)
-			}
-			if len(a.unsaved) > 0 {
-				a.retry(ctx)
-			}
-			ctx.Defer(func(app.Context) { markAfterPaint(markAnnotationsPainted) })
+		ch <- loaded{store, list, err}
+	}()
+	select {
+	case l := <-ch:
+		a.load(l)
+	case <-time.After(max):
+	}
+}
+
+// load takes in what reading the store gave. Annotations made meanwhile
+// (the store was slow) are kept. It paints the clauses that need it, and
+// reports what still has to be saved.
+func (a *annotator) load(l loaded) {
+	a.loading = nil
+	a.state = saved
+	if l.err != nil {
+		if l.store != nil {
+			l.store.Close()
+		}
+		a.state = memoryOnly
+		a.problem = storeProblem(l.err)
+		return
+	}
+	a.store = l.store
+	early := a.set.All()
+	set := annotations.NewSet(a.adoc, nil)
+	moved, lerr := set.Load(l.list)
+	for _, x := range early {
+		if _, err := set.Put(x); err != nil {
+			app.Log("clausemark: keeping an annotation made while loading:", err)
+		}
+	}
+	a.set = set
+	a.touchAnnotated()
+	for _, x := range early {
+		a.touch(x.Clause)
+	}
+	if lerr != nil {
+		a.state = notSaved
+		a.problem = "some saved annotations could not be read: " + lerr.Error()
+	}
+	// Those the text no longer fitted were re-anchored: save them where
+	// they were found.
+	for _, x := range moved {
+		a.unsaved[x.ID] = true
+	}
+}
+
+// start finishes what Preload began once the page is mounted: it takes the
+// saved annotations if they were late, saves what must be, and listens to
+// the other tabs. It runs once.
+func (a *annotator) start(ctx app.Context) {
+	if a.started {
+		return
+	}
+	a.started = true
+	a.live = true
+	finish := func(ctx app.Context) {
+		if len(a.unsaved) > 0 && a.store != nil {
+			a.retry(ctx)
+		}
+		if a.store != nil {
 			a.listen(ctx)
+		}
+		ctx.Defer(func(app.Context) { markAfterPaint(markAnnotationsPainted) })
+	}
+	if a.loading == nil && (a.store != nil || a.state == memoryOnly) {
+		finish(ctx) // preloaded
+		return
+	}
+	ch := a.loading
+	if ch == nil { // not preloaded (tests): read now
+		ch = make(chan loaded, 1)
+		go func() {
+			store, err := openStore()
+			var list []annotations.Annotation
+			if err == nil {
+				list, err = store.List(a.doc.Symbol)
+			}
+			ch <- loaded{store, list, err}
+		}()
+	}
+	a.state = loading
+	ctx.Async(func() {
+		l := <-ch
+		ctx.Dispatch(func(ctx app.Context) {
+			a.load(l)
+			finish(ctx)
 		})
 	})
 }

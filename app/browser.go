@@ -71,5 +71,5 @@ type focusPlace struct {
 // highlighter.
 type highlightMark struct {
 	ID, Tag, Label string
-	Note           bool
+	Note, Whole    bool
 }

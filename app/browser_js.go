@@ -118,7 +118,7 @@ func setInnerHTML(selector, html string) { wasm.SetInnerHTML(selector, html) }
 func toggleClass(id, class string, on bool) { wasm.ToggleClass(id, class, on) }
 
 func highlight(clause string, start, end int, m highlightMark) error {
-	return wasm.Highlight(clause, start, end, wasm.Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label})
+	return wasm.Highlight(clause, start, end, wasm.Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label, Whole: m.Whole})
 }
 
 func unhighlight(id string) error { return wasm.Unhighlight(id) }

@@ -14,6 +14,9 @@ type Mark struct {
 	Tag   string // data-tag
 	Note  bool   // data-note: the annotation has a note
 	Label string // aria-label of its first element
+	// Whole says the range is all of the clause's text: Highlight then
+	// wraps the clause's content at once, without measuring it.
+	Whole bool
 }
 
 // Highlight wraps [start, end) of a clause's plain text (UTF-16 offsets,
@@ -36,7 +39,7 @@ func Highlight(clauseID string, start, end int, m Mark) (err error) {
 	if start >= end {
 		return fmt.Errorf("empty range %d–%d", start, end)
 	}
-	if start == 0 && end == textLength(text) {
+	if m.Whole {
 		return highlightWhole(doc, text, m)
 	}
 	// The text nodes the range touches, with their offsets.

@@ -107,7 +107,7 @@ func TestOverlappingHighlightsAndAWholeClauseKeepEveryRangeExact(t *testing.T) {
 	}
 	for _, c := range cases {
 		s, e := u16(t, text, c.sub)
-		if err := Highlight("hl2", s, e, Mark{ID: c.id, Tag: "concern", Label: c.id}); err != nil {
+		if err := Highlight("hl2", s, e, Mark{ID: c.id, Tag: "concern", Label: c.id, Whole: c.sub == text}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/clausemark/clausemark/resolution"
@@ -14,6 +15,9 @@ import (
 func main() {
 	doc, _ := resolution.Parse(document())
 	cmapp.Setup(doc)
+	// Read the saved annotations before the first render, so that it
+	// shows them; a slow store does not hold the page up for long.
+	cmapp.Preload(1500 * time.Millisecond)
 	app.RunWhenOnBrowser()
 }
 
