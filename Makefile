@@ -107,3 +107,56 @@ test-wasm: $(BIN)/wasmbrowsertest chromium-dep
 
 test-e2e: build chromium-dep
 	$(GO) test -count=1 -timeout 15m ./e2e/...
+
+# ---------------------------------------------------------------- benchmarks
+#
+# make bench measures and reports; it never fails on the figures. The Go
+# benchmarks of the pure packages go to bench/go.txt (summarised by
+# benchstat, pinned into ./bin); the browser benchmark (bench/browser_test.go,
+# build tag "bench": the real server in process, headless Chromium, a fresh
+# profile per run) writes bench/results.json and bench/RESULTS.md.
+# A quick subset, written elsewhere so that the committed results stay:
+#   make bench BENCH_GRID=1x100,10x1000 BENCH_RUNS=2 BENCH_OUT=/tmp/bench
+# Other knobs (environment): BENCH_KEYS (key presses per run, 50),
+# BENCH_SEED, BENCH_PROFILE (KxN,…|all|none), BENCH_PROFILE_DIR (keep the raw
+# CPU profiles), BENCH_RUN_TIMEOUT (15m), BENCH_LOAD_TIMEOUT (5m).
+# make bench-compare runs make bench again and compares the new figures with
+# the committed bench/go.txt (benchstat) and bench/results.json (medians);
+# NORUN=1 compares the files as they are, without a new run.
+
+BENCHSTAT_VERSION := v0.0.0-20260908200009-22c9c6c9d4da
+BENCH_OUT     ?= $(CURDIR)/bench
+BENCH_COUNT   ?= 6
+BENCH_TIMEOUT ?= 300m
+BENCH_GO_PKGS := ./resolution ./annotations
+export BENCH_GRID BENCH_RUNS BENCH_KEYS BENCH_SEED BENCH_PROFILE BENCH_PROFILE_DIR BENCH_RUN_TIMEOUT BENCH_LOAD_TIMEOUT
+
+$(BIN)/benchstat:
+	GOBIN=$(BIN) $(GO) install golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION)
+
+.PHONY: bench bench-go bench-browser bench-compare
+bench: chromium-dep build $(BIN)/benchstat ## Benchmarks: Go (bench/go.txt) and browser → bench/results.json, bench/RESULTS.md.
+	@$(MAKE) --no-print-directory bench-go
+	@$(MAKE) --no-print-directory bench-browser
+
+bench-go: $(BIN)/benchstat
+	@mkdir -p $(BENCH_OUT)
+	$(GO) test -run='^$$' -bench=. -benchmem -count=$(BENCH_COUNT) $(BENCH_GO_PKGS) > $(BENCH_OUT)/go.txt.tmp
+	mv $(BENCH_OUT)/go.txt.tmp $(BENCH_OUT)/go.txt
+	$(BIN)/benchstat $(BENCH_OUT)/go.txt
+
+bench-browser: chromium-dep build $(BIN)/benchstat
+	@mkdir -p $(BENCH_OUT)
+	BENCH_OUT=$(BENCH_OUT) BENCHSTAT=$(BIN)/benchstat $(GO) test -tags bench -count=1 -run '^TestBrowserBenchmark$$' -timeout $(BENCH_TIMEOUT) -v ./bench/
+
+bench-compare: $(BIN)/benchstat ## Run make bench again and compare with the committed results (NORUN=1: no new run).
+	@if [ -z "$(NORUN)" ]; then $(MAKE) --no-print-directory bench; fi
+	@tmp=$$(mktemp -d); \
+	if git show HEAD:bench/go.txt > $$tmp/go.txt 2>/dev/null; then \
+		echo "## Go benchmarks: HEAD:bench/go.txt → $(BENCH_OUT)/go.txt"; \
+		$(BIN)/benchstat committed=$$tmp/go.txt new=$(BENCH_OUT)/go.txt; \
+	else \
+		echo "No bench/go.txt committed at HEAD: nothing to compare the Go benchmarks with."; \
+	fi; \
+	rm -rf $$tmp
+	@BENCH_NEW=$(BENCH_OUT)/results.json $(GO) test -tags bench -count=1 -run '^TestCompare$$' -v ./bench/

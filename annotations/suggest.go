@@ -93,18 +93,26 @@ func Suggest(text string, part Part) (Tag, bool) {
 }
 
 // openingWords returns the first words of text, lower case, without
-// punctuation, at most max.
+// punctuation, at most max. It reads only as far as it needs: clauses can
+// be very long.
 func openingWords(text string, max int) []string {
 	var words []string
-	for _, f := range strings.Fields(text) {
+	for len(words) < max {
+		text = strings.TrimLeftFunc(text, unicode.IsSpace)
+		if text == "" {
+			break
+		}
+		end := strings.IndexFunc(text, unicode.IsSpace)
+		if end < 0 {
+			end = len(text)
+		}
+		f := text[:end]
+		text = text[end:]
 		w := strings.TrimRightFunc(f, func(r rune) bool { return unicode.IsPunct(r) })
 		if w == "" {
 			break
 		}
 		words = append(words, strings.ToLower(w))
-		if len(words) == max {
-			break
-		}
 		if r, _ := utf8.DecodeLastRuneInString(f); unicode.IsPunct(r) {
 			break // "Reaffirming, in that regard," ends the phrase
 		}

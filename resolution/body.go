@@ -3,6 +3,7 @@ package resolution
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ const (
 )
 
 var (
-	numberedRe = regexp.MustCompile(`^[ \t]*\**[ \t]*(\d{1,3})\.(?:[ \t]+|$)`)
+	numberedRe = regexp.MustCompile(`^[ \t]*\**[ \t]*(\d{1,4})\.(?:[ \t]+|$)`)
 	subRe      = regexp.MustCompile(`^[ \t]*\**[ \t]*\(([a-z]{1,3}|[ivxlcdm]{1,7})\)(?:[ \t]+|$)`)
 	meetingRe  = regexp.MustCompile(`^(\d{1,4}(?:st|nd|rd|th) (?:[\p{L}\-]+ ){0,2}[Mm]eeting)(?:,? (\d{1,2} \p{L}+ \d{4}))?$`)
 	dateRe     = regexp.MustCompile(`^\d{1,2} \p{L}+ \d{4}$`)
@@ -122,7 +123,7 @@ func (p *parser) bodyBlock(lines []line) {
 			p.footnoteBlock(lines[i:])
 			return
 		}
-		if m := numberedRe.FindStringSubmatchIndex(t); m != nil {
+		if m := numberedRe.FindStringSubmatchIndex(t); m != nil && p.plausibleNumber(t[m[2]:m[3]], cur) {
 			flush()
 			cur = &unit{kind: unitNumbered, label: t[m[2]:m[3]], parts: []string{t[m[1]:]}, full: []string{t}, line: l.num}
 			continue
@@ -143,6 +144,26 @@ func (p *parser) bodyBlock(lines []line) {
 		cur.full = append(cur.full, t)
 	}
 	flush()
+}
+
+// plausibleNumber says whether a paragraph number at the start of a line
+// is one: up to three digits always; four (a very long resolution) only
+// when it follows the last operative paragraph, so that a line starting
+// with a year ("2023.") is not taken for paragraph 2023.
+func (p *parser) plausibleNumber(label string, cur *unit) bool {
+	if len(label) <= 3 {
+		return true
+	}
+	last := ""
+	switch {
+	case cur != nil && cur.kind == unitNumbered:
+		last = cur.label
+	case p.top != nil && p.top.kind == Operative:
+		last = p.top.number
+	}
+	n, err1 := strconv.Atoi(label)
+	prev, err2 := strconv.Atoi(last)
+	return err1 == nil && err2 == nil && n == prev+1
 }
 
 // bodyUnit reads one unit in the current state.

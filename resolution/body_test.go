@@ -1,6 +1,10 @@
 package resolution
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 func TestPageBreakContinuationsAreRecognised(t *testing.T) {
 	tests := []struct {
@@ -42,4 +46,28 @@ func TestTextAfterTheAdoptionIsKeptAsPlainParagraphs(t *testing.T) {
 		t.Error("got no note about the paragraphs after the adoption")
 	}
 	checkDocument(t, data, d)
+}
+
+func TestFourDigitParagraphNumbersFollowTheLastOne(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Human Rights Council**Fifty-third session**\n\n**53/99. A very long resolution***The Human Rights Council,*\n\nRecalling its resolutions,\n\n")
+	for i := 1; i <= 1001; i++ {
+		fmt.Fprintf(&b, "%d. *Decides* to act on item %d;\n\n", i, i)
+	}
+	// A line that starts with a year is not paragraph 2023.
+	b.WriteString("1002. *Requests* a report covering the years 2022 and\n\n2023. It shall be submitted in time;\n\n*34th meeting\n12 July 2023*\n")
+	doc, err := Parse([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(doc.Operative), 1002; got != want {
+		t.Fatalf("got %d operative paragraphs, want %d", got, want)
+	}
+	if got := doc.Operative[999].Label; got != "OP1000" {
+		t.Errorf("paragraph 1000: got label %q, want %q", got, "OP1000")
+	}
+	last := doc.Operative[1001]
+	if last.Label != "OP1002" || !strings.Contains(last.Text, "2022 and 2023. It shall be submitted") {
+		t.Errorf("the last paragraph: got %s %q", last.Label, last.Text)
+	}
 }
