@@ -1072,10 +1072,14 @@ func keyPresses(ctx context.Context, targets []string) ([]float64, error) {
 		if !ok {
 			return out, fmt.Errorf("sample %d: cannot focus the label of %s", i+1, clause)
 		}
-		// Let the focus scroll and paint before the key.
+		// Let the focus scroll and paint before the key, then wait a part of
+		// a frame that changes from sample to sample: a delegate's key
+		// lands anywhere between two frames, and a key always pressed just
+		// after one would measure a whole frame of waiting every time.
 		if _, err := eval[bool](ctx, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`); err != nil {
 			return out, err
 		}
+		time.Sleep(time.Duration(i*7%17) * time.Millisecond)
 		if err := chromedp.Do(ctx, chromedp.KeyEvent("2")); err != nil {
 			return out, err
 		}

@@ -516,7 +516,7 @@ func (r *Results) markdown() string {
 	}
 
 	w("\n## Adding one annotation\n\n")
-	w("Key press to painted highlight (ms): the label of a clause has the focus, a real key `2` tags it as a request; from the keydown's `event.timeStamp` to the app's `cm-tag-painted` mark. ")
+	w("Key press to painted highlight (ms): the label of a clause has the focus, a real key `2` tags it as a request; from the keydown's `event.timeStamp` to the app's `cm-tag-painted` mark (set after the next frame is painted). The keys land at phases spread over a frame (0–16 ms after one), as a delegate's would. ")
 	w("Each sample tags another clause. Per run: median and p95 of the samples; shown: median (min–max) of those over the runs, and the median and p95 of all samples pooled.\n\n")
 	w("| K | N | median | p95 | pooled median | pooled p95 | samples |\n")
 	w("|---:|---:|---:|---:|---:|---:|---:|\n")
