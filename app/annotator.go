@@ -104,13 +104,25 @@ func AnnotationDocument(doc *resolution.Document) (*annotations.Document, error)
 	for i, c := range cs {
 		clauses[i] = annotations.Clause{ID: c.ID, Label: c.Label, Text: c.Text}
 	}
-	return annotations.NewDocument(annotations.Document{
+	d := annotations.Document{
 		Symbol:     doc.Symbol,
 		Title:      doc.Title,
 		TextSHA256: doc.TextSHA256(),
 		Clauses:    clauses,
-	})
+	}
+	if d.Symbol == "" {
+		// Text with no symbol (a draft, notes): it is named by its text,
+		// so that its annotations are kept, exported and imported for
+		// that text and no other.
+		d.Symbol = UntitledSymbolPrefix + d.TextSHA256[:12]
+		d.Source = "urn:sha256:" + d.TextSHA256
+	}
+	return annotations.NewDocument(d)
 }
+
+// UntitledSymbolPrefix starts the symbol given to a document that has none:
+// "untitled-" and the first 12 hex digits of its text hash.
+const UntitledSymbolPrefix = "untitled-"
 
 // touch records that the annotations of clauses changed and paints them
 // again, at once and alone: the rest of the document is not rendered again.
@@ -307,7 +319,7 @@ func Preload(max time.Duration) {
 		store, err := openStore()
 		var list []annotations.Annotation
 		if err == nil {
-			list, err = store.List(a.doc.Symbol)
+			list, err = store.List(a.adoc.Symbol)
 		}
 		ch <- loaded{store, list, err}
 	}()
@@ -386,7 +398,7 @@ func (a *annotator) start(ctx app.Context) {
 			store, err := openStore()
 			var list []annotations.Annotation
 			if err == nil {
-				list, err = store.List(a.doc.Symbol)
+				list, err = store.List(a.adoc.Symbol)
 			}
 			ch <- loaded{store, list, err}
 		}()
@@ -404,7 +416,7 @@ func (a *annotator) start(ctx app.Context) {
 // listen subscribes to the changes other tabs announce.
 func (a *annotator) listen(ctx app.Context) {
 	post, closeCh, err := openChannel(func(c storeChange) {
-		if c.Document != a.doc.Symbol {
+		if c.Document != a.adoc.Symbol {
 			return
 		}
 		ctx.Dispatch(func(ctx app.Context) { a.pull(ctx, c) })
@@ -573,7 +585,7 @@ func (a *annotator) write(ctx app.Context, op func(annotationStore) error, chang
 				a.problem = ""
 			}
 			if a.post != nil {
-				change.Document = a.doc.Symbol
+				change.Document = a.adoc.Symbol
 				if err := a.post(change); err != nil {
 					app.Log("clausemark: telling other tabs failed:", err)
 				}

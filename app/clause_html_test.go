@@ -182,6 +182,37 @@ func TestTheAnnotationDocumentIsTheParsedSeed(t *testing.T) {
 	}
 }
 
+func TestATextWithNoSymbolIsNamedByItsText(t *testing.T) {
+	name := func(text string) *annotations.Document {
+		t.Helper()
+		doc, err := resolution.Parse([]byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		adoc, err := AnnotationDocument(doc)
+		if err != nil {
+			t.Fatalf("%q: %v", text, err)
+		}
+		return adoc
+	}
+	a, again, b := name("Notes\n\nWe met.\n"), name("Notes\n\nWe met.\n"), name("Notes\n\nWe met twice.\n")
+	if !strings.HasPrefix(a.Symbol, UntitledSymbolPrefix) || len(a.Symbol) != len(UntitledSymbolPrefix)+12 {
+		t.Errorf("symbol %q: want %s and 12 hex digits", a.Symbol, UntitledSymbolPrefix)
+	}
+	if a.Symbol != again.Symbol || a.Source != again.Source {
+		t.Errorf("the same text got two names: %q %q", a.Symbol, again.Symbol)
+	}
+	if a.Symbol == b.Symbol {
+		t.Errorf("two texts share the name %q", a.Symbol)
+	}
+	if a.Source != "urn:sha256:"+a.TextSHA256 {
+		t.Errorf("source %q", a.Source)
+	}
+	if got := name("").Symbol; !strings.HasPrefix(got, UntitledSymbolPrefix) {
+		t.Errorf("an empty text: symbol %q", got)
+	}
+}
+
 func TestExportFileNames(t *testing.T) {
 	day := time.Date(2026, 11, 27, 23, 59, 0, 0, time.UTC)
 	cases := []struct {

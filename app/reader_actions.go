@@ -54,11 +54,9 @@ func (r *reader) target0(focused string) *selection {
 	if n <= 0 {
 		return nil
 	}
-	s := &selection{Clause: focused, Start: 0, End: n, Whole: true}
-	if rc, ok := clauseRect(focused); ok {
-		s.Rect = rc
-	}
-	return s
+	// No Rect: reading it would force a layout on the way to the
+	// highlight; the editor measures the clause when it opens.
+	return &selection{Clause: focused, Start: 0, End: n, Whole: true}
 }
 
 func (r *reader) clearSelection() {
@@ -85,9 +83,13 @@ func (r *reader) openNewNote(ctx app.Context, focused string) {
 			tag, _ = suggestedTag(c, ann.set.ByClause(c.ID))
 		}
 	}
+	rc := s.Rect
+	if rc == (rect{}) {
+		rc, _ = clauseRect(s.Clause)
+	}
 	r.editor = &editorState{
 		Clause: s.Clause, Start: s.Start, End: s.End,
-		Quote: quoteOf(s.Clause, s.Start, s.End), Tag: tag, Rect: s.Rect,
+		Quote: quoteOf(s.Clause, s.Start, s.End), Tag: tag, Rect: rc,
 		Label: ann.adoc.Label(s.Clause),
 	}
 }
@@ -298,7 +300,7 @@ func (r *reader) onExport(ctx app.Context, a app.Action) {
 		return
 	}
 	if err == nil {
-		err = download(exportFileName(ann.doc.Symbol, f, time.Now()), exportFile[f].mime, data)
+		err = download(exportFileName(ann.adoc.Symbol, f, time.Now()), exportFile[f].mime, data)
 	}
 	if err != nil {
 		r.showToast(ctx, "Export failed: "+err.Error(), false)

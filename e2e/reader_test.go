@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/clausemark/clausemark/resolution"
 )
 
 func TestTheDocumentRendersWithItsStructure(t *testing.T) {
@@ -164,4 +166,43 @@ func TestTheAppWorksOfflineAfterTheFirstLoad(t *testing.T) {
 	if got := eval[string](t, tab, `document.querySelector('[data-symbol]').dataset.symbol`); got != "A/HRC/RES/53/11" {
 		t.Errorf("in a new tab, offline: symbol %q", got)
 	}
+}
+
+func TestAVoteRecordThatDoesNotAddUpCarriesAVisibleWarning(t *testing.T) {
+	// The seed with one State left out of the In favour list: 32 names for
+	// a stated 33.
+	text := strings.Replace(string(resolution.Seed()), "Algeria, ", "", 1)
+	srv := startServerWithDocument(t, text)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+	warning := eval[string](t, b.ctx, `(document.querySelector('.cm-vote .cm-warning') || {}).textContent || ''`)
+	if !strings.Contains(warning, "33") || !strings.Contains(warning, "32") {
+		t.Errorf("the warning says %q; want it to name the stated 33 and the 32 listed", warning)
+	}
+	if got := eval[string](t, b.ctx, `document.querySelector('[data-vote="in-favour"] .cm-count').textContent`); got != "32" {
+		t.Errorf("the In favour count shows %q, want the 32 names listed", got)
+	}
+}
+
+func TestTextThatIsNotAResolutionBecomesPlainParagraphsWithANote(t *testing.T) {
+	text := "Meeting notes\n\nWe discussed the draft at length.\n\nThe co-facilitators will circulate a revised text on Friday. 🤝\n"
+	srv := startServerWithDocument(t, text)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+	if n := eval[float64](t, b.ctx, `document.querySelectorAll('[data-clause]').length`); n != 3 {
+		t.Errorf("got %v paragraphs, want 3", n)
+	}
+	if got := eval[string](t, b.ctx, `document.querySelector('[data-clause]').dataset.label`); got != "P1" {
+		t.Errorf("first label: got %q, want P1", got)
+	}
+	if note := eval[string](t, b.ctx, `(document.querySelector('.cm-notice') || {}).textContent || ''`); !strings.Contains(note, "not recognised") {
+		t.Errorf("the note says %q", note)
+	}
+	if !eval[bool](t, b.ctx, `document.body.textContent.includes('revised text on Friday. 🤝')`) {
+		t.Error("text was dropped")
+	}
+	// It can be annotated like any other.
+	click(t, b.ctx, `#p3 .cm-label`)
+	press(t, b.ctx, "3")
+	newestHighlight(t, b.ctx, "p3", "concern")
 }

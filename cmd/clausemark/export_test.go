@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/clausemark/clausemark/annotations"
+	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -341,7 +342,16 @@ func TestExportAndMergeFailClearlyOnBadInput(t *testing.T) {
 	twoBad := file("two-bad.json", replace(`"tag": "commitment"`, `"tag": "pledge"`))
 	other := file("other.json", otherDocumentFile(t, s))
 	unreadable := file("unreadable.txt", []byte("The General Assembly,\n\nRecalling \xff\xfe its resolutions,\n"))
-	noSymbol := file("plain.txt", []byte("Hello world\n\nSome paragraph.\n"))
+	plain := []byte("Hello world\n\nSome paragraph.\n")
+	noSymbol := file("plain.txt", plain)
+	plainDoc, err := resolution.Parse(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plainADoc, err := cmapp.AnnotationDocument(plainDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
 	missingDoc := filepath.Join(in, "missing.txt")
 
 	cases := []struct {
@@ -371,7 +381,7 @@ func TestExportAndMergeFailClearlyOnBadInput(t *testing.T) {
 		{"export with a missing -doc", []string{"export", "-doc", missingDoc, "-format", "csv", ok},
 			[]string{"open " + missingDoc + ": no such file or directory"}},
 		{"export with a -doc that is no resolution", []string{"export", "-doc", noSymbol, "-format", "csv", ok},
-			[]string{noSymbol + ": no document symbol (such as A/HRC/RES/53/11) found: is it a resolution?"}},
+			[]string{ok + `: document.symbol: annotations of another document: the file is for "A/HRC/RES/53/11", not "` + plainADoc.Symbol + `" (use -any-document to re-anchor its annotations by quote)`}},
 		{"merge with a missing B", []string{"merge", ok, missing},
 			[]string{"open " + missing + ": no such file or directory"}},
 		{"merge with a malformed A", []string{"merge", malformed, ok},

@@ -70,9 +70,6 @@ func loadDocument(name string) (*annotations.Document, error) {
 	if err != nil {
 		return nil, resolutionError(label, err)
 	}
-	if doc.Symbol == "" {
-		return nil, fmt.Errorf("%s: no document symbol (such as A/HRC/RES/53/11) found: is it a resolution?", label)
-	}
 	adoc, err := cmapp.AnnotationDocument(doc)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", label, err)
