@@ -27,9 +27,16 @@ func (h *docHeader) Render() app.UI {
 	if d.AgendaItem != "" {
 		agenda = "Agenda item " + d.AgendaItem
 	}
+	masthead, title := "United Nations", d.Title
+	if !d.Recognised {
+		masthead = "Unrecognised text"
+	}
+	if title == "" && d.Number == "" {
+		title = "Untitled document"
+	}
 	return app.Header().Class("cm-doc-head").Body(
 		app.Div().Class("cm-masthead").Body(
-			app.P().Class("cm-un").Text("United Nations"),
+			app.P().Class("cm-un").Text(masthead),
 			app.P().Class("cm-symbol").Text(d.Symbol),
 		),
 		app.Div().Class("cm-ident").Body(
@@ -50,7 +57,7 @@ func (h *docHeader) Render() app.UI {
 			app.If(d.Number != "", func() app.UI {
 				return app.Span().Class("cm-title-num").Text(d.Number + ". ")
 			}),
-			app.Text(d.Title),
+			app.Text(title),
 		),
 	)
 }

@@ -33,3 +33,16 @@ func Setup(doc *resolution.Document) {
 
 // Document returns the resolution the app shows.
 func Document() *resolution.Document { return document }
+
+// PageTitle is the title of the page that shows doc: "Clausemark — " and
+// its symbol, or its title, or "Untitled document".
+func PageTitle(doc *resolution.Document) string {
+	name := doc.Symbol
+	if name == "" {
+		name = doc.Title
+	}
+	if name == "" {
+		name = "Untitled document"
+	}
+	return "Clausemark — " + name
+}

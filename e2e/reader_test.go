@@ -20,6 +20,7 @@ func TestTheDocumentRendersWithItsStructure(t *testing.T) {
 		want     any
 	}{
 		{"symbol", `document.querySelector('[data-symbol]').dataset.symbol`, "A/HRC/RES/53/11"},
+		{"page title", `document.title`, "Clausemark — A/HRC/RES/53/11"},
 		{"preambular clauses", `document.querySelectorAll('.cm-preamble > [data-clause]').length`, 33.0},
 		{"operative clauses", `document.querySelectorAll('.cm-operative > [data-clause]').length`, 37.0},
 		{"first preambular label", `document.getElementById('pp1').dataset.label`, "PP1"},
@@ -197,6 +198,12 @@ func TestTextThatIsNotAResolutionBecomesPlainParagraphsWithANote(t *testing.T) {
 	}
 	if note := eval[string](t, b.ctx, `(document.querySelector('.cm-notice') || {}).textContent || ''`); !strings.Contains(note, "not recognised") {
 		t.Errorf("the note says %q", note)
+	}
+	if got := eval[string](t, b.ctx, `document.title`); got != "Clausemark — Untitled document" {
+		t.Errorf("page title: got %q", got)
+	}
+	if got := eval[string](t, b.ctx, `document.querySelector('h1').textContent + ' / ' + document.querySelector('.cm-un').textContent`); got != "Untitled document / Unrecognised text" {
+		t.Errorf("heading: got %q, want no claim to be a UN resolution", got)
 	}
 	if !eval[bool](t, b.ctx, `document.body.textContent.includes('revised text on Friday. 🤝')`) {
 		t.Error("text was dropped")

@@ -67,7 +67,8 @@ var CacheableResources = []string{
 
 // AppHandler returns the go-app handler that describes the PWA. The dist
 // target uses it too, to generate the static site. withDocument says the
-// resolution is served at DocumentPath.
+// resolution is served at DocumentPath. The page title names the document
+// of cmapp.Setup.
 func AppHandler(version, webDir string, withDocument bool) *app.Handler {
 	cacheable := CacheableResources
 	var env map[string]string
@@ -75,10 +76,14 @@ func AppHandler(version, webDir string, withDocument bool) *app.Handler {
 		cacheable = append(append([]string{}, CacheableResources...), DocumentPath)
 		env = map[string]string{cmapp.DocumentEnv: DocumentPath}
 	}
+	title := "Clausemark"
+	if doc := cmapp.Document(); doc != nil {
+		title = cmapp.PageTitle(doc)
+	}
 	h := &app.Handler{
 		Name:        "Clausemark",
 		ShortName:   "Clausemark",
-		Title:       "Clausemark — A/HRC/RES/53/11",
+		Title:       title,
 		Description: "Read and annotate United Nations resolutions, offline.",
 		Author:      "Clausemark",
 		Lang:        "en",
