@@ -459,6 +459,20 @@ func runOnce(ctx context.Context, t *testing.T, chromium string, text []byte, g 
 		}
 		run.KeypressMedian = round(percentile(lat, 50), 2)
 		run.KeypressP95 = round(percentile(lat, 95), 2)
+		if profile {
+			step = "key press profile"
+			p, err := profileKeys(bctx, targets[:min(len(targets), profiledKeys)], profileDir, g.String()+"-keys", wasmFuncNames)
+			if err != nil {
+				run.KeyProfileError = err.Error()
+			}
+			run.KeyProfile = p
+			step = "key press trace"
+			tr, err := traceKeys(bctx, targets[max(len(targets)-profiledKeys, 0):])
+			if err != nil {
+				run.KeyTraceError = err.Error()
+			}
+			run.KeyTrace = tr
+		}
 	}
 	step = ""
 	return run

@@ -81,6 +81,49 @@ type FuncTime struct {
 // summarises where the time went. If dir is not empty, the raw profile is
 // written there (open it in Chromium's DevTools, Performance panel).
 func profileReload(ctx context.Context, n int, dir, name string, names map[int]string) (*ProfileSummary, error) {
+	s, err := underProfiler(ctx, dir, name, names, func() error {
+		if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+			return err
+		}
+		return poll(ctx, "the saved annotations to be painted (cm-annotations-painted)",
+			`performance.getEntriesByName('cm-annotations-painted', 'mark').length > 0`, loadTimeout)
+	})
+	if err != nil {
+		return nil, err
+	}
+	l, err := measureLoad(ctx, n)
+	if err != nil {
+		return nil, err
+	}
+	s.Load = "warm reload"
+	s.AllPainted = l.AllPainted
+	return s, nil
+}
+
+// profiledKeys is how many key presses profileKeys makes.
+const profiledKeys = 12
+
+// profileKeys makes key presses (see keyPresses) under the profiler:
+// where the time from a key to its highlight goes. AllPainted is then the
+// median latency, slowed down by the profiler.
+func profileKeys(ctx context.Context, targets []string, dir, name string, names map[int]string) (*ProfileSummary, error) {
+	var lat []float64
+	s, err := underProfiler(ctx, dir, name, names, func() error {
+		var err error
+		lat, err = keyPresses(ctx, targets)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.Load = fmt.Sprintf("%d key presses", len(lat))
+	s.AllPainted = round(percentile(lat, 50), 2)
+	return s, nil
+}
+
+// underProfiler runs do under the V8 sampling profiler (250 µs) and sums
+// up the profile and the renderer's metrics over it.
+func underProfiler(ctx context.Context, dir, name string, names map[int]string, do func() error) (*ProfileSummary, error) {
 	if _, err := chromedp.Call(ctx, profiler.Enable, cdp.Empty{}); err != nil {
 		return nil, err
 	}
@@ -102,11 +145,7 @@ func profileReload(ctx context.Context, n int, dir, name string, names map[int]s
 			chromedp.Call(ctx, profiler.Stop, cdp.Empty{})
 		}
 	}()
-	if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
-		return nil, err
-	}
-	if err := poll(ctx, "the saved annotations to be painted (cm-annotations-painted)",
-		`performance.getEntriesByName('cm-annotations-painted', 'mark').length > 0`, loadTimeout); err != nil {
+	if err := do(); err != nil {
 		return nil, err
 	}
 	res, err := chromedp.Call(ctx, profiler.Stop, cdp.Empty{})
@@ -128,10 +167,6 @@ func profileReload(ctx context.Context, n int, dir, name string, names map[int]s
 			renderer[m.name] = round(v*m.scale, 1)
 		}
 	}
-	l, err := measureLoad(ctx, n)
-	if err != nil {
-		return nil, err
-	}
 	nameWasmFunctions(res.Profile, names)
 	if dir != "" && res.Profile != nil {
 		if data, err := json.Marshal(res.Profile); err == nil {
@@ -140,8 +175,6 @@ func profileReload(ctx context.Context, n int, dir, name string, names map[int]s
 		}
 	}
 	s := summarizeProfile(res.Profile)
-	s.Load = "warm reload"
-	s.AllPainted = l.AllPainted
 	s.Renderer = renderer
 	return s, nil
 }

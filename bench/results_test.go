@@ -124,6 +124,13 @@ type Run struct {
 	LoadAvg         []float64       `json:"loadAvg,omitempty"` // the machine's 1-minute load average at the start and end
 	Profile         *ProfileSummary `json:"profile,omitempty"` // first run only
 	ProfileError    string          `json:"profileError,omitempty"`
+	// KeyProfile is where the time of key presses goes: extra, unmeasured
+	// key presses under the profiler (first run only).
+	KeyProfile      *ProfileSummary `json:"keyProfile,omitempty"`
+	KeyProfileError string          `json:"keyProfileError,omitempty"`
+	// KeyTrace is the same, phase by phase, from a performance trace.
+	KeyTrace      *KeyTrace `json:"keyTrace,omitempty"`
+	KeyTraceError string    `json:"keyTraceError,omitempty"`
 }
 
 // Load is one page load, times in ms from the navigation start (-1: none).
@@ -785,26 +792,86 @@ var profileColumns = []struct{ cat, label string }{
 }
 
 func (r *Results) writeProfiles(w func(string, ...any)) {
-	type prof struct {
-		c Cell
-		p *ProfileSummary
+	reloads := r.profiles(func(run *Run) *ProfileSummary { return run.Profile })
+	if len(reloads) > 0 {
+		w("\n## Where the time goes\n\n")
+		w("The first run of each cell makes one extra, unmeasured warm reload under V8's sampling profiler (250 µs), from the reload to the `cm-annotations-painted` mark; the profiler slows it down. ")
+		w("Self time on the page's main thread in ms, by kind of code. *browser* is Blink's own work that no script called (HTML parsing, style, layout, paint); *DOM calls* are native functions scripts called (innerHTML, setAttribute, …); Go functions of app.wasm are named in the profile.\n\n")
+		writeProfileTables(w, reloads, "all painted (profiled)", "reloads")
 	}
-	var ps []prof
+	r.writeKeyTraces(w)
+	keys := r.profiles(func(run *Run) *ProfileSummary { return run.KeyProfile })
+	if len(keys) > 0 {
+		w("\n### Key presses under the profiler\n\n")
+		w("After its measured key presses, the first run of each cell makes %d more under the profiler, as above: from a little before each key to a little after its highlight is painted, the waits between them included (*idle*).\n\n", profiledKeys)
+		writeProfileTables(w, keys, "median latency (profiled)", "key presses")
+	}
+}
+
+// writeKeyTraces writes the phases of a key press of each cell.
+func (r *Results) writeKeyTraces(w func(string, ...any)) {
+	type row struct {
+		c Cell
+		t *KeyTrace
+	}
+	var rows []row
 	for _, c := range r.Cells {
 		for i := range c.Runs {
-			if p := c.Runs[i].Profile; p != nil && p.TotalMS > 0 {
-				ps = append(ps, prof{c, p})
+			if t := c.Runs[i].KeyTrace; t != nil && t.Presses > 0 {
+				rows = append(rows, row{c, t})
 				break
 			}
 		}
 	}
-	if len(ps) == 0 {
+	if len(rows) == 0 {
 		return
 	}
-	w("\n## Where the time goes\n\n")
-	w("The first run of each cell makes one extra, unmeasured warm reload under V8's sampling profiler (250 µs), from the reload to the `cm-annotations-painted` mark; the profiler slows it down. ")
-	w("Self time on the page's main thread in ms, by kind of code. *browser* is Blink's own work that no script called (HTML parsing, style, layout, paint); *DOM calls* are native functions scripts called (innerHTML, setAttribute, …); Go functions of app.wasm are named in the profile.\n\n")
-	w("| K | N | all painted (profiled) |")
+	w("\n### Where the time of a key press goes\n\n")
+	w("After its measured key presses, the first run of each cell makes %d more while Chromium records a performance trace. ", profiledKeys)
+	w("For each press, the trace events of the renderer's main thread from the keydown to the `cm-tag-painted` mark, added up by phase; the medians over the presses, in ms. ")
+	w("*script*: the event handlers and tasks (the Go code through wasm_exec.js); *intersections*: the intersection observers, among them those of `content-visibility: auto`; *layerize*: turning the paint into compositor layers; *busy*: all the main thread's tasks in the window; *elsewhere*: the rest of the latency (waiting for the next frame, raster, the compositor).\n\n")
+	w("| K | N | latency (traced) |")
+	for _, p := range rows[0].t.Phases {
+		w(" %s |", p.Name)
+	}
+	w("\n|---:|---:|---:|")
+	for range rows[0].t.Phases {
+		w("---:|")
+	}
+	w("\n")
+	for _, x := range rows {
+		w("| %d | %s | %s |", x.c.K, thousands(int64(x.c.N)), num(x.t.LatencyMS))
+		for _, p := range x.t.Phases {
+			w(" %s |", num(p.MS))
+		}
+		w("\n")
+	}
+}
+
+// cellProfile is a profile of one cell.
+type cellProfile struct {
+	c Cell
+	p *ProfileSummary
+}
+
+// profiles are the first profiles of each cell that get gives.
+func (r *Results) profiles(get func(*Run) *ProfileSummary) []cellProfile {
+	var ps []cellProfile
+	for _, c := range r.Cells {
+		for i := range c.Runs {
+			if p := get(&c.Runs[i]); p != nil && p.TotalMS > 0 {
+				ps = append(ps, cellProfile{c, p})
+				break
+			}
+		}
+	}
+	return ps
+}
+
+// writeProfileTables writes the time by category, the renderer's metrics,
+// and the top functions of the largest cell, of profiles of what.
+func writeProfileTables(w func(string, ...any), ps []cellProfile, timeLabel, what string) {
+	w("| K | N | %s |", timeLabel)
 	for _, col := range profileColumns {
 		w(" %s |", col.label)
 	}
@@ -813,7 +880,7 @@ func (r *Results) writeProfiles(w func(string, ...any)) {
 		w("---:|")
 	}
 	w("---:|\n")
-	var largest prof
+	var largest cellProfile
 	for _, x := range ps {
 		cats := map[string]float64{}
 		for _, c := range x.p.Categories {
@@ -830,7 +897,7 @@ func (r *Results) writeProfiles(w func(string, ...any)) {
 			largest = x
 		}
 	}
-	w("\nThe same reloads as the renderer counts them (Performance.getMetrics): ms in all tasks, script, style and layout; how many style recalculations and layouts; DOM nodes and layout objects once painted.\n\n")
+	w("\nThe same %s as the renderer counts them (Performance.getMetrics): ms in all tasks, script, style and layout; how many style recalculations and layouts; DOM nodes and layout objects once painted.\n\n", what)
 	w("| K | N | tasks ms | script ms | style ms | layout ms | style recalcs | layouts | DOM nodes | layout objects |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, x := range ps {
 		m := x.p.Renderer

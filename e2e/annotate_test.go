@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -644,4 +645,74 @@ func TestAFileDroppedOnThePageIsPreviewedThenImported(t *testing.T) {
 		t.Errorf("stored %+v", a)
 	}
 	poll(t, b.ctx, `document.querySelector('.cm-drop') === null && document.querySelector('#op33 mark[data-tag="request"]') !== null`)
+}
+
+func TestTheTagsAreToldApartWithoutColour(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+	for _, x := range []struct{ clause, key, tag string }{
+		{"op20", "1", "commitment"}, {"op21", "2", "request"}, {"op22", "3", "concern"},
+	} {
+		click(t, b.ctx, `#`+x.clause+` .cm-label`)
+		press(t, b.ctx, x.key)
+		newestHighlight(t, b.ctx, x.clause, x.tag)
+	}
+	// cues reads, for each tag, what shows it besides colour: the letter
+	// after the highlight, and the underline (its border style, and the
+	// pattern the dashes and dots are drawn with on screen).
+	cues := func() map[string][2]string {
+		t.Helper()
+		var out map[string][2]string
+		raw := eval[string](t, b.ctx, `JSON.stringify(Object.fromEntries(['commitment', 'request', 'concern'].map(tag => {
+			const m = getComputedStyle(document.querySelector('mark[data-tag="' + tag + '"]'));
+			const letter = getComputedStyle(document.querySelector('.cm-tagmark[data-tagmark="' + tag + '"]'), '::after').content;
+			return [tag, [letter, m.borderBottomStyle + ' ' + m.borderBottomWidth + ' ' + m.backgroundImage.replace(/rgba?\([^)]*\)/g, 'c') + ' ' + m.backgroundSize]];
+		})))`)
+		if err := json.Unmarshal([]byte(raw), &out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	distinct := func(media string, c map[string][2]string) {
+		t.Helper()
+		letters := map[string]string{"commitment": `"C"`, "request": `"R"`, "concern": `"!"`}
+		seen := map[string]string{}
+		for tag, cue := range c {
+			if cue[0] != letters[tag] {
+				t.Errorf("%s: the letter of %s is %s, want %s", media, tag, cue[0], letters[tag])
+			}
+			if other, dup := seen[cue[1]]; dup {
+				t.Errorf("%s: %s and %s are underlined alike: %s", media, tag, other, cue[1])
+			}
+			if strings.HasPrefix(cue[1], "none") {
+				t.Errorf("%s: %s has no underline: %s", media, tag, cue[1])
+			}
+			seen[cue[1]] = tag
+		}
+	}
+	distinct("screen", cues())
+
+	// Print and forced colours draw no backgrounds: real borders there.
+	for _, m := range []struct {
+		name   string
+		params emulation.SetEmulatedMediaParams
+	}{
+		{"print", emulation.SetEmulatedMediaParams{Media: "print"}},
+		{"forced colours", emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "forced-colors", Value: "active"}}}},
+	} {
+		if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, m.params); err != nil {
+			t.Fatal(err)
+		}
+		c := cues()
+		distinct(m.name, c)
+		for tag, style := range map[string]string{"commitment": "solid", "request": "dashed", "concern": "dotted"} {
+			if !strings.HasPrefix(c[tag][1], style+" ") || !strings.Contains(c[tag][1], " none ") {
+				t.Errorf("%s: %s is underlined %q, want a %s border and no pattern", m.name, tag, c[tag][1], style)
+			}
+		}
+	}
+	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
 }
