@@ -15,9 +15,14 @@ type panelFilter struct {
 	Limit int
 }
 
-// panelPage is how many items the panel shows at first, and adds on "Show
-// more": a long list renders lazily.
-const panelPage = 100
+// panelPage is how many items the panel shows at first, and adds when its
+// list is scrolled near the end or on "Show more": a long list renders
+// lazily. A page fills the panel on a tall screen.
+const panelPage = 30
+
+// panelMoreWithin is how close (px) to the end of the panel a scroll brings
+// the next page.
+const panelMoreWithin = 600
 
 // annotationPanel lists the annotations in document order with clause
 // label, quote, tag and note; filters by tag (with counts) and searches
@@ -27,6 +32,7 @@ type annotationPanel struct {
 	app.Compo
 
 	Iversion int
+	Ilive    bool
 	Ifilter  panelFilter
 	Iauthor  string
 }
@@ -35,6 +41,10 @@ func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
 
 // Version sets the version of the annotations listed.
 func (p *annotationPanel) Version(v int) *annotationPanel { p.Iversion = v; return p }
+
+// Live says whether to list the annotations: the first render of the page
+// leaves the list out, so that the document and its highlights paint first.
+func (p *annotationPanel) Live(live bool) *annotationPanel { p.Ilive = live; return p }
 
 // Author sets the delegation written on new annotations.
 func (p *annotationPanel) Author(a string) *annotationPanel { p.Iauthor = a; return p }
@@ -49,12 +59,16 @@ func (p *annotationPanel) Render() app.UI {
 		limit = panelPage
 	}
 	counts := ann.set.Counts()
+	if !p.Ilive {
+		limit = 0
+	}
 	items, total := filterAnnotations(ann.set.Each, f, limit)
 	return app.Aside().
 		ID("cm-panel").
 		Class("cm-panel").
 		Role("region").
 		Aria("label", "Annotations").
+		OnScroll(p.onScroll).
 		Body(
 			app.Div().Class("cm-panel-head").Body(
 				app.H2().Text("Annotations"),
@@ -94,8 +108,8 @@ func (p *annotationPanel) Render() app.UI {
 					return newPanelItem().Annotation(a, label, orphan)
 				}),
 			),
-			app.If(total > len(items), func() app.UI {
-				return p.more(f, limit, total, len(items))
+			app.If(p.Ilive && total > len(items), func() app.UI {
+				return p.more(total, len(items))
 			}),
 			app.Div().Class("cm-author").Body(
 				app.Label().For("cm-author").Text("Your delegation"),
@@ -113,14 +127,32 @@ func (p *annotationPanel) Render() app.UI {
 		)
 }
 
-func (p *annotationPanel) more(f panelFilter, limit, total, shown int) app.UI {
+func (p *annotationPanel) more(total, shown int) app.UI {
 	return app.Button().Type("button").Class("cm-button cm-more").
 		OnClick(func(ctx app.Context, e app.Event) {
-			nf := f
-			nf.Limit = limit + panelPage
-			ctx.NewActionWithValue(actionFilter, nf)
+			ctx.NewActionWithValue(actionFilter, p.nextPage())
 		}).
 		Text("Show " + itoa(min(panelPage, total-shown)) + " more of " + itoa(total-shown))
+}
+
+// nextPage is the panel's filter, showing a page more.
+func (p *annotationPanel) nextPage() panelFilter {
+	f := p.Ifilter
+	f.Limit = max(f.Limit, panelPage) + panelPage
+	return f
+}
+
+// onScroll shows the next page when the panel is scrolled near its end and
+// more items remain (the "Show more" button is there). It reads the
+// panel's state when it runs: the handler is not renewed by renders.
+func (p *annotationPanel) onScroll(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	el := ctx.JSSrc()
+	end := el.Get("scrollHeight").Float() - el.Get("clientHeight").Float()
+	if !p.Ilive || el.Get("scrollTop").Float() < end-panelMoreWithin || !el.Call("querySelector", ".cm-more").Truthy() {
+		return
+	}
+	ctx.NewActionWithValue(actionFilter, p.nextPage())
 }
 
 func (p *annotationPanel) countText(shown int, c annotations.Counts) string {

@@ -99,6 +99,8 @@ func inputValue(id string) (string, bool) { return wasm.InputValue(id) }
 
 func markAfterPaint(name string) { wasm.MarkAfterPaint(name) }
 
+func afterPaint(f func()) { wasm.AfterPaint(f) }
+
 // storeProblem is the message to show for a storage error.
 func storeProblem(err error) string { return err.Error() }
 

@@ -32,6 +32,7 @@ func annotationRect(string) (rect, bool)              { return rect{}, false }
 func annotationSelector(id string) string             { return `[data-annotation="` + id + `"]` }
 func inputValue(string) (string, bool)                { return "", false }
 func markAfterPaint(string)                           {}
+func afterPaint(func())                               {}
 func storeProblem(err error) string                   { return err.Error() }
 
 func focusIn(string) (focusPlace, bool) { return focusPlace{}, false }

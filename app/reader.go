@@ -22,6 +22,7 @@ type reader struct {
 	editor    *editorState // the open editor
 	hover     string       // the highlight under the pointer or focus
 	panelOpen bool
+	listLive  bool // the panel lists the annotations (after the first paint)
 	helpOpen  bool
 	imp       *importState // the import being previewed
 	toast     *toastState
@@ -64,6 +65,9 @@ func (r *reader) OnMount(ctx app.Context) {
 		return
 	}
 	ann.start(ctx)
+	// The panel lists the annotations once the document and its
+	// highlights are on screen: reading comes first.
+	afterPaint(func() { ctx.Dispatch(func(app.Context) { r.listLive = true }) })
 	for action, h := range map[string]app.ActionHandler{
 		actionTag:              r.onTag,
 		actionNote:             r.onNote,
@@ -146,6 +150,7 @@ func (r *reader) Render() app.UI {
 			app.If(r.panelOpen, func() app.UI {
 				return newAnnotationPanel().
 					Version(ann.version).
+					Live(r.listLive).
 					Filter(r.filter).
 					Author(ann.author)
 			}),

@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/bench"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -714,5 +715,55 @@ func TestTheTagsAreToldApartWithoutColour(t *testing.T) {
 	}
 	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestThePanelListsALongSetPageByPage(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+	file := filepath.Join(t.TempDir(), "many.json")
+	if err := os.WriteFile(file, bench.Annotations(resolution.Seed(), 75, 7), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	importFile(t, b.ctx, file)
+	poll(t, b.ctx, `document.querySelector('#cm-import-dialog') !== null`)
+	click(t, b.ctx, `#cm-import-dialog .cm-primary`)
+	waitStored(t, b.ctx, 75)
+
+	items := func() float64 {
+		return eval[float64](t, b.ctx, `document.querySelectorAll('#cm-panel .cm-item').length`)
+	}
+	poll(t, b.ctx, `document.querySelectorAll('#cm-panel .cm-item').length === 30`)
+	if got := eval[string](t, b.ctx, `document.querySelector('#cm-panel .cm-more').textContent`); got != "Show 30 more of 45" {
+		t.Errorf("the button says %q", got)
+	}
+	// The button, from the keyboard, brings the next page. (Focused
+	// without scrolling: a scroll to the end would bring it by itself.)
+	eval[bool](t, b.ctx, `(() => { document.querySelector('#cm-panel .cm-more').focus({preventScroll: true}); return true; })()`)
+	press(t, b.ctx, kb.Enter)
+	poll(t, b.ctx, `document.querySelectorAll('#cm-panel .cm-item').length === 60`)
+	if got := eval[string](t, b.ctx, `document.querySelector('#cm-panel .cm-more').textContent`); got != "Show 15 more of 15" {
+		t.Errorf("the button says %q", got)
+	}
+	// Scrolling near the end of the list brings the rest.
+	eval[bool](t, b.ctx, `(() => { const p = document.getElementById('cm-panel'); p.scrollTop = p.scrollHeight; return true; })()`)
+	poll(t, b.ctx, `document.querySelectorAll('#cm-panel .cm-item').length === 75 && !document.querySelector('#cm-panel .cm-more')`)
+
+	// In document order, and the same after a reload.
+	order := `JSON.stringify([...document.querySelectorAll('#cm-panel .cm-item-label')].map(e => e.textContent))`
+	first := eval[string](t, b.ctx, order)
+	open(t, b.ctx, srv.URL+"/")
+	poll(t, b.ctx, `document.querySelectorAll('#cm-panel .cm-item').length === 30`)
+	var labels []string
+	if err := json.Unmarshal([]byte(first), &labels); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := json.Marshal(labels[:30])
+	if got := eval[string](t, b.ctx, order); got != string(want) {
+		t.Errorf("after a reload the panel lists %s, want the first 30 of %s", got, first)
+	}
+	if n := items(); n != 30 {
+		t.Errorf("%v items", n)
 	}
 }

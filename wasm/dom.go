@@ -354,6 +354,21 @@ func MarkAfterPaint(name string) {
 	g.Call("requestAnimationFrame", later)
 }
 
+// AfterPaint calls f once the browser has painted what the page holds now:
+// in a task queued by the next animation frame, which runs after it.
+func AfterPaint(f func()) {
+	defer recoverJS(new(error))
+	g := js.Global()
+	var cb js.Func
+	cb = js.FuncOf(func(js.Value, []js.Value) any {
+		cb.Release()
+		f()
+		return nil
+	})
+	later := g.Get("setTimeout").Call("bind", g, cb, 0)
+	g.Call("requestAnimationFrame", later)
+}
+
 // PlaceAbove positions the element with this id just above a rectangle
 // (a selection), or below it when there is no room above (under the app
 // bar), aligned on its left edge and kept inside the viewport.
