@@ -128,12 +128,20 @@ func (a Annotation) normalized() Annotation {
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 // Store keeps annotations. The in-memory implementation is MemoryStore; the
-// browser one (IndexedDB) lives in package wasm.
+// browser one (IndexedDB) lives in package wasm. A Session saves through it.
 type Store interface {
 	// List returns the annotations of a document, in no particular order.
 	List(document string) ([]Annotation, error)
+	// Get returns one annotation as stored, and whether there is one.
+	Get(id string) (Annotation, bool, error)
 	// Put adds or replaces one annotation.
 	Put(a Annotation) error
+	// PutIf writes a only if the stored copy with a.ID still has the
+	// modified time base (to the millisecond) or, for the zero base, does
+	// not exist. Otherwise it writes nothing and returns the stored copy
+	// (the zero Annotation if it was deleted) with an error that wraps
+	// ErrConflict. When a is written it returns a as stored.
+	PutIf(a Annotation, base time.Time) (Annotation, error)
 	// Delete removes an annotation by id; deleting a missing id is no error.
 	Delete(id string) error
 	// PutMany adds or replaces several annotations atomically: all or none.

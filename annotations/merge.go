@@ -262,3 +262,77 @@ func MergeFiles(doc *Document, base, incoming []byte, opts ImportOptions, now fu
 	out, err := ExportJSON(s, now)
 	return out, p, err
 }
+
+// EditConflict is a field of one annotation that two writers (two tabs,
+// or an editor open while another tab saved) changed differently from the
+// same base. Rebase reports it; the session tells the delegate.
+type EditConflict struct {
+	ID     string
+	Clause string
+	// Field is "tag" or "note".
+	Field string
+	// Mine is the value of this writer (the later one), Theirs the value
+	// the other writer saved first.
+	Mine, Theirs string
+}
+
+// ConcurrentNoteSeparator stands between the two notes Rebase keeps when
+// both writers changed the note: this writer's first, then the one saved
+// first elsewhere. Nothing a delegate typed is lost; they can tidy it up.
+const ConcurrentNoteSeparator = "\n\n— Saved at the same time in another tab:\n"
+
+// Rebase applies one writer's change of an annotation — from base to mine —
+// onto the copy another writer saved meanwhile (theirs), field by field:
+//
+//   - a field mine did not change keeps their value;
+//   - a field only mine changed takes my value;
+//   - the tag changed on both sides to different tags: mine (the later
+//     edit) wins, and an EditConflict says which tag it replaced;
+//   - the note changed on both sides to different texts: both are kept in
+//     the note, mine first, theirs after ConcurrentNoteSeparator (cut to
+//     MaxNoteLength), and an EditConflict says so.
+//
+// The place (clause, offsets, selectors) and the author follow the same
+// first two rules. merged.Modified is after both mine's and theirs'.
+func Rebase(base, mine, theirs Annotation) (merged Annotation, conflicts []EditConflict) {
+	merged = theirs
+	if mine.Tag != base.Tag {
+		merged.Tag = mine.Tag
+		if theirs.Tag != base.Tag && theirs.Tag != mine.Tag {
+			conflicts = append(conflicts, EditConflict{ID: mine.ID, Clause: mine.Clause, Field: "tag", Mine: string(mine.Tag), Theirs: string(theirs.Tag)})
+		}
+	}
+	if mine.Clause != base.Clause || mine.Start != base.Start || mine.End != base.End || mine.Exact != base.Exact {
+		merged.Clause, merged.Start, merged.End = mine.Clause, mine.Start, mine.End
+		merged.Exact, merged.Prefix, merged.Suffix = mine.Exact, mine.Prefix, mine.Suffix
+	}
+	if mine.Author != base.Author {
+		merged.Author = mine.Author
+	}
+	if mine.Note != base.Note {
+		merged.Note = mine.Note
+		if theirs.Note != base.Note && theirs.Note != mine.Note && theirs.Note != "" &&
+			!strings.Contains(mine.Note, theirs.Note) {
+			merged.Note = joinNotes(mine.Note, theirs.Note)
+			conflicts = append(conflicts, EditConflict{ID: mine.ID, Clause: mine.Clause, Field: "note", Mine: mine.Note, Theirs: theirs.Note})
+		}
+	}
+	merged.Modified = mine.Modified
+	if !merged.Modified.After(theirs.Modified) {
+		merged.Modified = theirs.Modified.Add(time.Millisecond)
+	}
+	return merged, conflicts
+}
+
+// joinNotes keeps two notes in one: mine, the separator, theirs; cut to
+// MaxNoteLength code points.
+func joinNotes(mine, theirs string) string {
+	if mine == "" {
+		return theirs
+	}
+	joined := []rune(mine + ConcurrentNoteSeparator + theirs)
+	if len(joined) > MaxNoteLength {
+		joined = append(joined[:MaxNoteLength-1], '…')
+	}
+	return string(joined)
+}

@@ -6,11 +6,17 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 )
 
 // ErrNoID is returned by MemoryStore for an annotation without an id or
 // document.
 var ErrNoID = errors.New("annotation has no id or no document")
+
+// ErrConflict is what Store.PutIf wraps when the stored annotation changed
+// since the caller read it (another tab wrote it): the caller merges its
+// change into the stored copy and writes again.
+var ErrConflict = errors.New("the annotation was changed in another tab")
 
 // MemoryStore is a Store in memory, safe for concurrent use. It keeps copies:
 // changing an annotation after Put does not change the store.
@@ -74,4 +80,33 @@ func (m *MemoryStore) Len() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	return len(m.byID)
+}
+
+// Get returns the annotation stored with the given id.
+func (m *MemoryStore) Get(id string) (Annotation, bool, error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	a, ok := m.byID[id]
+	return a, ok, nil
+}
+
+// PutIf writes a only if the stored copy still has the modified time base
+// (to the millisecond) or, for the zero base, does not exist; otherwise it
+// returns the stored copy and an error wrapping ErrConflict. The check and
+// the write are one atomic step, as in the browser's store.
+func (m *MemoryStore) PutIf(a Annotation, base time.Time) (Annotation, error) {
+	if a.ID == "" || a.Document == "" {
+		return Annotation{}, fmt.Errorf("annotations: put if %q: %w", a.ID, ErrNoID)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	cur, ok := m.byID[a.ID]
+	switch {
+	case !ok && !base.IsZero():
+		return Annotation{}, fmt.Errorf("annotations: %s was deleted: %w", a.ID, ErrConflict)
+	case ok && (base.IsZero() || !normTime(cur.Modified).Equal(normTime(base))):
+		return cur, fmt.Errorf("annotations: %s was changed at %s: %w", a.ID, normTime(cur.Modified).Format(time.RFC3339Nano), ErrConflict)
+	}
+	m.byID[a.ID] = a
+	return a, nil
 }
