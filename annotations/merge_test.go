@@ -3,6 +3,7 @@ package annotations
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -250,4 +251,49 @@ func TestMergeKeepsWhatIsNotReallyADuplicate(t *testing.T) {
 			t.Errorf("plan: %s, want both added (a file gives back its set)", p.Summary())
 		}
 	})
+}
+
+func TestRebaseKeepsBothEdits(t *testing.T) {
+	base := Annotation{ID: "urn:uuid:x", Clause: "op1", Start: 0, End: 5, Tag: Request, Note: "",
+		Modified: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	mine := base
+	mine.Tag = Concern
+	mine.Modified = base.Modified.Add(time.Second)
+	theirs := base
+	theirs.Note = "from the other tab"
+	theirs.Modified = base.Modified.Add(2 * time.Second)
+
+	merged, conflicts := Rebase(base, mine, theirs)
+	if merged.Tag != Concern || merged.Note != "from the other tab" {
+		t.Errorf("merged %+v, want my tag and their note", merged)
+	}
+	if !merged.Modified.After(theirs.Modified) {
+		t.Error("the merged annotation is not newer than the stored one")
+	}
+	if len(conflicts) != 0 {
+		t.Errorf("conflicts %+v though the edits did not collide", conflicts)
+	}
+
+	// Both changed the note: both notes are kept, mine first.
+	mine.Note = "from this tab"
+	merged, conflicts = Rebase(base, mine, theirs)
+	if want := "from this tab" + ConcurrentNoteSeparator + "from the other tab"; merged.Note != want {
+		t.Errorf("merged note %q, want %q", merged.Note, want)
+	}
+	if len(conflicts) != 1 || conflicts[0].Field != "note" || conflicts[0].Theirs != "from the other tab" {
+		t.Errorf("conflicts %+v, want one on the note", conflicts)
+	}
+
+	// Rebasing again on the merged note finds nothing new to keep.
+	again, conflicts := Rebase(base, merged, theirs)
+	if again.Note != merged.Note || len(conflicts) != 0 {
+		t.Errorf("rebasing the merged note again: %q, %+v", again.Note, conflicts)
+	}
+
+	// Notes at the limit: the joined note is cut to MaxNoteLength.
+	mine.Note = strings.Repeat("m", MaxNoteLength)
+	merged, _ = Rebase(base, mine, theirs)
+	if n := runeLen(merged.Note); n != MaxNoteLength || checkText("note", merged.Note, MaxNoteLength, false) != nil {
+		t.Errorf("joined note of %d code points, want %d", n, MaxNoteLength)
+	}
 }

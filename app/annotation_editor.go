@@ -2,19 +2,22 @@ package app
 
 import (
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // editorState is an annotation being edited, or a new one being written.
 type editorState struct {
-	ID         string // "" for a new annotation
+	// Base is the annotation as the editor showed it when it opened (or
+	// last saved it); the zero Annotation for a new one.
+	Base       annotations.Annotation
 	Clause     string
 	Start, End int
 	Quote      string
 	Label      string
 	Tag        annotations.Tag
 	Note       string
-	Rect       rect
+	Rect       browser.Rect
 	Orphan     bool
 	Error      string
 }
@@ -33,9 +36,11 @@ type annotationEditor struct {
 
 func newAnnotationEditor() *annotationEditor { return &annotationEditor{} }
 
-// State sets what the editor edits.
+// State sets what the editor edits. A new editor takes its tag and note
+// at once, so that its first render shows them.
 func (e *annotationEditor) State(s *editorState) *annotationEditor {
 	e.Istate = *s
+	e.load()
 	return e
 }
 
@@ -44,25 +49,29 @@ const editorID = "cm-editor"
 func (e *annotationEditor) OnMount(ctx app.Context)  { e.sync(ctx) }
 func (e *annotationEditor) OnUpdate(ctx app.Context) { e.sync(ctx) }
 
+// load fills the editor's buffer when it opens on another annotation.
+func (e *annotationEditor) load() {
+	s := e.Istate
+	key := s.Base.ID + "|" + s.Clause + "|" + itoa(s.Start) + "|" + itoa(s.End)
+	if key != e.key || s.Base.ID == "" && e.tag == "" {
+		e.key, e.tag, e.note = key, s.Tag, s.Note
+	}
+}
+
 // sync loads the editor's buffer when it opens on another annotation, and
 // places it next to the highlight.
 func (e *annotationEditor) sync(ctx app.Context) {
-	s := e.Istate
-	key := s.ID + "|" + s.Clause + "|" + itoa(s.Start) + "|" + itoa(s.End)
-	if key != e.key || s.ID == "" && e.tag == "" {
-		e.key, e.tag, e.note = key, s.Tag, s.Note
-	}
-	r := s.Rect
-	ctx.Defer(func(app.Context) {
-		top := r.Bottom + 10
-		place(editorID, top, r.Left)
+	e.load()
+	r := e.Istate.Rect
+	ctx.Defer(func(ctx app.Context) {
+		ctx.NewActionWithValue(actionPlace, placeRequest{ID: editorID, Rect: r, Below: true})
 	})
 }
 
 func (e *annotationEditor) Render() app.UI {
 	s := e.Istate
 	title := "New annotation"
-	if s.ID != "" {
+	if s.Base.ID != "" {
 		title = tagNames[s.Tag]
 	}
 	return app.Div().
@@ -103,7 +112,7 @@ func (e *annotationEditor) Render() app.UI {
 			}),
 			app.Div().Class("cm-editor-actions").Body(
 				app.Button().Type("button").Class("cm-button cm-primary").OnClick(e.save).Text("Save"),
-				app.If(s.ID != "", func() app.UI {
+				app.If(s.Base.ID != "", func() app.UI {
 					return app.Button().Type("button").Class("cm-button cm-danger").
 						Title("Delete (Del); you can undo").
 						OnClick(e.delete).Text("Delete")
@@ -124,8 +133,8 @@ func (e *annotationEditor) tagChoice(tag annotations.Tag, key string) app.UI {
 		Title(tagNames[tag]+" ("+key+")").
 		OnClick(func(ctx app.Context, ev app.Event) {
 			e.tag = tag
-			if e.Istate.ID != "" {
-				ctx.NewActionWithValue(actionSave, e.result(false))
+			if e.Istate.Base.ID != "" {
+				ctx.NewActionWithValue(actionEditorSave, e.result(false))
 			}
 		}).
 		Body(
@@ -134,12 +143,15 @@ func (e *annotationEditor) tagChoice(tag annotations.Tag, key string) app.UI {
 		)
 }
 
-func (e *annotationEditor) result(close bool) editResult {
-	s := e.Istate
-	return editResult{
-		ID: s.ID, Clause: s.Clause, Start: s.Start, End: s.End,
-		Tag: e.tag, OrigTag: s.Tag, Note: e.note, OrigNote: s.Note, Close: close,
-	}
+// editorInput is what the editor asks the page to save.
+type editorInput struct {
+	Tag   annotations.Tag
+	Note  string
+	Close bool // close the editor once saved
+}
+
+func (e *annotationEditor) result(close bool) editorInput {
+	return editorInput{Tag: e.tag, Note: e.note, Close: close}
 }
 
 func (e *annotationEditor) onInput(ctx app.Context, ev app.Event) {
@@ -148,18 +160,18 @@ func (e *annotationEditor) onInput(ctx app.Context, ev app.Event) {
 }
 
 func (e *annotationEditor) save(ctx app.Context, ev app.Event) {
-	ctx.NewActionWithValue(actionSave, e.result(true))
+	ctx.NewActionWithValue(actionEditorSave, e.result(true))
 }
 
 func (e *annotationEditor) delete(ctx app.Context, ev app.Event) {
-	ctx.NewActionWithValue(actionDelete, e.Istate.ID)
+	ctx.NewAction(actionEditorDelete)
 }
 
 // close closes the editor; a note typed on an existing annotation is saved
 // first (closing never loses text).
 func (e *annotationEditor) close(ctx app.Context, ev app.Event) {
-	if e.Istate.ID != "" && e.note != e.Istate.Note {
-		ctx.NewActionWithValue(actionSave, e.result(true))
+	if e.Istate.Base.ID != "" && e.note != e.Istate.Note {
+		ctx.NewActionWithValue(actionEditorSave, e.result(true))
 		return
 	}
 	ctx.NewAction(actionClose)

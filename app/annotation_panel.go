@@ -28,19 +28,28 @@ const panelMoreWithin = 600
 // label, quote, tag and note; filters by tag (with counts) and searches
 // quotes and notes. Clicking an item scrolls to its highlight and makes it
 // flash. On a phone it is a drawer.
+//
+// It observes the document's view (docView): it renders again when the
+// annotations change, and only its items whose annotation changed render.
 type annotationPanel struct {
 	app.Compo
 
-	Iversion int
-	Ilive    bool
-	Ifilter  panelFilter
-	Iauthor  string
+	Idoc    string
+	Ilive   bool
+	Ifilter panelFilter
+	Iauthor string
+
+	view docView
 }
 
 func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
 
-// Version sets the version of the annotations listed.
-func (p *annotationPanel) Version(v int) *annotationPanel { p.Iversion = v; return p }
+// Doc sets the document (its id) whose annotations the panel lists.
+func (p *annotationPanel) Doc(id string) *annotationPanel { p.Idoc = id; return p }
+
+func (p *annotationPanel) OnMount(ctx app.Context) {
+	ctx.ObserveState(docState(p.Idoc), &p.view)
+}
 
 // Live says whether to list the annotations: the first render of the page
 // leaves the list out, so that the document and its highlights paint first.
@@ -58,11 +67,16 @@ func (p *annotationPanel) Render() app.UI {
 	if limit <= 0 {
 		limit = panelPage
 	}
-	counts := ann.set.Counts()
+	d := p.view.Doc
+	if d == nil {
+		return app.Aside().ID("cm-panel").Class("cm-panel").Role("region").Aria("label", "Annotations")
+	}
+	set := d.set()
+	counts := set.Counts()
 	if !p.Ilive {
 		limit = 0
 	}
-	items, total := filterAnnotations(ann.set.Each, f, limit)
+	items, total := filterAnnotations(set.Each, f, limit)
 	return app.Aside().
 		ID("cm-panel").
 		Class("cm-panel").
@@ -100,8 +114,8 @@ func (p *annotationPanel) Render() app.UI {
 			app.Ol().Class("cm-list").OnClick(p.onListClick).Body(
 				app.Range(items).Slice(func(i int) app.UI {
 					a := items[i]
-					orphan := ann.set.IsOrphan(a.ID)
-					label := ann.adoc.Label(a.Clause)
+					orphan := set.IsOrphan(a.ID)
+					label := d.adoc.Label(a.Clause)
 					if orphan {
 						label = "Needs review"
 					}

@@ -7,34 +7,39 @@ import (
 
 // appBar is the bar at the top: the name, the document, where the changes
 // are (saved, saving, not saved), the export menu, the import, the panel
-// toggle and the shortcuts.
+// toggle and the shortcuts. It observes the document's view (docView).
 type appBar struct {
 	app.Compo
 
+	Idoc       string
 	Isymbol    string
-	Istate     saveState
-	Iproblem   string
-	Iwrites    int
-	Icounts    annotations.Counts
 	IpanelOpen bool
 	Iready     bool
 
-	menuOpen bool
+	view       docView
+	menuOpen   bool
+	menuItemAt int // the menu item with the focus
+}
+
+// menuFormats are the items of the export menu, in order.
+var menuFormats = []struct {
+	format      exportFormat
+	label, hint string
+}{
+	{exportJSON, "Export JSON", "Clausemark file: import it elsewhere"},
+	{exportW3C, "Export W3C", "W3C Web Annotation (JSON-LD)"},
+	{exportMarkdown, "Export Markdown", "Drafting brief, grouped by tag"},
+	{exportCSV, "Export CSV", "One row per annotation, for spreadsheets"},
 }
 
 func newAppBar() *appBar { return &appBar{} }
 
-// Symbol sets the document symbol shown.
-func (b *appBar) Symbol(s string) *appBar { b.Isymbol = s; return b }
+// Doc sets the document (its id) and the symbol shown.
+func (b *appBar) Doc(id, symbol string) *appBar { b.Idoc, b.Isymbol = id, symbol; return b }
 
-// State sets where the changes are.
-func (b *appBar) State(s saveState, problem string, writes int) *appBar {
-	b.Istate, b.Iproblem, b.Iwrites = s, problem, writes
-	return b
+func (b *appBar) OnMount(ctx app.Context) {
+	ctx.ObserveState(docState(b.Idoc), &b.view)
 }
-
-// Counts sets the number of annotations per tag.
-func (b *appBar) Counts(c annotations.Counts) *appBar { b.Icounts = c; return b }
 
 // PanelOpen says whether the annotation panel is open.
 func (b *appBar) PanelOpen(open bool) *appBar { b.IpanelOpen = open; return b }
@@ -71,10 +76,10 @@ func (b *appBar) Render() app.UI {
 						return app.Ul().ID("cm-export-menu").Class("cm-menu-list").Role("menu").Aria("labelledby", "cm-export").
 							OnKeyDown(b.menuKey).
 							Body(
-								b.menuItem(exportJSON, "Export JSON", "Clausemark file: import it elsewhere"),
-								b.menuItem(exportW3C, "Export W3C", "W3C Web Annotation (JSON-LD)"),
-								b.menuItem(exportMarkdown, "Export Markdown", "Drafting brief, grouped by tag"),
-								b.menuItem(exportCSV, "Export CSV", "One row per annotation, for spreadsheets"),
+								app.Range(menuFormats).Slice(func(i int) app.UI {
+									m := menuFormats[i]
+									return b.menuItem(m.format, m.label, m.hint)
+								}),
 							)
 					}),
 				)
@@ -96,7 +101,7 @@ func (b *appBar) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionTogglePanel) }).
 				Body(
 					app.Text("Annotations "),
-					app.Span().Class("cm-badge").Text(itoa(b.Icounts.Total())),
+					app.Span().Class("cm-badge").Text(itoa(b.view.Counts.Total())),
 				),
 			app.Button().
 				Type("button").
@@ -118,8 +123,8 @@ func (b *appBar) menuItem(f exportFormat, label, hint string) app.UI {
 			Title(hint).
 			OnClick(func(ctx app.Context, e app.Event) {
 				b.menuOpen = false
-				ctx.NewActionWithValue(actionExport, f)
-				ctx.Defer(func(app.Context) { focusElement("#cm-export") })
+				ctx.NewActionWithValue(actionExport, exportRequest{Doc: b.Idoc, Format: f})
+				b.focus(ctx, "#cm-export")
 			}).
 			Text(label),
 	)
@@ -128,60 +133,59 @@ func (b *appBar) menuItem(f exportFormat, label, hint string) app.UI {
 func (b *appBar) toggleMenu(ctx app.Context, e app.Event) {
 	b.menuOpen = !b.menuOpen
 	if b.menuOpen {
-		ctx.Defer(func(app.Context) { focusElement("#cm-export-menu [role=menuitem]") })
+		b.menuItemAt = 0
+		b.focus(ctx, "#cm-export-menu [role=menuitem]")
 	}
 }
 
 // menuKey moves through the menu with the arrows and closes it with Escape.
 func (b *appBar) menuKey(ctx app.Context, e app.Event) {
-	switch e.Get("key").String() {
+	switch key := e.Get("key").String(); key {
 	case "Escape":
 		b.menuOpen = false
-		ctx.Defer(func(app.Context) { focusElement("#cm-export") })
+		b.focus(ctx, "#cm-export")
 	case "ArrowDown", "ArrowUp":
 		e.PreventDefault()
-		items := app.Window().Get("document").Call("querySelectorAll", "#cm-export-menu [role=menuitem]")
-		n := items.Length()
-		active := app.Window().Get("document").Get("activeElement")
-		i := 0
-		for j := 0; j < n; j++ {
-			if items.Index(j).Equal(active) {
-				i = j
-			}
-		}
-		if e.Get("key").String() == "ArrowDown" {
-			i = (i + 1) % n
+		n := len(menuFormats)
+		if key == "ArrowDown" {
+			b.menuItemAt = (b.menuItemAt + 1) % n
 		} else {
-			i = (i + n - 1) % n
+			b.menuItemAt = (b.menuItemAt + n - 1) % n
 		}
-		items.Index(i).Call("focus")
+		focusSelector(ctx, "#cm-export-menu li:nth-child("+itoa(b.menuItemAt+1)+") [role=menuitem]")
 		ctx.PreventUpdate()
 	}
 }
 
+// focus moves the focus once the bar rendered (the menu is in the page).
+func (b *appBar) focus(ctx app.Context, selector string) {
+	ctx.Defer(func(ctx app.Context) { focusSelector(ctx, selector) })
+}
+
 func (b *appBar) stateClass() string {
-	switch b.Istate {
-	case loading:
+	switch b.view.Status.State {
+	case annotations.Loading:
 		return "loading"
-	case saving:
+	case annotations.Saving:
 		return "saving"
-	case notSaved, memoryOnly:
+	case annotations.NotSaved, annotations.MemoryOnly:
 		return "failed"
 	}
 	return "saved"
 }
 
 func (b *appBar) stateText() string {
+	st := b.view.Status
 	switch {
-	case !b.Iready:
+	case !b.Iready || b.view.Doc == nil:
 		return "Reading view"
-	case b.Istate == loading:
+	case st.State == annotations.Loading:
 		return "Loading annotations…"
-	case b.Istate == saving || b.Iwrites > 0:
+	case st.State == annotations.Saving:
 		return "Saving…"
-	case b.Istate == notSaved:
+	case st.State == annotations.NotSaved:
 		return "Not saved"
-	case b.Istate == memoryOnly:
+	case st.State == annotations.MemoryOnly:
 		return "Not saved: storage unavailable"
 	}
 	return "All changes saved"

@@ -39,36 +39,43 @@ var (
 	paragraphsSection = section{"cm-operative", "Paragraphs"} // structure not recognised
 )
 
+// clauseView is what a clause's markup shows besides the clause: its
+// annotations, the clause the URL points to, the clause selected whole.
+type clauseView struct {
+	set              *annotations.Set
+	target, selected string
+}
+
 // sectionHTML renders a section with its clauses.
-func sectionHTML(s section, clauses []*resolution.Clause) string {
+func sectionHTML(s section, clauses []*resolution.Clause, v clauseView) string {
 	var b strings.Builder
 	b.WriteString(`<section class="`)
 	b.WriteString(s.class)
 	b.WriteString(`" aria-label="`)
 	b.WriteString(s.label)
 	b.WriteString(`">`)
-	writeClauses(&b, clauses)
+	writeClauses(&b, clauses, v)
 	b.WriteString(`</section>`)
 	return b.String()
 }
 
 // writeClauses writes clause blocks one after the other.
-func writeClauses(b *strings.Builder, clauses []*resolution.Clause) {
+func writeClauses(b *strings.Builder, clauses []*resolution.Clause, v clauseView) {
 	for _, c := range clauses {
-		writeClauseBlock(b, c, ann.target, ann.selected)
+		writeClauseBlock(b, c, v)
 	}
 }
 
 // writeClauseBlock writes a clause as HTML: the element with the stable
 // hooks (id, data-clause, data-label), the margin (label button, deep
 // link, suggestion), the paragraph (printed number, text with highlights)
-// and its sub-paragraphs. target and selected are the ids of the clause
-// the URL points to and of the clause selected as a whole.
+// and its sub-paragraphs.
 //
 // All text is escaped; attribute values are escaped; notes are never part
 // of this HTML (the tooltip, the panel and the editor show them as text).
-func writeClauseBlock(b *strings.Builder, c *resolution.Clause, target, selected string) {
-	as := ann.set.ByClause(c.ID)
+func writeClauseBlock(b *strings.Builder, c *resolution.Clause, v clauseView) {
+	as := v.set.ByClause(c.ID)
+	target, selected := v.target, v.selected
 	id := html.EscapeString(c.ID)
 	label := html.EscapeString(c.Label)
 	suggestion, suggested := suggestedTag(c, as)
@@ -121,7 +128,7 @@ func writeClauseBlock(b *strings.Builder, c *resolution.Clause, target, selected
 	if len(c.Children) > 0 {
 		b.WriteString(`<div class="cm-children">`)
 		for _, child := range c.Children {
-			writeClauseBlock(b, child, target, selected)
+			writeClauseBlock(b, child, v)
 		}
 		b.WriteString(`</div>`)
 	}

@@ -250,35 +250,6 @@ func TestTargetClause(t *testing.T) {
 	}
 }
 
-func TestRebaseKeepsBothEdits(t *testing.T) {
-	base := annotations.Annotation{ID: "urn:uuid:x", Clause: "op1", Start: 0, End: 5, Tag: annotations.Request, Note: "",
-		Modified: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
-	mine := base
-	mine.Tag = annotations.Concern
-	mine.Modified = base.Modified.Add(time.Second)
-	theirs := base
-	theirs.Note = "from the other tab"
-	theirs.Modified = base.Modified.Add(2 * time.Second)
-
-	merged, copy := rebase(base, mine, theirs)
-	if merged.Tag != annotations.Concern || merged.Note != "from the other tab" {
-		t.Errorf("merged %+v, want my tag and their note", merged)
-	}
-	if !merged.Modified.After(theirs.Modified) {
-		t.Error("the merged annotation is not newer than the stored one")
-	}
-	if copy != nil {
-		t.Error("a copy was made though the edits did not collide")
-	}
-
-	// Both changed the note: mine wins, theirs is kept as a copy.
-	mine.Note = "from this tab"
-	merged, copy = rebase(base, mine, theirs)
-	if merged.Note != "from this tab" || copy == nil || copy.Note != "from the other tab" || copy.ID == theirs.ID {
-		t.Errorf("merged %+v, copy %+v: want my note, and theirs in a copy under a new id", merged, copy)
-	}
-}
-
 func TestFilterAnnotations(t *testing.T) {
 	as := []annotations.Annotation{
 		{ID: "1", Tag: annotations.Request, Exact: "Requests the Office", Note: ""},

@@ -10,24 +10,28 @@ import (
 // and footnotes.
 //
 // The preamble and the operative part are each one HTML string (see
-// writeSection): go-app renders them once, and from then on the annotator
-// paints the clauses whose annotations change, alone and at once (see
-// annotator.paint). Clicks and pointer moves on clauses and highlights are
-// handled here, once for the whole document (event delegation), and posted
-// as actions: a handler per highlight would cost thousands of JS functions.
+// sectionHTML): go-app renders them once — its props do not change while
+// the document is open, so it never renders again — and from then on the
+// painter paints the clauses whose annotations change, alone and at once
+// (see painter.show). Clicks and pointer moves on clauses and highlights
+// are handled here, once for the whole document (event delegation), and
+// posted as actions: a handler per highlight would cost thousands of JS
+// functions.
 type documentView struct {
 	app.Compo
 
-	Idoc *resolution.Document
+	Idoc   *resolution.Document
+	Ipaint *painter
 
 	hovered string
 }
 
 func newDocumentView() *documentView { return &documentView{} }
 
-// Document sets the resolution to show.
-func (v *documentView) Document(d *resolution.Document) *documentView {
-	v.Idoc = d
+// Document sets the resolution to show and its painter, which renders its
+// clauses with their annotations.
+func (v *documentView) Document(d *resolution.Document, p *painter) *documentView {
+	v.Idoc, v.Ipaint = d, p
 	return v
 }
 
@@ -54,14 +58,14 @@ func (v *documentView) Render() app.UI {
 				return app.P().Class("cm-enacting").Text(d.EnactingFormula)
 			}),
 			app.If(len(d.Preamble) > 0, func() app.UI {
-				return app.Raw(sectionHTML(preambleSection, d.Preamble))
+				return app.Raw(v.Ipaint.section(preambleSection, d.Preamble))
 			}),
 			app.If(len(d.Operative) > 0, func() app.UI {
 				s := operativeSection
 				if !d.Recognised {
 					s = paragraphsSection
 				}
-				return app.Raw(sectionHTML(s, d.Operative))
+				return app.Raw(v.Ipaint.section(s, d.Operative))
 			}),
 			app.If(d.Adoption.Meeting != "" || d.Adoption.Date != "", func() app.UI {
 				return app.P().Class("cm-adoption").Body(
@@ -91,14 +95,12 @@ func (v *documentView) onClick(ctx app.Context, e app.Event) {
 	case target.Call("closest", ".cm-label").Truthy() && clause.Truthy():
 		ctx.NewActionWithValue(actionSelectClause, clause.Call("getAttribute", "data-clause").String())
 	case target.Call("closest", ".cm-suggest").Truthy() && clause.Truthy():
-		ctx.NewActionWithValue(actionAcceptSuggestion, clause.Call("getAttribute", "data-clause").String())
+		ctx.NewActionWithValue(actionAcceptSuggestion, docItem{Doc: v.Ipaint.docID, ID: clause.Call("getAttribute", "data-clause").String()})
 	default:
 		if m := target.Call("closest", "[data-annotation]"); m.Truthy() {
-			// Clicking to select text inside a highlight is not opening it.
-			if sel := app.Window().Call("getSelection"); sel.Truthy() && !sel.Get("isCollapsed").Bool() {
-				return
-			}
-			ctx.NewActionWithValue(actionOpen, m.Call("getAttribute", "data-annotation").String())
+			// Clicking to select text inside a highlight is not opening
+			// it: the reader checks the selection.
+			ctx.NewActionWithValue(actionClickHighlight, m.Call("getAttribute", "data-annotation").String())
 		}
 	}
 }

@@ -29,10 +29,8 @@ func (t *highlightTooltip) OnUpdate(ctx app.Context) { t.place(ctx) }
 
 func (t *highlightTooltip) place(ctx app.Context) {
 	id := t.Ia.ID
-	ctx.Defer(func(app.Context) {
-		if r, ok := annotationRect(id); ok {
-			place(tooltipID, r.Bottom+6, r.Left)
-		}
+	ctx.Defer(func(ctx app.Context) {
+		ctx.NewActionWithValue(actionPlace, placeRequest{ID: tooltipID, Annotation: id, Below: true})
 	})
 }
 

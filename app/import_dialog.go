@@ -61,12 +61,12 @@ func (d *importDialog) Render() app.UI {
 				app.Div().Class("cm-dialog-actions").Body(
 					app.If(p != nil && p.Changes() > 0, func() app.UI {
 						return app.Button().Type("button").Class("cm-button cm-primary").Attr("autofocus", true).
-							OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionImportApply) }).
+							OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionImportConfirm) }).
 							Text("Import " + plural(p.Changes(), "annotation"))
 					}),
 					app.If(s.OtherDocument && p == nil, func() app.UI {
 						return app.Button().Type("button").Class("cm-button cm-primary").
-							OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionImportApply, true) }).
+							OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionImportConfirm, true) }).
 							Text("Import anyway, by quote")
 					}),
 					app.Button().Type("button").Class("cm-button").

@@ -2,20 +2,27 @@ package app
 
 import (
 	"strings"
-	"time"
 
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// reader is the page: the app bar, the document, the annotation panel and
-// the overlays (tag toolbar, editor, tooltip, dialogs). It owns the state
-// of the interface; the annotations are the annotator's.
+// reader is the page of one document: the app bar, the document, the
+// annotation panel and the overlays (tag toolbar, editor, tooltip,
+// dialogs, notices). It owns the state of the page — the selection, what
+// is open — and posts the changes of the document as actions to the
+// workspace, whose state (docView) the bar, the banner and the panel
+// observe.
 type reader struct {
 	app.Compo
 
+	ws  *workspace
+	doc *openDoc
+	err error // the document cannot be shown
+
 	target string // fragment of the URL: a clause id or footnote id
-	ready  bool   // mounted in the browser: the annotator works
+	ready  bool   // mounted in the browser: annotating works
 
 	sel       *selection   // what the toolbar would tag
 	kb        *kbSelection // the span being selected with shift+arrows
@@ -25,7 +32,6 @@ type reader struct {
 	listLive  bool // the panel lists the annotations (after the first paint)
 	helpOpen  bool
 	imp       *importState // the import being previewed
-	toast     *toastState
 	dragOver  bool
 	filter    panelFilter
 
@@ -39,7 +45,7 @@ type selection struct {
 	Start, End int
 	Whole      bool
 	Crossed    bool // the page selection went on into other clauses
-	Rect       rect
+	Rect       browser.Rect
 }
 
 // kbSelection is a span selected with the keyboard: anchor and focus in
@@ -49,65 +55,81 @@ type kbSelection struct {
 	Anchor, Focus int
 }
 
-// toastState is a short message at the bottom of the screen, with an
-// optional undo.
-type toastState struct {
-	Message string
-	Undo    bool
-	id      int
+func newReader(ws *workspace) *reader { return &reader{ws: ws, panelOpen: true} }
+
+// load opens the document the URL names.
+func (r *reader) load(u string) {
+	id, ok := docIDOf(u)
+	if !ok {
+		r.doc, r.err = nil, errNoDocument(strings.TrimPrefix(u, docPathBase))
+		return
+	}
+	if r.doc != nil && (r.doc.id == id || id == "" && r.doc.id == r.ws.defaultID) {
+		return
+	}
+	r.doc, r.err = r.ws.open(id)
 }
 
-func newReader() *reader { return &reader{panelOpen: true} }
+func (r *reader) OnPreRender(ctx app.Context) {
+	r.load(ctx.Page().URL().Path)
+	r.title(ctx)
+}
+
+// title names the document in the page title.
+func (r *reader) title(ctx app.Context) {
+	if r.doc != nil {
+		ctx.Page().SetTitle(PageTitle(r.doc.doc))
+	}
+}
 
 func (r *reader) OnMount(ctx app.Context) {
 	r.ready = app.IsClient
 	if !app.IsClient {
 		return
 	}
-	ann.start(ctx)
+	r.load(ctx.Page().URL().Path)
+	if r.doc == nil {
+		return
+	}
+	r.title(ctx)
+	r.ws.loadAuthor(ctx)
+	r.doc.start(ctx)
 	// The panel lists the annotations once the document and its
 	// highlights are on screen: reading comes first.
-	afterPaint(func() { ctx.Dispatch(func(app.Context) { r.listLive = true }) })
+	r.ws.b.AfterPaint(func() { ctx.Dispatch(func(app.Context) { r.listLive = true }) })
 	for action, h := range map[string]app.ActionHandler{
-		actionTag:              r.onTag,
-		actionNote:             r.onNote,
-		actionSelectClause:     r.onSelectClause,
-		actionAcceptSuggestion: r.onAcceptSuggestion,
-		actionOpen:             r.onOpen,
-		actionHover:            r.onHover,
-		actionShow:             r.onShow,
-		actionSave:             r.onSave,
-		actionDelete:           r.onDelete,
-		actionUndo:             r.onUndo,
-		actionExport:           r.onExport,
-		actionImportPick:       r.onImportPick,
-		actionImportFile:       r.onImportFile,
-		actionImportApply:      r.onImportApply,
-		actionRetry:            r.onRetry,
-		actionTogglePanel:      r.onTogglePanel,
-		actionHelp:             r.onHelp,
-		actionClose:            r.onClose,
-		actionFilter:           r.onFilter,
-		actionAuthor:           r.onAuthor,
+		actionTagSelection:   r.onTagSelection,
+		actionNote:           r.onNote,
+		actionSelectClause:   r.onSelectClause,
+		actionOpen:           r.onOpen,
+		actionClickHighlight: r.onClickHighlight,
+		actionEditorSave:     r.onEditorSave,
+		actionEditorDelete:   r.onEditorDelete,
+		actionHover:          r.onHover,
+		actionShow:           r.onShow,
+		actionImportPick:     r.onImportPick,
+		actionImportFile:     r.onImportFile,
+		actionImportConfirm:  r.onImportConfirm,
+		actionTogglePanel:    r.onTogglePanel,
+		actionHelp:           r.onHelp,
+		actionClose:          r.onClose,
+		actionFilter:         r.onFilter,
 	} {
 		ctx.Handle(action, h)
 	}
+	b := r.ws.b
 	r.releases = append(r.releases,
-		onKeyDown(func(k keyEvent) bool { return r.onKey(ctx, k) }),
-		onSelectionEnd(func() { ctx.Dispatch(r.readSelection) }),
-		onFileDrop(
+		b.OnKeyDown(func(k browser.KeyEvent) bool { return r.onKey(ctx, k) }),
+		b.OnSelectionEnd(func() { ctx.Dispatch(r.readSelection) }),
+		b.OnFileDrop(maxImportSize,
 			func(over bool) { ctx.Dispatch(func(app.Context) { r.dragOver = over }) },
-			func(f droppedFile) {
-				ctx.Dispatch(func(ctx app.Context) { r.previewImport(ctx, f.Name, f.Data, f.Err) })
+			func(f browser.File) {
+				ctx.Dispatch(func(ctx app.Context) { r.previewImport(ctx, f) })
 			},
 		),
 	)
-	if w, _ := app.Window().Size(); w < 900 {
+	if b.WindowWidth() < 900 {
 		r.panelOpen = false
-	}
-	var author string
-	if err := ctx.LocalStorage().Get(authorKey, &author); err == nil {
-		ann.author = author
 	}
 }
 
@@ -120,11 +142,16 @@ func (r *reader) OnDismount() {
 
 func (r *reader) OnNav(ctx app.Context) {
 	r.target = ctx.Page().URL().Fragment
-	ann.setTarget(targetClause(r.target))
+	if r.doc != nil {
+		r.doc.paint.setTarget(targetClause(r.target))
+	}
 }
 
 func (r *reader) Render() app.UI {
-	d := Document()
+	if r.doc == nil {
+		return newMissingDocument().Problem(r.err)
+	}
+	d := r.doc
 	root := app.Div().Class("cm-app")
 	if r.ready {
 		root = root.Attr("data-ready", "true")
@@ -134,25 +161,18 @@ func (r *reader) Render() app.UI {
 	}
 	return root.Body(
 		app.A().Class("cm-skip").Href("#doc-title").Text("Skip to the resolution"),
-		newAppBar().
-			Symbol(d.Symbol).
-			State(ann.state, ann.problem, ann.writes).
-			Counts(ann.set.Counts()).
-			PanelOpen(r.panelOpen).
-			Ready(r.ready),
-		app.If(ann.state == notSaved || ann.state == memoryOnly, func() app.UI {
-			return newStorageBanner().Problem(ann.problem).Memory(ann.state == memoryOnly)
-		}),
+		newAppBar().Doc(d.id, d.doc.Symbol).PanelOpen(r.panelOpen).Ready(r.ready),
+		newStorageBanner().Doc(d.id),
 		app.Div().Class("cm-layout").Body(
 			app.Main().Class("cm-main").Body(
-				newDocumentView().Document(d),
+				newDocumentView().Document(d.doc, d.paint),
 			),
 			app.If(r.panelOpen, func() app.UI {
 				return newAnnotationPanel().
-					Version(ann.version).
+					Doc(d.id).
 					Live(r.listLive).
 					Filter(r.filter).
-					Author(ann.author)
+					Author(r.ws.author)
 			}),
 		),
 		app.If(r.sel != nil && r.editor == nil, func() app.UI {
@@ -162,11 +182,11 @@ func (r *reader) Render() app.UI {
 			return newAnnotationEditor().State(r.editor)
 		}),
 		app.If(r.hover != "" && r.editor == nil, func() app.UI {
-			a, ok := ann.set.Get(r.hover)
+			a, ok := d.set().Get(r.hover)
 			if !ok {
 				return nil
 			}
-			return newHighlightTooltip().Annotation(a, ann.adoc.Label(a.Clause))
+			return newHighlightTooltip().Annotation(a, d.adoc.Label(a.Clause))
 		}),
 		app.If(r.imp != nil, func() app.UI {
 			return newImportDialog().State(r.imp)
@@ -174,16 +194,7 @@ func (r *reader) Render() app.UI {
 		app.If(r.helpOpen, func() app.UI {
 			return newHelpDialog()
 		}),
-		app.If(r.toast != nil, func() app.UI {
-			return app.Div().Class("cm-toast").Role("status").Body(
-				app.Span().Text(r.toast.Message),
-				app.If(r.toast.Undo, func() app.UI {
-					return app.Button().Type("button").Class("cm-toast-undo").
-						OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionUndo) }).
-						Text("Undo")
-				}),
-			)
-		}),
+		newToast(),
 		app.If(r.dragOver, func() app.UI {
 			return app.Div().Class("cm-drop").Aria("hidden", "true").Body(
 				app.P().Text("Drop an annotation file (JSON or W3C) to import it"),
@@ -200,28 +211,28 @@ func (r *reader) Render() app.UI {
 	)
 }
 
-// authorKey is where the delegation's name is kept (local storage).
-const authorKey = "clausemark.author"
-
 // importInputID is the id of the hidden file input of the import.
 const importInputID = "cm-import-file"
+
+// maxImportSize is the largest file the import reads.
+const maxImportSize = annotations.MaxFileSize
 
 // setSel sets what the toolbar would tag; a whole clause shows it is
 // selected.
 func (r *reader) setSel(s *selection) {
 	r.sel = s
 	if s != nil && s.Whole {
-		ann.setSelected(s.Clause)
+		r.doc.paint.setSelected(s.Clause)
 	} else {
-		ann.setSelected("")
+		r.doc.paint.setSelected("")
 	}
 }
 
 // selectionLabel says what the toolbar would tag: "OP21 · 57 characters".
 func (r *reader) selectionLabel() string {
 	s := r.sel
-	label := ann.adoc.Label(s.Clause)
-	if s.Whole || (s.Start == 0 && s.End == ann.adoc.ClauseLen(s.Clause)) {
+	label := r.doc.adoc.Label(s.Clause)
+	if s.Whole || (s.Start == 0 && s.End == r.doc.adoc.ClauseLen(s.Clause)) {
 		return label + " · whole clause"
 	}
 	n := s.End - s.Start
@@ -234,20 +245,6 @@ func (r *reader) selectionLabel() string {
 		out += " (kept within " + label + ")"
 	}
 	return out
-}
-
-// showToast shows a message for a few seconds.
-func (r *reader) showToast(ctx app.Context, msg string, undo bool) {
-	id := 1
-	if r.toast != nil {
-		id = r.toast.id + 1
-	}
-	r.toast = &toastState{Message: msg, Undo: undo, id: id}
-	ctx.After(8*time.Second, func(ctx app.Context) {
-		if r.toast != nil && r.toast.id == id {
-			r.toast = nil
-		}
-	})
 }
 
 // targetClause returns the clause id a URL fragment points to: the clause

@@ -2,17 +2,17 @@ package app
 
 import (
 	"errors"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// The reader's action handlers, on the UI goroutine.
+// The reader's own action handlers, on the UI goroutine. Changes of the
+// document are posted to the workspace (handlers.go); what comes back is
+// applied here with ctx.Dispatch, which renders the reader again.
 
-func (r *reader) onTag(ctx app.Context, a app.Action) {
+func (r *reader) onTagSelection(ctx app.Context, a app.Action) {
 	tag, _ := a.Value.(annotations.Tag)
 	r.tagSelection(ctx, tag, "")
 }
@@ -22,24 +22,18 @@ func (r *reader) onTag(ctx app.Context, a app.Action) {
 func (r *reader) tagSelection(ctx app.Context, tag annotations.Tag, focused string) {
 	s := r.target0(focused)
 	if s == nil {
-		r.showToast(ctx, "Select some text, or a clause by its label, then tag it.", false)
+		showNotice(ctx, "Select some text, or a clause by its label, then tag it.", "")
 		return
 	}
-	if _, err := ann.create(ctx, s.Clause, s.Start, s.End, tag, ""); err != nil {
-		r.showToast(ctx, "Could not tag "+ann.adoc.Label(s.Clause)+": "+err.Error(), false)
-		return
-	}
+	ctx.NewActionWithValue(actionTag, tagRequest{
+		Doc: r.doc.id, Clause: s.Clause, Start: s.Start, End: s.End, Tag: tag,
+	})
 	r.clearSelection()
-	markAfterPaint(markTagPainted) // the clause is painted already
-	// The highlight is on the page; the rest of the interface (toolbar,
-	// panel, status) renders a little later, so that the browser paints
-	// the highlight first.
+	// The highlight is painted by the workspace; the rest of the page
+	// renders after the browser painted it.
 	ctx.PreventUpdate()
-	ctx.After(uiAfterTag, func(app.Context) {})
+	ctx.After(uiAfterChange, func(app.Context) {})
 }
-
-// uiAfterTag is how long after a tag the rest of the interface renders.
-const uiAfterTag = 40 * time.Millisecond
 
 // target0 is what a tag or a note applies to: the selection, or the
 // focused clause as a whole.
@@ -50,7 +44,7 @@ func (r *reader) target0(focused string) *selection {
 	if focused == "" {
 		return nil
 	}
-	n := ann.adoc.ClauseLen(focused)
+	n := r.doc.adoc.ClauseLen(focused)
 	if n <= 0 {
 		return nil
 	}
@@ -62,7 +56,19 @@ func (r *reader) target0(focused string) *selection {
 func (r *reader) clearSelection() {
 	r.setSel(nil)
 	r.kb = nil
-	clearSelection()
+	r.logErr("clearing the selection", r.ws.b.ClearSelection())
+}
+
+// logErr logs a failed call into the browser, with what it was for.
+func (r *reader) logErr(what string, err error) {
+	if err != nil {
+		r.ws.b.Log("clausemark: "+what+":", err)
+	}
+}
+
+// focus moves the focus after the page rendered; a failure is logged.
+func (r *reader) focus(ctx app.Context, selector string) {
+	ctx.Defer(func(app.Context) { r.logErr("focusing "+selector, r.ws.b.Focus(selector)) })
 }
 
 func (r *reader) onNote(ctx app.Context, a app.Action) {
@@ -71,74 +77,76 @@ func (r *reader) onNote(ctx app.Context, a app.Action) {
 }
 
 // openNewNote opens the editor for a new annotation on the selection.
-func (r *reader) openNewNote(ctx app.Context, focused string) {
+func (r *reader) openNewNote(ctx app.Context, focused string) bool {
 	s := r.target0(focused)
 	if s == nil {
-		r.showToast(ctx, "Select some text, or a clause by its label, to write a note on it.", false)
-		return
+		showNotice(ctx, "Select some text, or a clause by its label, to write a note on it.", "")
+		return false
 	}
+	d := r.doc
 	tag := annotations.Tag("")
 	if s.Whole {
-		if c := ann.doc.Clause(s.Clause); c != nil {
-			tag, _ = suggestedTag(c, ann.set.ByClause(c.ID))
+		if c := d.doc.Clause(s.Clause); c != nil {
+			tag, _ = suggestedTag(c, d.set().ByClause(c.ID))
 		}
 	}
 	rc := s.Rect
-	if rc == (rect{}) {
-		rc, _ = clauseRect(s.Clause)
+	if rc == (browser.Rect{}) {
+		rc, _ = r.ws.b.ClauseRect(s.Clause)
 	}
 	r.editor = &editorState{
 		Clause: s.Clause, Start: s.Start, End: s.End,
-		Quote: quoteOf(s.Clause, s.Start, s.End), Tag: tag, Rect: rc,
-		Label: ann.adoc.Label(s.Clause),
+		Quote: d.quoteOf(s.Clause, s.Start, s.End), Tag: tag, Rect: rc,
+		Label: d.adoc.Label(s.Clause),
 	}
+	return true
 }
 
 func (r *reader) onSelectClause(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
-	n := ann.adoc.ClauseLen(id)
+	n := r.doc.adoc.ClauseLen(id)
 	if n <= 0 {
 		return
 	}
-	rc, _ := clauseRect(id)
+	rc, _ := r.ws.b.ClauseRect(id)
 	r.kb = nil
 	r.setSel(&selection{Clause: id, Start: 0, End: n, Whole: true, Rect: rc})
-	selectText(id, 0, annotations.CodePointsToUTF16(clauseText(id), n))
+	_, err := r.ws.b.SelectText(id, 0, annotations.CodePointsToUTF16(r.doc.clauseText(id), n))
+	r.logErr("selecting "+id, err)
 }
 
-func (r *reader) onAcceptSuggestion(ctx app.Context, a app.Action) {
-	id, _ := a.Value.(string)
-	c := ann.doc.Clause(id)
-	if c == nil {
-		return
+func (r *reader) onClickHighlight(ctx app.Context, a app.Action) {
+	if s, ok, _ := r.ws.b.ReadSelection(); ok && s.Start < s.End {
+		ctx.PreventUpdate()
+		return // selecting text inside a highlight is not opening it
 	}
-	tag, ok := suggestedTag(c, ann.set.ByClause(id))
-	if !ok {
-		return
-	}
-	if _, err := ann.create(ctx, id, 0, ann.adoc.ClauseLen(id), tag, ""); err != nil {
-		r.showToast(ctx, "Could not tag "+c.Label+": "+err.Error(), false)
-		return
-	}
-	r.showToast(ctx, c.Label+" tagged as a "+strings.ToLower(tagNames[tag])+".", false)
+	r.onOpen(ctx, a)
 }
 
 func (r *reader) onOpen(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
-	x, ok := ann.set.Get(id)
+	r.openEditor(id)
+}
+
+// openEditor opens the editor on an annotation.
+func (r *reader) openEditor(id string) bool {
+	d := r.doc
+	x, ok := d.set().Get(id)
 	if !ok {
-		return
+		return false
 	}
-	rc, _ := annotationRect(id)
-	label := ann.adoc.Label(x.Clause)
-	if ann.set.IsOrphan(id) {
+	rc, _ := r.ws.b.AnnotationRect(id)
+	label := d.adoc.Label(x.Clause)
+	orphan := d.set().IsOrphan(id)
+	if orphan {
 		label = "Needs review"
 	}
 	r.hover = ""
 	r.editor = &editorState{
-		ID: id, Clause: x.Clause, Start: x.Start, End: x.End, Quote: x.Exact,
-		Tag: x.Tag, Note: x.Note, Rect: rc, Label: label, Orphan: ann.set.IsOrphan(id),
+		Base: x, Clause: x.Clause, Start: x.Start, End: x.End, Quote: x.Exact,
+		Tag: x.Tag, Note: x.Note, Rect: rc, Label: label, Orphan: orphan,
 	}
+	return true
 }
 
 func (r *reader) onHover(ctx app.Context, a app.Action) {
@@ -152,248 +160,170 @@ func (r *reader) onHover(ctx app.Context, a app.Action) {
 
 func (r *reader) onShow(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
-	if w, _ := app.Window().Size(); w < 900 {
+	if r.ws.b.WindowWidth() < 900 {
 		r.panelOpen = false // the drawer covers the text on a phone
 	}
 	ctx.Defer(func(app.Context) {
-		if !flash(annotationSelector(id)) {
-			r.showToast(ctx, "This annotation has no place in the text: it needs review.", false)
-		} else {
-			focusElement(annotationSelector(id) + "[data-start]")
+		if err := r.ws.b.Flash(annotationSelector(id)); err != nil {
+			showNotice(ctx, "This annotation has no place in the text: it needs review.", "")
+			return
 		}
+		r.logErr("focusing the highlight", r.ws.b.Focus(annotationSelector(id)+"[data-start]"))
 	})
 }
 
-// editResult is what the editor asks to save. OrigTag and OrigNote are
-// what the editor showed when it opened: only the fields the delegate
-// changed are applied, so that a change another tab made meanwhile to the
-// other field stays.
-type editResult struct {
-	ID             string // "" for a new annotation
-	Clause         string
-	Start, End     int
-	Tag, OrigTag   annotations.Tag
-	Note, OrigNote string
-	Close          bool
+func (r *reader) onEditorSave(ctx app.Context, a app.Action) {
+	in, _ := a.Value.(editorInput)
+	r.saveEditor(ctx, in.Tag, in.Note, in.Close)
 }
 
-func (r *reader) onSave(ctx app.Context, a app.Action) {
-	e, _ := a.Value.(editResult)
-	if e.Tag == "" {
-		if r.editor != nil {
-			r.editor.Error = "Choose a tag: commitment, request or concern."
-		}
+func (r *reader) onEditorDelete(ctx app.Context, a app.Action) {
+	if r.editor != nil && r.editor.Base.ID != "" {
+		r.deleteAnnotation(ctx, r.editor.Base.ID)
+	}
+}
+
+// saveEditor saves what the editor holds; close closes it once saved.
+func (r *reader) saveEditor(ctx app.Context, tag annotations.Tag, note string, close bool) {
+	e := r.editor
+	if e == nil {
 		return
 	}
-	var saved annotations.Annotation
-	var err error
-	if e.ID == "" {
-		saved, err = ann.create(ctx, e.Clause, e.Start, e.End, e.Tag, e.Note)
-		if err == nil {
-			r.clearSelection()
-		}
-	} else {
-		x, ok := ann.set.Get(e.ID)
-		if !ok {
-			err = errors.New("it was deleted meanwhile")
-		} else {
-			if e.Tag != e.OrigTag {
-				x.Tag = e.Tag
-			}
-			if e.Note != e.OrigNote {
-				x.Note = e.Note
-			}
-			saved, err = ann.update(ctx, x)
-		}
+	if tag == "" {
+		e.Error = "Choose a tag: commitment, request or concern."
+		return
+	}
+	req := saveRequest{
+		Doc: r.doc.id, Base: e.Base, Clause: e.Clause, Start: e.Start, End: e.End,
+		Tag: tag, Note: note,
+	}
+	req.Done = func(saved annotations.Annotation, err error) {
+		ctx.Dispatch(func(ctx app.Context) { r.saved(ctx, e, saved, err, close) })
+	}
+	ctx.NewActionWithValue(actionSave, req)
+}
+
+// saved takes in the outcome of saving the editor e.
+func (r *reader) saved(ctx app.Context, e *editorState, saved annotations.Annotation, err error, close bool) {
+	if r.editor != e {
+		return // closed or opened on something else meanwhile
 	}
 	if err != nil {
-		if r.editor != nil {
-			r.editor.Error = "Not saved: " + err.Error()
-		}
+		e.Error = "Not saved: " + err.Error()
 		return
 	}
-	if r.editor != nil {
-		r.editor.ID, r.editor.Tag, r.editor.Note, r.editor.Error = saved.ID, saved.Tag, saved.Note, ""
+	if e.Base.ID == "" {
+		r.clearSelection()
 	}
-	if e.Close {
+	// The editor goes on from what was saved (another tab's edit merged
+	// in included): the next save is an edit of that.
+	e.Base, e.Tag, e.Note, e.Error = saved, saved.Tag, saved.Note, ""
+	if close {
 		r.editor = nil
-		ctx.Defer(func(app.Context) { focusElement(annotationSelector(saved.ID) + "[data-start]") })
+		r.focus(ctx, annotationSelector(saved.ID)+"[data-start]")
 	}
 }
 
-func (r *reader) onDelete(ctx app.Context, a app.Action) {
-	id, _ := a.Value.(string)
-	old, err := ann.remove(ctx, id)
-	if err != nil {
-		r.showToast(ctx, "Could not delete: "+err.Error(), false)
-		return
-	}
-	if r.editor != nil && r.editor.ID == id {
+// deleteAnnotation deletes an annotation (the workspace says so, with
+// Undo).
+func (r *reader) deleteAnnotation(ctx app.Context, id string) {
+	if r.editor != nil && r.editor.Base.ID == id {
 		r.editor = nil
 	}
 	if r.hover == id {
 		r.hover = ""
 	}
-	label := ann.adoc.Label(old.Clause)
-	if label == "" {
-		label = "the text"
-	}
-	r.showToast(ctx, tagNames[old.Tag]+" on "+label+" deleted.", true)
-	ctx.Defer(func(app.Context) { focusElement(`[data-clause="` + old.Clause + `"] .cm-label`) })
-}
-
-func (r *reader) onUndo(ctx app.Context, a app.Action) {
-	x, ok := ann.undo(ctx)
-	if !ok {
-		r.showToast(ctx, "Nothing to undo.", false)
-		return
-	}
-	r.showToast(ctx, tagNames[x.Tag]+" on "+ann.adoc.Label(x.Clause)+" restored.", false)
-	ctx.Defer(func(app.Context) { flash(annotationSelector(x.ID)) })
-}
-
-// exportFormat is one of the four export formats.
-type exportFormat string
-
-// The export formats.
-const (
-	exportJSON     exportFormat = "json"
-	exportW3C      exportFormat = "w3c"
-	exportMarkdown exportFormat = "markdown"
-	exportCSV      exportFormat = "csv"
-)
-
-// exportFile is the file name and type of each format.
-var exportFile = map[exportFormat]struct{ suffix, mime, name string }{
-	exportJSON:     {".json", "application/json", "JSON"},
-	exportW3C:      {".w3c.jsonld", "application/ld+json", "W3C Web Annotation"},
-	exportMarkdown: {".md", "text/markdown", "Markdown"},
-	exportCSV:      {".csv", "text/csv", "CSV"},
-}
-
-// exportFileName is e.g. "A-HRC-RES-53-11-annotations-2026-11-27.json".
-func exportFileName(symbol string, f exportFormat, now time.Time) string {
-	base := strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '.':
-			return r
-		}
-		return '-'
-	}, symbol)
-	return base + "-annotations-" + now.Format("2006-01-02") + exportFile[f].suffix
-}
-
-func (r *reader) onExport(ctx app.Context, a app.Action) {
-	f, _ := a.Value.(exportFormat)
-	var data []byte
-	var err error
-	switch f {
-	case exportJSON:
-		data, err = annotations.ExportJSON(ann.set, nil)
-	case exportW3C:
-		data, err = annotations.ExportW3C(ann.set, nil)
-	case exportMarkdown:
-		data, err = annotations.ExportMarkdown(ann.set, nil)
-	case exportCSV:
-		data, err = annotations.ExportCSV(ann.set, nil)
-	default:
-		return
-	}
-	if err == nil {
-		err = download(exportFileName(ann.adoc.Symbol, f, time.Now()), exportFile[f].mime, data)
-	}
-	if err != nil {
-		r.showToast(ctx, "Export failed: "+err.Error(), false)
-		return
-	}
-	n := ann.set.Len()
-	r.showToast(ctx, "Exported "+plural(n, "annotation")+" as "+exportFile[f].name+".", false)
+	ctx.NewActionWithValue(actionDelete, docItem{Doc: r.doc.id, ID: id})
 }
 
 func (r *reader) onImportPick(ctx app.Context, a app.Action) {
-	clickElement(importInputID)
+	r.logErr("opening the file picker", r.ws.b.Click(importInputID))
 }
 
 func (r *reader) onImportFile(ctx app.Context, a app.Action) {
+	b := r.ws.b
 	ctx.Async(func() {
-		name, data, err := inputFile(importInputID)
-		ctx.Dispatch(func(ctx app.Context) { r.previewImport(ctx, name, data, err) })
+		f, err := b.InputFile(importInputID, maxImportSize)
+		if err != nil {
+			f.Err = err
+		}
+		ctx.Dispatch(func(ctx app.Context) { r.previewImport(ctx, f) })
 	})
 }
 
 // previewImport reads a file and shows what importing it would do; nothing
 // changes until the delegate confirms.
-func (r *reader) previewImport(ctx app.Context, name string, data []byte, readErr error) {
-	st := &importState{Name: name, data: data}
-	if readErr != nil {
-		st.Error = readErr.Error()
-		r.imp = st
+func (r *reader) previewImport(ctx app.Context, f browser.File) {
+	st := &importState{Name: f.Name, data: f.Data}
+	r.imp = st
+	if f.Err != nil {
+		st.Error = f.Err.Error()
 		return
 	}
-	r.plan(st, false)
-	r.imp = st
-	ctx.Defer(func(app.Context) { focusElement("#cm-import-dialog [autofocus], #cm-import-dialog button") })
+	r.plan(ctx, st, false)
 }
 
-// plan plans the import of st's file.
-func (r *reader) plan(st *importState, otherDocument bool) {
-	st.Plan, st.Error, st.OtherDocument = nil, "", false
-	st.set = ann.set
-	plan, err := ann.set.Import(st.data, annotations.ImportOptions{AllowOtherDocument: otherDocument})
-	switch {
-	case errors.Is(err, annotations.ErrOtherDocument):
-		st.OtherDocument = true
-		st.Error = err.Error()
-	case err != nil:
-		st.Error = err.Error()
-	default:
-		st.Plan = plan
-		st.Anyway = otherDocument
-	}
+// plan asks the workspace to plan the import of st's file.
+func (r *reader) plan(ctx app.Context, st *importState, anyway bool) {
+	ctx.NewActionWithValue(actionImportPlan, importRequest{
+		Doc: r.doc.id, Name: st.Name, Data: st.data, Anyway: anyway,
+		Done: func(p *annotations.Plan, err error) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if r.imp != st {
+					return
+				}
+				st.Plan, st.Error, st.OtherDocument = nil, "", false
+				switch {
+				case errors.Is(err, annotations.ErrOtherDocument):
+					st.OtherDocument = true
+					st.Error = err.Error()
+				case err != nil:
+					st.Error = err.Error()
+				default:
+					st.Plan, st.Anyway = p, anyway
+				}
+				r.focus(ctx, "#cm-import-dialog [autofocus], #cm-import-dialog button")
+			})
+		},
+	})
 }
 
-func (r *reader) onImportApply(ctx app.Context, a app.Action) {
+func (r *reader) onImportConfirm(ctx app.Context, a app.Action) {
 	st := r.imp
 	if st == nil {
 		return
 	}
 	if anyway, _ := a.Value.(bool); anyway && st.Plan == nil {
-		r.plan(st, true)
+		r.plan(ctx, st, true)
 		return
 	}
 	if st.Plan == nil {
 		return
 	}
-	if st.set != ann.set {
-		// The saved annotations finished loading after the preview: plan
-		// again on them (the same file, the same choice).
-		r.plan(st, st.Anyway)
-		if st.Plan == nil {
-			return
-		}
-	}
-	as, err := st.Plan.Apply()
-	if errors.Is(err, annotations.ErrStalePlan) {
-		r.plan(st, st.Anyway)
-		if st.Plan != nil {
-			st.Error = "The annotations changed meanwhile; here is the import again."
-		}
-		return
-	}
-	if err != nil {
-		st.Error = err.Error()
-		return
-	}
-	summary := st.Plan.Summary()
-	ann.touchAll()
-	if len(as) > 0 {
-		ann.putMany(ctx, as)
-	}
-	r.imp = nil
-	r.showToast(ctx, "Imported "+st.Name+": "+summary+".", false)
+	ctx.NewActionWithValue(actionImportApply, applyRequest{
+		Doc: r.doc.id, Plan: st.Plan,
+		Done: func(summary string, err error) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if r.imp != st {
+					return
+				}
+				if errors.Is(err, annotations.ErrStalePlan) {
+					// The annotations changed after the preview (the saved
+					// ones finished loading, another tab): plan again.
+					r.plan(ctx, st, st.Anyway)
+					st.Error = "The annotations changed meanwhile; here is the import again."
+					return
+				}
+				if err != nil {
+					st.Error = err.Error()
+					return
+				}
+				r.imp = nil
+				showNotice(ctx, "Imported "+st.Name+": "+summary+".", "")
+			})
+		},
+	})
 }
-
-func (r *reader) onRetry(ctx app.Context, a app.Action) { ann.retry(ctx) }
 
 func (r *reader) onTogglePanel(ctx app.Context, a app.Action) {
 	r.panelOpen = !r.panelOpen
@@ -404,19 +334,7 @@ func (r *reader) onTogglePanel(ctx app.Context, a app.Action) {
 
 func (r *reader) onHelp(ctx app.Context, a app.Action) {
 	r.helpOpen = true
-	ctx.Defer(func(app.Context) { focusElement("#cm-help-dialog button") })
-}
-
-func (r *reader) onAuthor(ctx app.Context, a app.Action) {
-	author, _ := a.Value.(string)
-	author = strings.Join(strings.Fields(author), " ")
-	if len([]rune(author)) > annotations.MaxAuthorLength {
-		author = string([]rune(author)[:annotations.MaxAuthorLength])
-	}
-	ann.author = author
-	if err := ctx.LocalStorage().Set(authorKey, author); err != nil {
-		r.showToast(ctx, "Your delegation's name could not be kept for next time: "+err.Error(), false)
-	}
+	r.focus(ctx, "#cm-help-dialog button")
 }
 
 func (r *reader) onFilter(ctx app.Context, a app.Action) {
@@ -438,21 +356,15 @@ func (r *reader) closeTop(ctx app.Context) bool {
 		r.imp = nil
 	case r.editor != nil:
 		e := r.editor
-		r.editor = nil
-		if e.ID != "" {
+		if e.Base.ID != "" {
 			// Closing never loses a note typed but not saved.
-			if note, ok := inputValue("cm-note"); ok && note != e.Note {
-				if x, ok := ann.set.Get(e.ID); ok {
-					x.Note = note
-					if _, err := ann.update(ctx, x); err != nil {
-						r.editor = e
-						e.Error = "Not saved: " + err.Error()
-						return true
-					}
-				}
+			if note, ok := r.ws.b.InputValue("cm-note"); ok && note != e.Note {
+				r.saveEditor(ctx, e.Tag, note, true)
+				return true
 			}
-			ctx.Defer(func(app.Context) { focusElement(annotationSelector(e.ID) + "[data-start]") })
+			r.focus(ctx, annotationSelector(e.Base.ID)+"[data-start]")
 		}
+		r.editor = nil
 	case r.sel != nil:
 		r.clearSelection()
 	case r.hover != "":
@@ -461,29 +373,4 @@ func (r *reader) closeTop(ctx app.Context) bool {
 		return false
 	}
 	return true
-}
-
-// clauseText is the plain text of a clause ("" if there is none).
-func clauseText(id string) string {
-	c, _ := ann.adoc.Clause(id)
-	return c.Text
-}
-
-// quoteOf is the text of [start, end) of a clause.
-func quoteOf(clause string, start, end int) string {
-	r := []rune(clauseText(clause))
-	if start < 0 || end > len(r) || start >= end {
-		return ""
-	}
-	return string(r[start:end])
-}
-
-func itoa(n int) string { return strconv.Itoa(n) }
-
-// plural is "1 annotation", "2 annotations".
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return itoa(n) + " " + word + "s"
 }

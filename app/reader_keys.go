@@ -4,13 +4,14 @@ import (
 	"unicode"
 
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // onKey handles the keyboard shortcuts. It runs inside the browser's key
 // event: it decides at once whether the key is ours (true prevents the
 // browser's default) and dispatches the work to the UI goroutine.
-func (r *reader) onKey(ctx app.Context, k keyEvent) bool {
+func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 	do := func(f func(ctx app.Context)) bool {
 		ctx.Dispatch(f)
 		return true
@@ -30,7 +31,7 @@ func (r *reader) onKey(ctx app.Context, k keyEvent) bool {
 	}
 	if k.Ctrl || k.Meta {
 		if (k.Key == "z" || k.Key == "Z") && !k.Shift {
-			return do(func(ctx app.Context) { r.onUndo(ctx, app.Action{}) })
+			return do(func(ctx app.Context) { ctx.NewActionWithValue(actionUndo, r.doc.id) })
 		}
 		if k.Shift && k.Clause != "" && (k.Key == "ArrowLeft" || k.Key == "ArrowRight") {
 			return do(func(ctx app.Context) { r.extendSelection(ctx, k) })
@@ -64,41 +65,46 @@ func (r *reader) onKey(ctx app.Context, k keyEvent) bool {
 	case "n":
 		return do(func(ctx app.Context) {
 			if k.Annotation != "" && r.sel == nil {
-				r.onOpen(ctx, app.Action{Value: k.Annotation})
-				ctx.Defer(func(app.Context) { focusElement("#cm-editor textarea") })
+				if r.openEditor(k.Annotation) {
+					r.focus(ctx, "#cm-editor textarea")
+				}
 				return
 			}
-			r.openNewNote(ctx, k.Clause)
-			ctx.Defer(func(app.Context) { focusElement("#cm-editor [aria-pressed=true], #cm-editor .cm-editor-tags button") })
+			if r.openNewNote(ctx, k.Clause) {
+				r.focus(ctx, "#cm-editor [aria-pressed=true], #cm-editor .cm-editor-tags button")
+			}
 		})
 	case "a":
 		if k.Clause == "" {
 			return false
 		}
-		return do(func(ctx app.Context) { r.onAcceptSuggestion(ctx, app.Action{Value: k.Clause}) })
+		return do(func(ctx app.Context) {
+			ctx.NewActionWithValue(actionAcceptSuggestion, docItem{Doc: r.doc.id, ID: k.Clause})
+		})
 	case "Delete", "Backspace":
 		id := k.Annotation
 		if id == "" && r.editor != nil {
-			id = r.editor.ID
+			id = r.editor.Base.ID
 		}
 		if id == "" {
 			return false
 		}
-		return do(func(ctx app.Context) { r.onDelete(ctx, app.Action{Value: id}) })
+		return do(func(ctx app.Context) { r.deleteAnnotation(ctx, id) })
 	case "Enter", " ":
 		if k.Annotation == "" {
 			return false
 		}
 		return do(func(ctx app.Context) {
-			r.onOpen(ctx, app.Action{Value: k.Annotation})
-			ctx.Defer(func(app.Context) { focusElement("#cm-editor [aria-pressed=true]") })
+			if r.openEditor(k.Annotation) {
+				r.focus(ctx, "#cm-editor [aria-pressed=true]")
+			}
 		})
 	case "u":
-		return do(func(ctx app.Context) { r.onUndo(ctx, app.Action{}) })
+		return do(func(ctx app.Context) { ctx.NewActionWithValue(actionUndo, r.doc.id) })
 	case "/":
 		return do(func(ctx app.Context) {
 			r.panelOpen = true
-			ctx.Defer(func(app.Context) { focusElement("#cm-search") })
+			r.focus(ctx, "#cm-search")
 		})
 	case "?":
 		return do(func(ctx app.Context) { r.onHelp(ctx, app.Action{}) })
@@ -108,25 +114,17 @@ func (r *reader) onKey(ctx app.Context, k keyEvent) bool {
 
 // retag changes the tag of an annotation.
 func (r *reader) retag(ctx app.Context, id string, tag annotations.Tag) {
-	x, ok := ann.set.Get(id)
-	if !ok {
-		return
-	}
-	x.Tag = tag
-	if _, err := ann.update(ctx, x); err != nil {
-		r.showToast(ctx, "Could not change the tag: "+err.Error(), false)
-		return
-	}
-	ctx.Defer(func(app.Context) { focusElement(annotationSelector(id) + "[data-start]") })
+	ctx.NewActionWithValue(actionRetag, retagRequest{Doc: r.doc.id, ID: id, Tag: tag})
+	r.focus(ctx, annotationSelector(id)+"[data-start]")
 }
 
 // moveFocus moves the focus to the label of the next (or previous) clause.
 func (r *reader) moveFocus(from string, next bool) {
-	cs := ann.adoc.Clauses
+	cs := r.doc.adoc.Clauses
 	if len(cs) == 0 {
 		return
 	}
-	i := ann.adoc.Index(from)
+	i := r.doc.adoc.Index(from)
 	switch {
 	case i < 0 && next:
 		i = 0
@@ -137,14 +135,14 @@ func (r *reader) moveFocus(from string, next bool) {
 	default:
 		i = max(i-1, 0)
 	}
-	focusElement(`[data-clause="` + cs[i].ID + `"] > .cm-margin .cm-label`)
+	r.logErr("moving the focus", r.ws.b.Focus(clauseLabelSelector(cs[i].ID)))
 }
 
 // extendSelection grows or shrinks the keyboard selection in the focused
 // clause: shift+arrows by a character, with ctrl by a word, shift+Home and
 // shift+End to the ends.
-func (r *reader) extendSelection(ctx app.Context, k keyEvent) {
-	text := []rune(clauseText(k.Clause))
+func (r *reader) extendSelection(ctx app.Context, k browser.KeyEvent) {
+	text := []rune(r.doc.clauseText(k.Clause))
 	n := len(text)
 	if n == 0 {
 		return
@@ -178,12 +176,13 @@ func (r *reader) extendSelection(ctx app.Context, k keyEvent) {
 	start, end := min(kb.Anchor, kb.Focus), max(kb.Anchor, kb.Focus)
 	if start == end {
 		r.setSel(nil)
-		clearSelection()
+		r.logErr("clearing the selection", r.ws.b.ClearSelection())
 		return
 	}
 	s := string(text)
-	rc, err := selectText(k.Clause, annotations.CodePointsToUTF16(s, start), annotations.CodePointsToUTF16(s, end))
+	rc, err := r.ws.b.SelectText(k.Clause, annotations.CodePointsToUTF16(s, start), annotations.CodePointsToUTF16(s, end))
 	if err != nil {
+		r.logErr("selecting in "+k.Clause, err)
 		return
 	}
 	r.setSel(&selection{Clause: k.Clause, Start: start, End: end, Whole: start == 0 && end == n, Rect: rc})
@@ -214,9 +213,9 @@ func isWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || u
 // readSelection reads the page's selection after the user selected text
 // with the mouse, touch or keyboard.
 func (r *reader) readSelection(ctx app.Context) {
-	s, ok, err := readSelection()
+	s, ok, err := r.ws.b.ReadSelection()
 	if err != nil {
-		app.Log("clausemark: reading the selection:", err)
+		r.logErr("reading the selection", err)
 	}
 	if !ok {
 		if r.sel == nil {
@@ -227,7 +226,7 @@ func (r *reader) readSelection(ctx app.Context) {
 		r.kb = nil
 		return
 	}
-	text := clauseText(s.Clause)
+	text := r.doc.clauseText(s.Clause)
 	start := annotations.UTF16ToCodePoints(text, s.Start)
 	end := annotations.UTF16ToCodePoints(text, s.End)
 	if start >= end {

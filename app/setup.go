@@ -1,17 +1,13 @@
 package app
 
 import (
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/clausemark/clausemark/browser"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
-
-// document is the resolution the app shows, and ann its annotations. They
-// are set once by Setup, before the first render, on the server and in the
-// browser alike. On the server the set stays empty: annotations live in
-// the browser.
-var (
-	document *resolution.Document
-	ann      *annotator
 )
 
 // DocumentPath is where the server serves a resolution given on its
@@ -23,16 +19,53 @@ const (
 	DocumentEnv  = "CLAUSEMARK_DOCUMENT"
 )
 
-// Setup sets the resolution the app shows and registers the routes. Call it
-// once, before app.RunWhenOnBrowser on the client and before serving.
-func Setup(doc *resolution.Document) {
-	document = doc
-	ann = newAnnotator(doc)
-	app.Route("/", func() app.Composer { return newReader() })
+// App is the Clausemark app: its documents and the browser it runs in.
+type App struct {
+	ws *workspace
 }
 
-// Document returns the resolution the app shows.
-func Document() *resolution.Document { return document }
+// Setup makes the app that shows doc (the default document, at "/" and at
+// /d/{its id}), talking to the browser through b (browser.None on the
+// server), registers its routes and action handlers, and returns it. Call
+// it before app.RunWhenOnBrowser on the client and before serving; calling
+// it again replaces the app.
+func Setup(doc *resolution.Document, b browser.Browser) *App {
+	ws := newWorkspace(b, doc)
+	for action, h := range ws.handlers() {
+		app.Handle(action, h)
+	}
+	current.Store(ws)
+	routeOnce.Do(func() {
+		newPage := func() app.Composer { return newReader(current.Load()) }
+		app.Route(homePath, newPage)
+		app.RouteWithRegexp("^"+docPathBase+"[^/]+$", newPage)
+	})
+	return &App{ws: ws}
+}
+
+// current is the workspace the routes build pages with. go-app's router
+// keeps every regular-expression route ever registered and takes the
+// first that matches, so the routes are registered once and read the
+// workspace of the last Setup from here (the end-to-end tests set up
+// several apps in one process).
+var (
+	current   atomic.Pointer[workspace]
+	routeOnce sync.Once
+)
+
+// Preload starts reading the default document's saved annotations as soon
+// as the wasm runs, and waits for them at most max: when they arrive in
+// time, the page's first render already shows them.
+func (a *App) Preload(max time.Duration) {
+	d, err := a.ws.open(a.ws.defaultID)
+	if err != nil {
+		return
+	}
+	d.preload(max)
+}
+
+// Document returns the default document.
+func (a *App) Document() *resolution.Document { return a.ws.sources[a.ws.defaultID] }
 
 // PageTitle is the title of the page that shows doc: "Clausemark — " and
 // its symbol, or its title, or "Untitled document".

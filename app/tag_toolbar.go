@@ -32,7 +32,9 @@ func (t *tagToolbar) OnUpdate(ctx app.Context) { t.place(ctx) }
 // the screen.
 func (t *tagToolbar) place(ctx app.Context) {
 	r := t.Isel.Rect
-	ctx.Defer(func(app.Context) { placeAbove(toolbarID, r) })
+	ctx.Defer(func(ctx app.Context) {
+		ctx.NewActionWithValue(actionPlace, placeRequest{ID: toolbarID, Rect: r})
+	})
 }
 
 func (t *tagToolbar) Render() app.UI {
@@ -68,7 +70,7 @@ func tagButton(tag annotations.Tag, key string) app.UI {
 		Aria("label", name).
 		Aria("keyshortcuts", key).
 		Title("Tag as a "+name+" ("+key+")").
-		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionTag, tag) }).
+		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionTagSelection, tag) }).
 		Body(
 			app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[tag]),
 			app.Span().Class("cm-tool-name").Text(name),

@@ -23,6 +23,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	cmapp "github.com/clausemark/clausemark/app"
+	cmbrowser "github.com/clausemark/clausemark/browser"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/clausemark/clausemark/server"
 )
@@ -41,7 +42,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	doc, _ := resolution.Parse(resolution.Seed())
-	cmapp.Setup(doc)
+	cmapp.Setup(doc, cmbrowser.None{})
 	os.Exit(m.Run())
 }
 
@@ -69,7 +70,8 @@ type testServer struct {
 // startServer starts the server; it stops at the end of the test.
 func startServer(t testing.TB) *testServer {
 	t.Helper()
-	return startServerWith(t, server.Options{})
+	seed, _ := resolution.Parse(resolution.Seed())
+	return startServerWith(t, server.Options{Title: cmapp.PageTitle(seed)})
 }
 
 // startServerWithDocument starts the server on another resolution text
@@ -77,12 +79,12 @@ func startServer(t testing.TB) *testServer {
 func startServerWithDocument(t testing.TB, text string) *testServer {
 	t.Helper()
 	doc, _ := resolution.Parse([]byte(text))
-	cmapp.Setup(doc)
+	cmapp.Setup(doc, cmbrowser.None{})
 	t.Cleanup(func() {
 		seed, _ := resolution.Parse(resolution.Seed())
-		cmapp.Setup(seed)
+		cmapp.Setup(seed, cmbrowser.None{})
 	})
-	return startServerWith(t, server.Options{Document: []byte(text)})
+	return startServerWith(t, server.Options{Document: []byte(text), Title: cmapp.PageTitle(doc)})
 }
 
 func startServerWith(t testing.TB, o server.Options) *testServer {

@@ -50,6 +50,9 @@ type Options struct {
 	// compiled into the app (clausemark serve -doc FILE). The app fetches
 	// it from DocumentPath; the service worker caches it for offline use.
 	Document []byte
+	// Title is the page title (cmapp.PageTitle of the document served);
+	// "Clausemark" when empty.
+	Title string
 }
 
 // DocumentPath is where the server serves Options.Document.
@@ -67,26 +70,30 @@ var CacheableResources = []string{
 
 // AppHandler returns the go-app handler that describes the PWA. The dist
 // target uses it too, to generate the static site. withDocument says the
-// resolution is served at DocumentPath. The page title names the document
-// of cmapp.Setup.
-func AppHandler(version, webDir string, withDocument bool) *app.Handler {
+// resolution is served at DocumentPath; title is the page title ("" for
+// "Clausemark").
+func AppHandler(version, webDir string, withDocument bool, title string) *app.Handler {
 	cacheable := CacheableResources
 	var env map[string]string
 	if withDocument {
 		cacheable = append(append([]string{}, CacheableResources...), DocumentPath)
 		env = map[string]string{cmapp.DocumentEnv: DocumentPath}
 	}
-	title := "Clausemark"
-	if doc := cmapp.Document(); doc != nil {
-		title = cmapp.PageTitle(doc)
+	if title == "" {
+		title = "Clausemark"
+	}
+	worker, err := workerTemplate()
+	if err != nil {
+		panic(err) // a go-app upgrade; the server test says so first
 	}
 	h := &app.Handler{
-		Name:        "Clausemark",
-		ShortName:   "Clausemark",
-		Title:       title,
-		Description: "Read and annotate United Nations resolutions, offline.",
-		Author:      "Clausemark",
-		Lang:        "en",
+		ServiceWorkerTemplate: worker,
+		Name:                  "Clausemark",
+		ShortName:             "Clausemark",
+		Title:                 title,
+		Description:           "Read and annotate United Nations resolutions, offline.",
+		Author:                "Clausemark",
+		Lang:                  "en",
 		Icon: app.Icon{
 			Default:  "/web/icon-192.png",
 			Large:    "/web/icon-512.png",
@@ -130,7 +137,7 @@ func New(o Options) (http.Handler, error) {
 	if _, err := os.Stat(wasm); err != nil {
 		return nil, fmt.Errorf("%s is missing: build it first with 'make build' (%w)", wasm, err)
 	}
-	h := AppHandler(version, o.WebDir, o.Document != nil)
+	h := AppHandler(version, o.WebDir, o.Document != nil, o.Title)
 	h.Resources = newWebResources(o.WebDir)
 	return &handler{app: h, web: o.WebDir, version: version, document: o.Document}, nil
 }

@@ -10,12 +10,13 @@ import (
 	"testing"
 
 	cmapp "github.com/clausemark/clausemark/app"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/clausemark/clausemark/resolution"
 )
 
 func TestMain(m *testing.M) {
 	doc, _ := resolution.Parse(resolution.Seed())
-	cmapp.Setup(doc)
+	cmapp.Setup(doc, browser.None{})
 	os.Exit(m.Run())
 }
 
@@ -214,5 +215,34 @@ func TestAMissingWasmIsAClearError(t *testing.T) {
 	_, err := New(Options{WebDir: t.TempDir()})
 	if err == nil || !strings.Contains(err.Error(), "make build") {
 		t.Errorf("got %v, want an error that says to run make build", err)
+	}
+}
+
+func TestADocumentHasItsOwnURL(t *testing.T) {
+	h, err := New(Options{WebDir: testWeb(t), Version: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := get(t, h, "/d/A-HRC-RES-53-11", nil)
+	b := body(t, res)
+	if res.StatusCode != http.StatusOK || !strings.Contains(b, `data-symbol="A/HRC/RES/53/11"`) || !strings.Contains(b, `id="op21"`) {
+		t.Fatalf("/d/A-HRC-RES-53-11: %d, the resolution is not rendered:\n%.400s", res.StatusCode, b)
+	}
+	res = get(t, h, "/d/S-2024-400", nil)
+	if b := body(t, res); !strings.Contains(b, "This document is not here") || strings.Contains(b, `id="op21"`) {
+		t.Fatalf("/d/S-2024-400 does not say the document is missing:\n%.600s", b)
+	}
+}
+
+func TestTheServiceWorkerServesTheAppShellForADocumentPageOffline(t *testing.T) {
+	h, err := New(Options{WebDir: testWeb(t), Version: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := body(t, get(t, h, "/app-worker.js", nil))
+	for _, want := range []string{`request.mode === "navigate"`, `caches.match("/")`, `const cacheName = "app-" + "v1"`} {
+		if !strings.Contains(b, want) {
+			t.Fatalf("app-worker.js lacks %q:\n%s", want, b)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"syscall/js"
 
+	"github.com/clausemark/clausemark/annotations"
 	"github.com/hack-pad/go-indexeddb/idb"
 	"github.com/hack-pad/safejs"
 )
@@ -43,8 +44,9 @@ var (
 
 	// ErrConflict means PutIf found the annotation changed since the
 	// version the caller started from, usually by another tab. The error
-	// comes with the stored annotation, to rebase the change on.
-	ErrConflict = errors.New("the annotation was changed in another tab")
+	// comes with the stored annotation, to rebase the change on. It is
+	// annotations.ErrConflict, which annotations.Session looks for.
+	ErrConflict = annotations.ErrConflict
 
 	// ErrInvalid means a record was refused as invalid, by the Store's own
 	// checks (an empty id, for example) or by the browser (DataError).

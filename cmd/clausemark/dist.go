@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	cmapp "github.com/clausemark/clausemark/app"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/clausemark/clausemark/server"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -29,8 +30,8 @@ func dist(args []string, stderr io.Writer) error {
 		return fmt.Errorf("%s/app.wasm is missing: run 'make build' first", *web)
 	}
 	doc, _ := resolution.Parse(resolution.Seed())
-	cmapp.Setup(doc)
-	h := server.AppHandler(server.Version, *web, false)
+	cmapp.Setup(doc, browser.None{})
+	h := server.AppHandler(server.Version, *web, false, cmapp.PageTitle(doc))
 	if err := app.GenerateStaticWebsite(*out, h); err != nil {
 		return err
 	}

@@ -14,10 +14,10 @@ import (
 
 func main() {
 	doc, _ := resolution.Parse(document())
-	cmapp.Setup(doc)
+	a := cmapp.Setup(doc, wasm.NewBrowser())
 	// Read the saved annotations before the first render, so that it
 	// shows them; a slow store does not hold the page up for long.
-	cmapp.Preload(1500 * time.Millisecond)
+	a.Preload(1500 * time.Millisecond)
 	app.RunWhenOnBrowser()
 }
 

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	cmapp "github.com/clausemark/clausemark/app"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/clausemark/clausemark/server"
 )
@@ -55,8 +56,8 @@ func serve(args []string, stderr io.Writer) error {
 	if !doc.Recognised {
 		fmt.Fprintf(stderr, "%s: the structure was not recognised; serving it as plain paragraphs\n", *docFile)
 	}
-	cmapp.Setup(doc)
-	h, err := server.New(server.Options{WebDir: *web, Document: served})
+	cmapp.Setup(doc, browser.None{})
+	h, err := server.New(server.Options{WebDir: *web, Document: served, Title: cmapp.PageTitle(doc)})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,278 @@
+package app
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/resolution"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// openDoc is one document open in the app: its text, its annotation
+// session (save, sync, conflicts: package annotations) and its painter.
+// It lives on the UI goroutine; the session's store calls run in
+// ctx.Async and come back with ctx.Dispatch.
+type openDoc struct {
+	id      string
+	doc     *resolution.Document
+	adoc    *annotations.Document
+	session *annotations.Session
+	paint   *painter
+	b       browser.Browser
+
+	ctx     app.Context // the page's context, once it runs (running)
+	running bool
+	early   []func() // store work asked for before that (preload)
+	started bool
+	closeCh func()
+	// announcer tells the other tabs what this tab saved.
+	announcer func(annotations.Change) error
+	publish   func(ctx app.Context) // publishes the docView (set by the workspace)
+	pending   bool                  // a publish is scheduled
+	marked    bool                  // the saved annotations were painted
+}
+
+// newOpenDoc opens a document: no annotations yet (see start and preload).
+func newOpenDoc(doc *resolution.Document, b browser.Browser) (*openDoc, error) {
+	adoc, err := AnnotationDocument(doc)
+	if err != nil {
+		return nil, fmt.Errorf("the document cannot hold annotations: %w", err)
+	}
+	d := &openDoc{id: DocumentID(adoc.Symbol), doc: doc, adoc: adoc, b: b}
+	d.session = annotations.NewSession(adoc, annotations.Config{
+		Run: d.run,
+		Open: func() (annotations.Store, error) {
+			return b.OpenStore(d.storeClosed)
+		},
+		Announce:   d.announce,
+		OnChange:   d.changed,
+		OnStatus:   d.statusChanged,
+		OnConflict: d.conflict,
+		Log:        b.Log,
+	})
+	d.paint = newPainter(b, doc, adoc, d.session.Set)
+	d.paint.docID = d.id
+	return d, nil
+}
+
+// AnnotationDocument is a resolution as package annotations sees it: its
+// symbol, title, text hash and clauses in document order. The app, the
+// command line and the benchmarks all annotate this.
+func AnnotationDocument(doc *resolution.Document) (*annotations.Document, error) {
+	cs := doc.Clauses()
+	clauses := make([]annotations.Clause, len(cs))
+	for i, c := range cs {
+		clauses[i] = annotations.Clause{ID: c.ID, Label: c.Label, Text: c.Text}
+	}
+	d := annotations.Document{
+		Symbol:     doc.Symbol,
+		Title:      doc.Title,
+		TextSHA256: doc.TextSHA256(),
+		Clauses:    clauses,
+	}
+	if d.Symbol == "" {
+		// Text with no symbol (a draft, notes): it is named by its text,
+		// so that its annotations are kept, exported and imported for
+		// that text and no other.
+		d.Symbol = UntitledSymbolPrefix + d.TextSHA256[:12]
+		d.Source = "urn:sha256:" + d.TextSHA256
+	}
+	return annotations.NewDocument(d)
+}
+
+// UntitledSymbolPrefix starts the symbol given to a document that has none:
+// "untitled-" and the first 12 hex digits of its text hash.
+const UntitledSymbolPrefix = "untitled-"
+
+// run is the session's Config.Run: work in ctx.Async, done back on the UI
+// goroutine. Before the page runs (preload) the work waits for start.
+func (d *openDoc) run(work, done func()) {
+	if !d.running {
+		d.early = append(d.early, func() { d.run(work, done) })
+		return
+	}
+	ctx := d.ctx
+	ctx.Async(func() {
+		work()
+		ctx.Dispatch(func(app.Context) { done() })
+	})
+}
+
+// preload reads the saved annotations before the first render and waits
+// for them at most max: when they arrive in time, the first render shows
+// them (no second render of the document). It runs before the app does.
+func (d *openDoc) preload(max time.Duration) {
+	type read struct {
+		store annotations.Store
+		list  []annotations.Annotation
+		err   error
+	}
+	ch := make(chan read, 1)
+	go func() {
+		store, err := d.b.OpenStore(d.storeClosed)
+		var list []annotations.Annotation
+		if err == nil {
+			list, err = store.List(d.adoc.Symbol)
+		}
+		ch <- read{store, list, err}
+	}()
+	select {
+	case r := <-ch:
+		d.session.Load(r.store, r.list, r.err)
+	case <-time.After(max):
+		// Too slow: start takes it when it comes.
+		d.early = append(d.early, func() {
+			d.ctx.Async(func() {
+				r := <-ch
+				d.ctx.Dispatch(func(app.Context) { d.session.Load(r.store, r.list, r.err) })
+			})
+		})
+	}
+	d.started = true
+}
+
+// start makes the document live once its page is mounted: the session
+// reads the store (unless preload did), store work asked for before runs,
+// and the other tabs are listened to. It runs once per document.
+func (d *openDoc) start(ctx app.Context) {
+	d.paint.live = true
+	if d.running {
+		return
+	}
+	d.ctx, d.running = ctx, true
+	d.markLoaded()
+	d.publish(ctx)
+	for _, f := range d.early {
+		f()
+	}
+	d.early = nil
+	if !d.started {
+		d.started = true
+		d.session.Start()
+	}
+	post, closeCh, err := d.b.OpenChannel(func(c annotations.Change) {
+		ctx.Dispatch(func(app.Context) { d.session.Remote(c) })
+	})
+	if err != nil {
+		// Without a channel the tabs do not sync live; each still sees the
+		// others' changes on reload.
+		d.b.Log("clausemark: no live sync between tabs:", err)
+		return
+	}
+	d.closeCh = closeCh
+	d.announcer = post
+}
+
+// statusChanged publishes the new save status, and marks (for the
+// benchmarks) when the saved annotations are first painted.
+func (d *openDoc) statusChanged(st annotations.Status) {
+	d.markLoaded()
+	d.publishSoon(0)
+}
+
+// markLoaded sets the User Timing mark of the saved annotations painted,
+// once, when the page is live and they are loaded.
+func (d *openDoc) markLoaded() {
+	if d.marked || !d.paint.live || !d.session.Loaded() {
+		return
+	}
+	d.marked = true
+	d.b.MarkAfterPaint(markAnnotationsPainted)
+}
+
+// announce tells the other tabs what the session saved.
+func (d *openDoc) announce(c annotations.Change) error {
+	if d.announcer == nil {
+		return nil
+	}
+	return d.announcer(c)
+}
+
+// changed paints a change of the set and publishes the view soon.
+func (d *openDoc) changed(e annotations.Event) {
+	d.paint.event(e)
+	delay := uiAfterChange
+	if e.All {
+		delay = 0
+	}
+	d.publishSoon(delay)
+}
+
+// uiAfterChange is how long after a change of one annotation the rest of
+// the interface (panel, counts, status) renders: the highlight is painted
+// in place at once, and the browser paints it before the rest.
+const uiAfterChange = 40 * time.Millisecond
+
+// publishSoon publishes the docView after delay, once for all the changes
+// made meanwhile.
+func (d *openDoc) publishSoon(delay time.Duration) {
+	if !d.running || d.publish == nil {
+		return
+	}
+	if delay == 0 {
+		d.publish(d.ctx)
+		return
+	}
+	if d.pending {
+		return
+	}
+	d.pending = true
+	d.ctx.After(delay, func(ctx app.Context) {
+		d.pending = false
+		d.publish(ctx)
+	})
+}
+
+// conflict tells the delegate that another tab changed the same field.
+func (d *openDoc) conflict(c annotations.EditConflict) {
+	if !d.running {
+		return
+	}
+	label := d.adoc.Label(c.Clause)
+	msg := ""
+	switch c.Field {
+	case "note":
+		msg = "The note on " + label + " was also changed in another tab: both versions are kept in the note."
+	case "tag":
+		msg = "The tag on " + label + " was also changed in another tab (to " + tagNames[annotations.Tag(c.Theirs)] + "): yours, " + tagNames[annotations.Tag(c.Mine)] + ", is kept."
+	default:
+		return
+	}
+	showNotice(d.ctx, msg, "")
+}
+
+// storeClosed tells the delegate at once that the store stopped working
+// under the app (another tab upgraded or deleted the database).
+func (d *openDoc) storeClosed(reason string) {
+	if !d.running {
+		return
+	}
+	d.ctx.Dispatch(func(ctx app.Context) {
+		showNotice(ctx, "The browser's storage was closed ("+reason+"): reload the page to keep saving. Your annotations stay on screen; export them to keep a copy.", "")
+	})
+}
+
+// view is the docView of the document now.
+func (d *openDoc) view() docView {
+	return docView{Doc: d, Status: d.session.Status(), Counts: d.session.Set().Counts()}
+}
+
+// set is the document's annotations (read only).
+func (d *openDoc) set() *annotations.Set { return d.session.Set() }
+
+// clauseText is the plain text of a clause ("" if there is none).
+func (d *openDoc) clauseText(id string) string {
+	c, _ := d.adoc.Clause(id)
+	return c.Text
+}
+
+// quoteOf is the text of [start, end) of a clause.
+func (d *openDoc) quoteOf(clause string, start, end int) string {
+	r := []rune(d.clauseText(clause))
+	if start < 0 || end > len(r) || start >= end {
+		return ""
+	}
+	return string(r[start:end])
+}

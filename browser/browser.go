@@ -1,0 +1,143 @@
+// Package browser is the one seam between the app and the browser: every
+// call the app makes into the page (painting highlights, the selection,
+// focus, files, downloads, the keyboard, storage, the other tabs) is a
+// method of Browser. The browser's implementation lives in package wasm
+// (wasm.Browser); None is the inert one the server renders the page with,
+// and Fake records what the app asked, for the app's tests.
+//
+// The package is plain Go: it holds the interface and its value types, so
+// that package app never imports syscall/js.
+package browser
+
+import (
+	"errors"
+
+	"github.com/clausemark/clausemark/annotations"
+)
+
+// Browser is what the app asks of the browser. Offsets are UTF-16 units of
+// a clause's plain text (what the DOM counts); the app converts them from
+// and to code points.
+type Browser interface {
+	// OpenStore opens the annotation store (IndexedDB). onClosed, if not
+	// nil, is called when the store stops working under the app: another
+	// tab upgraded or deleted the database, or the browser closed it.
+	OpenStore(onClosed func(reason string)) (annotations.Store, error)
+	// OpenChannel listens to what the other tabs save: f is called (on
+	// some goroutine) for each change they announce. post tells them of
+	// this tab's changes; close stops listening.
+	OpenChannel(f func(annotations.Change)) (post func(annotations.Change) error, close func(), err error)
+
+	// OnKeyDown calls f for each key pressed on the page, inside the
+	// browser's event; f returns true to prevent the browser's default.
+	OnKeyDown(f func(KeyEvent) bool) (release func())
+	// OnSelectionEnd calls f when the user may have finished selecting.
+	OnSelectionEnd(f func()) (release func())
+	// OnFileDrop makes the page a drop target: over(true) while files are
+	// dragged over it, f for each file dropped (read up to max bytes).
+	OnFileDrop(max int64, over func(bool), f func(File)) (release func())
+	// OnLeave calls f when the page is about to be left (reload, close,
+	// navigation away); f returns true to ask the browser to confirm.
+	OnLeave(f func() bool) (release func())
+	// ReadSelection returns the page's selection inside one clause.
+	ReadSelection() (Selection, bool, error)
+	// SelectText selects [start, end) of a clause's text.
+	SelectText(clause string, start, end int) (Rect, error)
+	// ClearSelection empties the page's selection.
+	ClearSelection() error
+	// InputFile reads the file chosen in the file input with this id.
+	InputFile(id string, max int64) (File, error)
+	// InputValue returns the current value of the input or textarea with
+	// this id.
+	InputValue(id string) (string, bool)
+	// Click clicks the element with this id (to open a file picker).
+	Click(id string) error
+
+	// Focus moves the focus to the first element matching a CSS selector.
+	Focus(selector string) error
+	// Flash scrolls the elements matching a selector into view and makes
+	// them flash; an error says there is none.
+	Flash(selector string) error
+	// Place puts the element with this id next to a rectangle: below it
+	// (Below) or above it, kept inside the viewport.
+	Place(id string, r Rect, below bool) error
+	// ClauseRect returns where the label of a clause is on screen.
+	ClauseRect(clause string) (Rect, bool)
+	// AnnotationRect returns where the first element of a highlight is.
+	AnnotationRect(id string) (Rect, bool)
+	// WindowWidth is the width of the viewport in CSS pixels.
+	WindowWidth() float64
+
+	// Highlight wraps [start, end) of a clause's text in the highlight of
+	// one annotation, in place.
+	Highlight(clause string, start, end int, m Mark) error
+	// Unhighlight removes the highlight of an annotation.
+	Unhighlight(id string) error
+	// Restyle changes the tag and note marks of a highlight in place.
+	Restyle(m Mark) error
+	// SetSuggestion replaces the suggestion in a clause's margin with html
+	// ("" removes it).
+	SetSuggestion(clause, html string) error
+	// ReplaceClause puts html in place of the clause element with this id.
+	ReplaceClause(id, html string) error
+	// SetInnerHTML replaces the content of the element matching a selector.
+	SetInnerHTML(selector, html string) error
+	// ToggleClass adds or removes a class of the element with this id.
+	ToggleClass(id, class string, on bool) error
+
+	// Download saves data as a file.
+	Download(name, mime string, data []byte) error
+	// MarkAfterPaint adds a User Timing mark once the browser has painted.
+	MarkAfterPaint(name string)
+	// AfterPaint calls f once the browser has painted what the page holds.
+	AfterPaint(f func())
+	// Log writes a problem to the console, with context.
+	Log(args ...any)
+}
+
+// KeyEvent is a key pressed on the page, with what had the focus.
+type KeyEvent struct {
+	// Key is the KeyboardEvent key ("j", "1", "Delete", "ArrowRight").
+	Key                    string
+	Shift, Ctrl, Alt, Meta bool
+	// InField: the focus is in a text field; typing there is no shortcut.
+	InField bool
+	// InDialog: the focus is inside a dialog.
+	InDialog bool
+	// Clause is the id of the clause holding the focus, if any.
+	Clause string
+	// Annotation is the id of the highlight holding the focus, if any.
+	Annotation string
+}
+
+// Rect is a rectangle on screen, in CSS pixels of the viewport.
+type Rect struct{ Top, Left, Bottom, Right float64 }
+
+// Selection is the page's selection inside one clause, in UTF-16 units of
+// the clause's plain text.
+type Selection struct {
+	Clause     string
+	Start, End int
+	// Crossed: the page selection went on into other clauses.
+	Crossed bool
+	Rect    Rect
+}
+
+// File is a file the user chose or dropped, read.
+type File struct {
+	Name string
+	Data []byte
+	Err  error
+}
+
+// Mark describes the highlight of one annotation, for Highlight and
+// Restyle: the attributes the clause markup gives its elements.
+type Mark struct {
+	ID, Tag, Label string
+	Note           bool
+	// Whole: the range is all of the clause's text.
+	Whole bool
+}
+
+// ErrNoBrowser is what None returns: the app runs on the server.
+var ErrNoBrowser = errors.New("not in a browser")

@@ -1,0 +1,101 @@
+package browser
+
+import "github.com/clausemark/clausemark/annotations"
+
+// None is the Browser of the server, which renders the page before the
+// wasm runs: there is no store, no selection, no keyboard; painting does
+// nothing (the page is rendered whole).
+type None struct{}
+
+var _ Browser = None{}
+
+func release() {}
+
+// OpenStore reports ErrNoBrowser.
+func (None) OpenStore(func(string)) (annotations.Store, error) { return nil, ErrNoBrowser }
+
+// OpenChannel reports ErrNoBrowser.
+func (None) OpenChannel(func(annotations.Change)) (func(annotations.Change) error, func(), error) {
+	return nil, nil, ErrNoBrowser
+}
+
+// OnKeyDown does nothing.
+func (None) OnKeyDown(func(KeyEvent) bool) func() { return release }
+
+// OnSelectionEnd does nothing.
+func (None) OnSelectionEnd(func()) func() { return release }
+
+// OnFileDrop does nothing.
+func (None) OnFileDrop(int64, func(bool), func(File)) func() { return release }
+
+// OnLeave does nothing.
+func (None) OnLeave(func() bool) func() { return release }
+
+// ReadSelection finds none.
+func (None) ReadSelection() (Selection, bool, error) { return Selection{}, false, nil }
+
+// SelectText reports ErrNoBrowser.
+func (None) SelectText(string, int, int) (Rect, error) { return Rect{}, ErrNoBrowser }
+
+// ClearSelection does nothing.
+func (None) ClearSelection() error { return nil }
+
+// InputFile reports ErrNoBrowser.
+func (None) InputFile(string, int64) (File, error) { return File{}, ErrNoBrowser }
+
+// InputValue finds none.
+func (None) InputValue(string) (string, bool) { return "", false }
+
+// Click reports ErrNoBrowser.
+func (None) Click(string) error { return ErrNoBrowser }
+
+// Focus reports ErrNoBrowser.
+func (None) Focus(string) error { return ErrNoBrowser }
+
+// Flash reports ErrNoBrowser.
+func (None) Flash(string) error { return ErrNoBrowser }
+
+// Place does nothing.
+func (None) Place(string, Rect, bool) error { return nil }
+
+// ClauseRect finds none.
+func (None) ClauseRect(string) (Rect, bool) { return Rect{}, false }
+
+// AnnotationRect finds none.
+func (None) AnnotationRect(string) (Rect, bool) { return Rect{}, false }
+
+// WindowWidth is a desktop's.
+func (None) WindowWidth() float64 { return 1280 }
+
+// Highlight does nothing.
+func (None) Highlight(string, int, int, Mark) error { return nil }
+
+// Unhighlight does nothing.
+func (None) Unhighlight(string) error { return nil }
+
+// Restyle does nothing.
+func (None) Restyle(Mark) error { return nil }
+
+// SetSuggestion does nothing.
+func (None) SetSuggestion(string, string) error { return nil }
+
+// ReplaceClause does nothing.
+func (None) ReplaceClause(string, string) error { return nil }
+
+// SetInnerHTML does nothing.
+func (None) SetInnerHTML(string, string) error { return nil }
+
+// ToggleClass does nothing.
+func (None) ToggleClass(string, string, bool) error { return nil }
+
+// Download reports ErrNoBrowser.
+func (None) Download(string, string, []byte) error { return ErrNoBrowser }
+
+// MarkAfterPaint does nothing.
+func (None) MarkAfterPaint(string) {}
+
+// AfterPaint does nothing: there is no paint.
+func (None) AfterPaint(func()) {}
+
+// Log does nothing.
+func (None) Log(...any) {}

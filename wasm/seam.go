@@ -1,0 +1,213 @@
+//go:build js && wasm
+
+package wasm
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
+	"github.com/hack-pad/safejs"
+)
+
+// Browser is the app's browser seam (browser.Browser) on this package: the
+// one value through which the app calls into the page.
+type Browser struct{}
+
+var _ browser.Browser = Browser{}
+
+// NewBrowser returns the browser seam of the page the wasm runs in.
+func NewBrowser() Browser { return Browser{} }
+
+// errNotFound says no element matched.
+var errNotFound = errors.New("no such element on the page")
+
+// OpenStore opens the default IndexedDB database. onClosed is told when
+// another tab upgrades or deletes it (the store has closed itself).
+func (Browser) OpenStore(onClosed func(reason string)) (annotations.Store, error) {
+	s, err := Open(context.Background(), DefaultName)
+	if err != nil {
+		return nil, err // not a typed nil in the interface
+	}
+	if onClosed != nil {
+		s.OnVersionChange(func() { onClosed("another tab upgraded or removed the database") })
+	}
+	return s, nil
+}
+
+// OpenChannel listens to the other tabs on the default channel.
+func (Browser) OpenChannel(f func(annotations.Change)) (func(annotations.Change) error, func(), error) {
+	ch, err := OpenChannel(DefaultChannelName)
+	if err != nil {
+		return nil, nil, err
+	}
+	go func() {
+		for c := range ch.Changes() {
+			f(annotations.Change{Document: c.Document, Put: c.Put, Deleted: c.Deleted})
+		}
+	}()
+	post := func(c annotations.Change) error {
+		return ch.Post(Change{Document: c.Document, Put: c.Put, Deleted: c.Deleted})
+	}
+	return post, func() { ch.Close() }, nil
+}
+
+// OnKeyDown listens to the keys pressed on the page.
+func (Browser) OnKeyDown(f func(browser.KeyEvent) bool) func() {
+	return OnKeyDown(func(k KeyEvent) bool {
+		return f(browser.KeyEvent{
+			Key: k.Key, Shift: k.Shift, Ctrl: k.Ctrl, Alt: k.Alt, Meta: k.Meta,
+			InField: k.InField, InDialog: k.InDialog, Clause: k.Clause, Annotation: k.Annotation,
+		})
+	})
+}
+
+// OnSelectionEnd listens to the ends of selections.
+func (Browser) OnSelectionEnd(f func()) func() { return OnSelectionEnd(f) }
+
+// OnFileDrop makes the page a drop target for files.
+func (Browser) OnFileDrop(max int64, over func(bool), f func(browser.File)) func() {
+	return OnFileDrop(max, over, func(d DroppedFile) {
+		f(browser.File{Name: d.Name, Data: d.Data, Err: d.Err})
+	})
+}
+
+// OnLeave calls f on beforeunload; when f returns true the browser asks
+// the user to confirm leaving.
+func (Browser) OnLeave(f func() bool) func() {
+	stop, err := listen(safejs.Global(), func(e safejs.Value) {
+		if f() {
+			_, _ = e.Call("preventDefault")
+			_ = e.Set("returnValue", "")
+		}
+	}, "beforeunload")
+	if err != nil {
+		logError("listening to beforeunload: %v", err)
+		return func() {}
+	}
+	return stop
+}
+
+// ReadSelection reads the page's selection inside one clause.
+func (Browser) ReadSelection() (browser.Selection, bool, error) {
+	s, ok, err := ReadSelection()
+	return browser.Selection{Clause: s.Clause, Start: s.Start, End: s.End, Crossed: s.Crossed, Rect: browser.Rect(s.Rect)}, ok, err
+}
+
+// SelectText selects [start, end) of a clause's text (UTF-16 units).
+func (Browser) SelectText(clause string, start, end int) (browser.Rect, error) {
+	r, err := SelectText(clause, start, end)
+	return browser.Rect(r), err
+}
+
+// ClearSelection empties the page's selection.
+func (Browser) ClearSelection() error { ClearSelection(); return nil }
+
+// InputFile reads the file chosen in a file input.
+func (Browser) InputFile(id string, max int64) (browser.File, error) {
+	name, data, err := InputFile(id, max)
+	return browser.File{Name: name, Data: data}, err
+}
+
+// InputValue returns the value of an input or textarea.
+func (Browser) InputValue(id string) (string, bool) { return InputValue(id) }
+
+// Click clicks an element.
+func (Browser) Click(id string) error { ClickElement(id); return nil }
+
+// Focus moves the focus to the first element matching selector.
+func (Browser) Focus(selector string) error {
+	if !Focus(selector) {
+		return fmt.Errorf("%w: %s", errNotFound, selector)
+	}
+	return nil
+}
+
+// Flash scrolls to the elements matching selector and makes them flash.
+func (Browser) Flash(selector string) error {
+	if !Flash(selector) {
+		return fmt.Errorf("%w: %s", errNotFound, selector)
+	}
+	return nil
+}
+
+// Place puts an element below or above a rectangle.
+func (Browser) Place(id string, r browser.Rect, below bool) error {
+	if below {
+		Place(id, r.Bottom+8, r.Left)
+	} else {
+		PlaceAbove(id, Rect(r))
+	}
+	return nil
+}
+
+// ClauseRect returns where a clause's label is.
+func (Browser) ClauseRect(clause string) (browser.Rect, bool) {
+	r, ok := ClauseRect(clause)
+	return browser.Rect(r), ok
+}
+
+// AnnotationRect returns where a highlight begins.
+func (Browser) AnnotationRect(id string) (browser.Rect, bool) {
+	r, ok := AnnotationRect(id)
+	return browser.Rect(r), ok
+}
+
+// WindowWidth is the viewport's width.
+func (Browser) WindowWidth() float64 {
+	w, err := safejs.Global().Get("innerWidth")
+	if err != nil {
+		return 1280
+	}
+	f, err := w.Float()
+	if err != nil {
+		return 1280
+	}
+	return f
+}
+
+// Highlight paints a highlight in place.
+func (Browser) Highlight(clause string, start, end int, m browser.Mark) error {
+	return Highlight(clause, start, end, Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label, Whole: m.Whole})
+}
+
+// Unhighlight removes a highlight.
+func (Browser) Unhighlight(id string) error { return Unhighlight(id) }
+
+// Restyle changes a highlight's tag and note marks.
+func (Browser) Restyle(m browser.Mark) error {
+	return Restyle(Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label})
+}
+
+// SetSuggestion replaces a clause's suggestion.
+func (Browser) SetSuggestion(clause, html string) error { return SetSuggestion(clause, html) }
+
+// ReplaceClause replaces a clause element.
+func (Browser) ReplaceClause(id, html string) error { ReplaceClause(id, html); return nil }
+
+// SetInnerHTML replaces an element's content.
+func (Browser) SetInnerHTML(selector, html string) error { SetInnerHTML(selector, html); return nil }
+
+// ToggleClass adds or removes a class.
+func (Browser) ToggleClass(id, class string, on bool) error { ToggleClass(id, class, on); return nil }
+
+// Download saves data as a file.
+func (Browser) Download(name, mime string, data []byte) error { return Download(name, mime, data) }
+
+// MarkAfterPaint adds a User Timing mark after the next paint.
+func (Browser) MarkAfterPaint(name string) { MarkAfterPaint(name) }
+
+// AfterPaint calls f after the next paint.
+func (Browser) AfterPaint(f func()) { AfterPaint(f) }
+
+// Log writes a warning to the console: something did not work as it
+// should, and the app went on.
+func (Browser) Log(args ...any) {
+	msg := strings.TrimSuffix(fmt.Sprintln(args...), "\n")
+	if console, err := safejs.Global().Get("console"); err == nil {
+		_, _ = console.Call("warn", msg)
+	}
+}
