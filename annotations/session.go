@@ -678,6 +678,37 @@ func (s *Session) Pending() (put []Annotation, deleted []string) {
 	return put, deleted
 }
 
+// Restore takes back the changes a page had not saved when it closed
+// (what Pending returned then), once the saved annotations are loaded:
+// an annotation newer than the one the session has is put back and
+// saved, an id deleted then is deleted again. Older copies are ignored:
+// the store already has something newer.
+func (s *Session) Restore(put []Annotation, deleted []string) {
+	for _, a := range put {
+		cur, ok := s.set.Get(a.ID)
+		if ok && !a.Modified.After(cur.Modified) {
+			continue
+		}
+		n, err := s.set.Put(a)
+		if err != nil {
+			s.logf("an unsaved change kept from the last visit was refused: %v", err)
+			continue
+		}
+		s.gen++
+		s.dirty[a.ID] = s.gen
+		s.emit(Event{Old: cur, New: n})
+	}
+	for _, id := range deleted {
+		if old, ok := s.set.Remove(id); ok {
+			s.gen++
+			s.dirty[id] = s.gen
+			s.emit(Event{Old: old})
+		}
+	}
+	s.flush()
+	s.status()
+}
+
 func (s *Session) emit(e Event) {
 	if s.cfg.OnChange != nil {
 		s.cfg.OnChange(e)

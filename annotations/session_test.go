@@ -784,3 +784,58 @@ func TestTwoTabsOnRealGoroutines(t *testing.T) {
 		t.Fatalf("%d stored, want 7", n)
 	}
 }
+
+func TestChangesNotSavedWhenThePageClosedAreRestored(t *testing.T) {
+	doc := seedDoc(t)
+	store := &flakyStore{MemoryStore: NewMemoryStore()}
+	old := mustAnnotation(t, doc, "old", "op2", "Recognizes", Commitment, "")
+	gone := mustAnnotation(t, doc, "gone", "op3", "the duty of States", Request, "")
+	if err := store.PutMany([]Annotation{old, gone}); err != nil {
+		t.Fatal(err)
+	}
+	first := newTab(t, "before the reload", doc, store, nil)
+	first.s.Start()
+	first.q.drain()
+	start, end := spanOf(t, doc, "op21", "High Commissioner")
+	n, _ := first.s.Create("op21", start, end, Concern, "typed just before the reload")
+	edited := old
+	edited.Note = "changed"
+	if _, err := first.s.Update(old, edited); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.s.Delete(gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	// The page closes before any of it is written.
+	put, deleted := first.s.Pending()
+	if len(put) != 2 || len(deleted) != 1 {
+		t.Fatalf("pending %d put, %d deleted; want 2 and 1", len(put), len(deleted))
+	}
+	if st := first.s.Status(); st.State != Saving {
+		t.Fatalf("state %v with writes pending", st.State)
+	}
+
+	second := newTab(t, "after the reload", doc, store, nil)
+	second.s.Start()
+	second.q.drain()
+	second.s.Restore(put, deleted)
+	second.q.drain()
+	if got := mustGet(t, store, n.ID); got.Note != "typed just before the reload" {
+		t.Fatalf("stored %+v", got)
+	}
+	if got := mustGet(t, store, old.ID); got.Note != "changed" {
+		t.Fatalf("stored %+v", got)
+	}
+	if _, ok, _ := store.Get(gone.ID); ok {
+		t.Fatal("the delete was not restored")
+	}
+	wantState(t, second, Saved)
+
+	// Restoring the same changes again (an older copy) changes nothing.
+	second.events = nil
+	second.s.Restore(put, deleted)
+	second.q.drain()
+	if len(second.events) != 0 {
+		t.Fatalf("restoring again changed %d annotations", len(second.events))
+	}
+}

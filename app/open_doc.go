@@ -32,6 +32,8 @@ type openDoc struct {
 	publish   func(ctx app.Context) // publishes the docView (set by the workspace)
 	pending   bool                  // a publish is scheduled
 	marked    bool                  // the saved annotations were painted
+	// restored: the changes the last page left unsaved were taken back.
+	restored bool
 }
 
 // newOpenDoc opens a document: no annotations yet (see start and preload).
@@ -143,6 +145,7 @@ func (d *openDoc) start(ctx app.Context) {
 	}
 	d.ctx, d.running = ctx, true
 	d.markLoaded()
+	d.restorePending()
 	d.publish(ctx)
 	for _, f := range d.early {
 		f()
@@ -169,6 +172,7 @@ func (d *openDoc) start(ctx app.Context) {
 // benchmarks) when the saved annotations are first painted.
 func (d *openDoc) statusChanged(st annotations.Status) {
 	d.markLoaded()
+	d.restorePending()
 	d.publishSoon(0)
 }
 
@@ -275,4 +279,46 @@ func (d *openDoc) quoteOf(clause string, start, end int) string {
 		return ""
 	}
 	return string(r[start:end])
+}
+
+// pendingKey is where a page that closes with changes not yet saved keeps
+// them (local storage, which is written at once), for the next visit.
+func pendingKey(id string) string { return "clausemark.pending." + id }
+
+// pendingChanges are the changes of a document a page had not saved.
+type pendingChanges struct {
+	Put     []annotations.Annotation `json:"put"`
+	Deleted []string                 `json:"deleted"`
+}
+
+// keepPending keeps the changes not yet saved where the next visit finds
+// them (the page is closing), and reports whether there were any.
+func (d *openDoc) keepPending(ctx app.Context) bool {
+	put, deleted := d.session.Pending()
+	if len(put)+len(deleted) == 0 {
+		return false
+	}
+	if err := ctx.LocalStorage().Set(pendingKey(d.id), pendingChanges{Put: put, Deleted: deleted}); err != nil {
+		d.b.Log("clausemark: keeping unsaved changes for the next visit:", err)
+	}
+	return true
+}
+
+// restorePending takes back, once the saved annotations are loaded, the
+// changes the last page had not saved when it closed.
+func (d *openDoc) restorePending() {
+	if d.restored || !d.running || !d.session.Loaded() {
+		return
+	}
+	d.restored = true
+	var p pendingChanges
+	if err := d.ctx.LocalStorage().Get(pendingKey(d.id), &p); err != nil {
+		d.b.Log("clausemark: reading the changes kept from the last visit:", err)
+		return
+	}
+	if len(p.Put)+len(p.Deleted) == 0 {
+		return
+	}
+	d.session.Restore(p.Put, p.Deleted)
+	d.ctx.LocalStorage().Del(pendingKey(d.id))
 }

@@ -83,8 +83,9 @@ func (r *reader) title(ctx app.Context) {
 }
 
 func (r *reader) OnMount(ctx app.Context) {
-	r.ready = app.IsClient
-	if !app.IsClient {
+	// On the server (browser.None) the page is only rendered.
+	r.ready = browser.Interactive(r.ws.b)
+	if !r.ready {
 		return
 	}
 	r.load(ctx.Page().URL().Path)
@@ -121,6 +122,7 @@ func (r *reader) OnMount(ctx app.Context) {
 	r.releases = append(r.releases,
 		b.OnKeyDown(func(k browser.KeyEvent) bool { return r.onKey(ctx, k) }),
 		b.OnSelectionEnd(func() { ctx.Dispatch(r.readSelection) }),
+		b.OnLeave(func() bool { return r.leaving(ctx) }),
 		b.OnFileDrop(maxImportSize,
 			func(over bool) { ctx.Dispatch(func(app.Context) { r.dragOver = over }) },
 			func(f browser.File) {
@@ -131,6 +133,20 @@ func (r *reader) OnMount(ctx app.Context) {
 	if b.WindowWidth() < 900 {
 		r.panelOpen = false
 	}
+}
+
+// leaving runs as the page is about to be left: changes not saved yet
+// are kept for the next visit, and the browser asks the delegate to
+// confirm when writes are on their way or the editor holds a note not
+// saved.
+func (r *reader) leaving(ctx app.Context) bool {
+	unsaved := r.doc.keepPending(ctx)
+	if e := r.editor; e != nil {
+		if note, ok := r.ws.b.InputValue("cm-note"); ok && note != e.Note && note != "" {
+			unsaved = true
+		}
+	}
+	return unsaved
 }
 
 func (r *reader) OnDismount() {

@@ -18,7 +18,7 @@ type toast struct {
 func newToast() *toast { return &toast{} }
 
 // toastFor is how long a notice stays.
-const toastFor = 8 * time.Second
+var toastFor = 8 * time.Second
 
 func (t *toast) OnMount(ctx app.Context) {
 	ctx.ObserveState(noticeState, &t.n).OnChange(func() {

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
@@ -14,12 +15,18 @@ import (
 // and those open, each with its annotation session. The action handlers
 // (handlers.go) are its methods; pages read documents from it. It lives on
 // the UI goroutine: handlers reach it through ctx.Dispatch.
+//
+// On the server, pages of several requests render at once: the map of
+// open documents is guarded by mu. (In the browser everything runs on the
+// UI goroutine.)
 type workspace struct {
 	b         browser.Browser
 	sources   map[string]*resolution.Document
 	defaultID string
-	docs      map[string]*openDoc
 	author    string // the delegation written on new annotations
+
+	mu   sync.Mutex
+	docs map[string]*openDoc
 }
 
 func newWorkspace(b browser.Browser, doc *resolution.Document) *workspace {
@@ -49,6 +56,8 @@ func (ws *workspace) open(id string) (*openDoc, error) {
 	if id == "" {
 		id = ws.defaultID
 	}
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
 	if d, ok := ws.docs[id]; ok {
 		return d, nil
 	}
@@ -67,11 +76,17 @@ func (ws *workspace) open(id string) (*openDoc, error) {
 }
 
 // doc returns an open document, or nil.
-func (ws *workspace) doc(id string) *openDoc { return ws.docs[id] }
+func (ws *workspace) doc(id string) *openDoc {
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	return ws.docs[id]
+}
 
 // setAuthor sets the delegation written on new annotations, in every
 // document.
 func (ws *workspace) setAuthor(author string) {
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
 	ws.author = author
 	for _, d := range ws.docs {
 		d.session.SetAuthor(author)

@@ -9,6 +9,13 @@ type None struct{}
 
 var _ Browser = None{}
 
+// Interactive reports whether b is a real page (or a test's stand-in for
+// one), where the app reacts to the user: false for None.
+func Interactive(b Browser) bool {
+	_, none := b.(None)
+	return !none
+}
+
 func release() {}
 
 // OpenStore reports ErrNoBrowser.

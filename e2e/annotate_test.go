@@ -322,6 +322,56 @@ func TestConcurrentEditsOfOneAnnotationInTwoTabsAreBothKept(t *testing.T) {
 	}
 }
 
+// TestTwoTabsSavingTheSameNoteKeepBothNotes is the lost update: both tabs
+// have the editor open on one annotation; the second tab saves its note,
+// then the first saves its own. Neither note may vanish, and the tab that
+// merged says so.
+func TestTwoTabsSavingTheSameNoteKeepBothNotes(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+	other := b.newTab()
+	open(t, other, srv.URL+"/d/A-HRC-RES-53-11")
+
+	click(t, b.ctx, `#op21 .cm-label`)
+	press(t, b.ctx, "2")
+	id := newestHighlight(t, b.ctx, "op21", "request")
+	poll(t, other, `document.querySelector('#op21 mark[data-annotation="`+id+`"]') !== null`)
+	waitStored(t, b.ctx, 1)
+
+	for _, tab := range []context.Context{b.ctx, other} {
+		eval[bool](t, tab, `(() => { document.querySelector('#op21 mark[data-start]').click(); return true; })()`)
+		poll(t, tab, `document.querySelector('#cm-note') !== null`)
+	}
+	type note struct {
+		tab  context.Context
+		text string
+	}
+	for _, n := range []note{{other, "Second tab: ask for a budget line"}, {b.ctx, "First tab: support as drafted"}} {
+		if err := chromedp.Do(n.tab, chromedp.SendKeys(chromedp.CSS("#cm-note"), n.text)); err != nil {
+			t.Fatal(err)
+		}
+		click(t, n.tab, `#cm-editor .cm-primary`)
+		poll(t, n.tab, `document.querySelector('#cm-editor') === null`)
+	}
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		got := stored(t, b.ctx)[id]
+		if strings.Contains(got.Note, "First tab: support as drafted") && strings.Contains(got.Note, "Second tab: ask for a budget line") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("stored note %q: an edit was lost", got.Note)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	poll(t, b.ctx, `(document.querySelector('.cm-toast') || {textContent: ''}).textContent.includes('both versions are kept in the note')`)
+	for _, tab := range []context.Context{b.ctx, other} {
+		poll(t, tab, `[...document.querySelectorAll('.cm-item-note')].some(e => e.textContent.includes('Second tab') && e.textContent.includes('First tab'))`)
+		poll(t, tab, `document.querySelector('.cm-save').textContent === 'All changes saved'`)
+	}
+}
+
 func TestEveryExportIsTheFileTheAnnotationsPackageWrites(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
