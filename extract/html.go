@@ -16,7 +16,8 @@ import (
 // its text is taken from the <main> element (or role="main") if it has
 // one, else from the body, without scripts, styles, templates, forms'
 // controls, navigation, asides, the page's own banner header and footer,
-// and hidden elements. Block elements (p, div, li, h1–h6, tr, …) make
+// hidden elements, and in-page links that show no word (a footnote's
+// back-link arrow). Block elements (p, div, li, h1–h6, tr, …) make
 // blocks, <br> a line break and two of them a new block, table cells of a
 // row are joined with a space; <i>/<em> become *…*, <b>/<strong> **…**
 // (and the same set by an inline style), <sup> around digits becomes
@@ -174,10 +175,10 @@ func inlineStyle(n *html.Node) style {
 
 // list is an <ol> or <ul> being read: its next item number and style.
 type list struct {
-	ordered  bool
-	next     int
-	step     int // 1, or -1 for a reversed list
-	typ      string
+	ordered bool
+	next    int
+	step    int // 1, or -1 for a reversed list
+	typ     string
 }
 
 // htmlWriter writes the blocks of a page.
@@ -255,6 +256,12 @@ func (w *htmlWriter) enter(n *html.Node) (*frame, bool) {
 	case atom.Sup:
 		if t := strings.TrimSpace(textContent(n)); allDigits(t) {
 			w.cur.marker(superscriptString(t))
+			return nil, false
+		}
+	case atom.A:
+		// A link within the page that shows no word (a footnote's
+		// "back to text" arrow) is navigation, not text.
+		if strings.HasPrefix(getAttr(n, "href"), "#") && !hasWord(textContent(n)) {
 			return nil, false
 		}
 	case atom.Td, atom.Th:
@@ -372,6 +379,16 @@ func textContent(n *html.Node) string {
 		}
 	}
 	return b.String()
+}
+
+// hasWord reports a letter or digit in s.
+func hasWord(s string) bool {
+	for _, r := range s {
+		if isWordRune(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // text writes a text node in the current formatting.
