@@ -58,8 +58,8 @@ func Open(name string, data []byte) (Source, error) {
 	if len(data) == 0 {
 		return src, newError(ErrEmpty, "the file is empty (0 bytes): open the file that holds the resolution's text")
 	}
-	if len(data) > MaxFileSize {
-		return src, newError(ErrTooLarge, "the file is %s; Clausemark opens files up to %d MB: open the resolution on its own, not a report or a compilation that holds it", sizeMB(int64(len(data))), MaxFileSize>>20)
+	if err := CheckSize(int64(len(data))); err != nil {
+		return src, err
 	}
 	format, err := Detect(name, data)
 	src.Format = format
@@ -82,6 +82,17 @@ func Open(name string, data []byte) (Source, error) {
 	}
 	src.Text = text
 	return src, nil
+}
+
+// CheckSize returns an ErrTooLarge error that names the size and the limit
+// for a file of more than MaxFileSize bytes, nil otherwise. A caller that
+// knows a file's size before reading it (the browser's File.size, a stat)
+// checks it first, and reads no more than MaxFileSize+1 bytes.
+func CheckSize(size int64) error {
+	if size > MaxFileSize {
+		return newError(ErrTooLarge, "the file is %s; Clausemark opens files up to %d MB: open the resolution on its own, not a report or a compilation that holds it", sizeMB(size), MaxFileSize>>20)
+	}
+	return nil
 }
 
 // Detect returns the format of a file from its content first: "%PDF-" in

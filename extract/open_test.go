@@ -93,3 +93,13 @@ func TestOpenRefusesWithAClearMessage(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckSizeNamesTheSizeAndTheLimit(t *testing.T) {
+	if err := CheckSize(MaxFileSize); err != nil {
+		t.Errorf("at the limit: got %v", err)
+	}
+	err := CheckSize(32715571)
+	if !errors.Is(err, ErrTooLarge) || err.Error() != "the file is 31.2 MB; Clausemark opens files up to 20 MB: open the resolution on its own, not a report or a compilation that holds it" {
+		t.Errorf("got %v", err)
+	}
+}
