@@ -8,6 +8,7 @@ require (
 	github.com/hack-pad/go-indexeddb v0.3.2
 	github.com/hack-pad/safejs v0.1.0
 	github.com/maxence-charriere/go-app/v10 v10.1.11
+	golang.org/x/net v0.62.0
 )
 
 require (

@@ -21,7 +21,8 @@ const usage = `Clausemark — read and annotate UN resolutions, offline.
 
 Usage:
   clausemark [serve] [flags]   serve the app (default)
-  clausemark parse FILE        print the parsed resolution as JSON
+  clausemark parse FILE        print the parsed resolution as JSON (FILE: .txt,
+                               .docx or .html; PDFs are opened in the app)
   clausemark dist [-o DIR]     write a static copy of the site
   clausemark export -format w3c|markdown|csv|json [-o FILE] ANNOTATIONS.json
                                convert an annotation file for drafting
