@@ -306,7 +306,9 @@ func (f *Fake) Place(id string, r Rect, below bool) error {
 }
 
 // ClauseRect finds the clause at a fixed place.
-func (f *Fake) ClauseRect(string) (Rect, bool) { return Rect{Top: 100, Left: 40, Bottom: 120, Right: 600}, true }
+func (f *Fake) ClauseRect(string) (Rect, bool) {
+	return Rect{Top: 100, Left: 40, Bottom: 120, Right: 600}, true
+}
 
 // AnnotationRect finds the highlight at a fixed place.
 func (f *Fake) AnnotationRect(string) (Rect, bool) {
