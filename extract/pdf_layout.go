@@ -115,30 +115,57 @@ func newLayout(d *PDFDocument) *layout {
 	return l
 }
 
-// measure finds each page's left margin (where most lines of text start)
-// and the line pitch of the text.
+// measure finds the left margin of the pages (where most lines of text
+// start; odd and even pages apart, as they may be mirrored) and the line
+// pitch of the text.
 func (l *layout) measure() {
 	var ratios []float64
-	margin := 0.0
-	for _, segs := range l.pages {
-		var xs []float64
+	xs := [2][]float64{}
+	for pi, segs := range l.pages {
 		for i, s := range segs {
 			if !l.textSize(s) {
 				continue
 			}
-			xs = append(xs, s.x)
+			xs[pi%2] = append(xs[pi%2], s.x)
 			if i > 0 && l.textSize(segs[i-1]) {
 				if r := (s.y - segs[i-1].y) / s.size; r > 0.8 && r < 2.2 {
 					ratios = append(ratios, r)
 				}
 			}
 		}
-		if len(xs) > 0 {
-			margin = mode(xs, 0.5, margin)
+	}
+	var edge [2]float64
+	for k := range edge {
+		if len(xs[k]) == 0 {
+			xs[k] = xs[1-k]
 		}
-		l.margins = append(l.margins, margin)
+		edge[k] = leftEdge(xs[k], 0)
+	}
+	for pi := range l.pages {
+		l.margins = append(l.margins, edge[pi%2])
 	}
 	l.pitch = mode(ratios, 0.05, 1.2)
+}
+
+// leftEdge returns the left margin of a page where lines of text start at
+// xs: the leftest place where a tenth of them (and two at least) start, as
+// a page of indented sub-paragraphs still has its margin left of them; the
+// most frequent place when none is that frequent; def when xs is empty.
+func leftEdge(xs []float64, def float64) float64 {
+	counts := map[float64]int{}
+	for _, x := range xs {
+		counts[math.Round(x*2)/2]++
+	}
+	edge, found := 0.0, false
+	for x, n := range counts {
+		if n >= 2 && 10*n >= len(xs) && (!found || x < edge) {
+			edge, found = x, true
+		}
+	}
+	if !found {
+		return mode(xs, 0.5, def)
+	}
+	return edge
 }
 
 // textSize reports whether s is printed in the size of the text.

@@ -143,7 +143,7 @@ func wholeWords(rs []styledRune) {
 }
 
 // spacesBetween gives a space the style of the text on both sides of it
-// when they share one, and no style otherwise, so that a marker opens
+// when it is the same, and no style otherwise, so that a marker opens
 // before a word and closes after one, never on a space.
 func spacesBetween(rs []styledRune) {
 	for i := range rs {
@@ -157,7 +157,10 @@ func spacesBetween(rs []styledRune) {
 		if i+1 < len(rs) && !rs[i+1].marker {
 			after = rs[i+1].style
 		}
-		rs[i].style = before & after
+		rs[i].style = 0
+		if before == after {
+			rs[i].style = before
+		}
 	}
 }
 
