@@ -274,3 +274,41 @@ func TestPDFBridgeTimeOfTheLargestCorpusPDF(t *testing.T) {
 		}
 	}
 }
+
+func TestPDFBridgeWorksOfflineFromTheServiceWorkersCache(t *testing.T) {
+	b, srv := openBridge(t)
+	waitOfflineReady(t, b.ctx)
+	poll(t, b.ctx, `(async () => {
+		for (const k of await caches.keys()) {
+			const c = await caches.open(k);
+			if (await c.match('/web/pdf-text.js') && await c.match('/web/vendor/pdfjs/pdf.min.mjs') && await c.match('/web/vendor/pdfjs/pdf.worker.min.mjs')) return true;
+		}
+		return false;
+	})()`)
+	// No PDF was opened yet: pdf.js has not been loaded.
+	const loadedPDFJS = `performance.getEntriesByType("resource").some(e => e.name.includes("/vendor/pdfjs/pdf.min.mjs"))`
+	if eval[bool](t, b.ctx, loadedPDFJS) {
+		t.Error("the page loaded pdf.js before a PDF was opened")
+	}
+	srv.Stop()
+	open(t, b.ctx, srv.URL+"/")
+	poll(t, b.ctx, `typeof window.clausemarkPDF === "object"`)
+	data, err := os.ReadFile(filepath.Join(corpusDir, "S_2019_90-EN.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := extractInPage(t, b, data, extract.MaxPDFPages)
+	if err := r.err(); err != nil {
+		t.Fatalf("offline: %v", err)
+	}
+	text, err := extract.PDFText(r.Result)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "S/2019/90") || !strings.Contains(text, "*The Security Council*") {
+		t.Errorf("offline: the text is not the document's: %.200q", text)
+	}
+	if !eval[bool](t, b.ctx, loadedPDFJS) {
+		t.Error("opening a PDF did not load pdf.js (or the page's resource timing does not show it, and the check above proves nothing)")
+	}
+}

@@ -96,9 +96,11 @@
     try {
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      if (content.items.some((it) => it.str !== undefined)) {
-        // Builds the page's fonts into commonObjs, where their real names
-        // are; images are skipped (maxImageSize: 0).
+      const unknown = content.items.some((it) => it.str !== undefined && !page.commonObjs.has(it.fontName));
+      if (unknown) {
+        // Builds the page's fonts into the document's commonObjs, where
+        // their real names are (images are skipped: maxImageSize: 0). Pages
+        // whose fonts earlier pages brought need not: it halves the time.
         await page.getOperatorList();
       }
       const names = new Map();
