@@ -63,8 +63,10 @@ const corpusDir = "../testdata/corpus"
 var (
 	// corpusClauseID is a clause id of the contract: pp1, op6, op6.a,
 	// op6.a.ii, annex1.p3, annex1.p3.a.ii, with an optional "-2" for a
-	// repeated id.
-	corpusClauseID = regexp.MustCompile(`^(pp[1-9][0-9]*|op[1-9][0-9]*(\.[a-z]+(\.[ivxl]+)?)?|annex[1-9][0-9]*\.p[1-9][0-9]*(\.[a-z]+(\.[ivxl]+)?)?)(-[2-9])?$`)
+	// repeated id. A sub-paragraph printed with a number ("1.") or a
+	// bullet has a numeric label: its printed number, else its position
+	// (op7.1, op33.8), as annex paragraphs do.
+	corpusClauseID = regexp.MustCompile(`^(pp[1-9][0-9]*|op[1-9][0-9]*(\.([a-z]+|[1-9][0-9]*)(\.[ivxl]+)?)?|annex[1-9][0-9]*\.p[1-9][0-9]*(\.([a-z]+|[1-9][0-9]*)(\.[ivxl]+)?)?)(-[2-9])?$`)
 	corpusPreamble = regexp.MustCompile(`^pp([1-9][0-9]*)$`)
 	corpusTopOp    = regexp.MustCompile(`^op([1-9][0-9]*)$`)
 	corpusAnnexPar = regexp.MustCompile(`^(annex[1-9][0-9]*)\.p[1-9][0-9]*$`)
