@@ -268,7 +268,9 @@ func loadTruth(t *testing.T, stem string) *truth {
 }
 
 // clauseLabel is the printed number or letter at the start of a paragraph.
-var clauseLabel = regexp.MustCompile(`^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\))\s+`)
+// A number may lack its full stop ("11 Condemns" in S/2024/400); a
+// bullet (•) is a label too.
+var clauseLabel = regexp.MustCompile(`^(?:\d{1,3}\.?|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\)|•)\s+`)
 
 // plain is a paragraph as the ground truth quotes it: no markers, no
 // footnote markers, white space normalised, the printed label removed.
@@ -304,13 +306,14 @@ func TestPDFTextParagraphBoundariesMatchTheGroundTruth(t *testing.T) {
 			continue
 		}
 		stems = append(stems, c.stem)
-		var paras []string
+		var paras, rawParas []string
 		for _, p := range c.paras {
 			if !isFootnotePara(p) {
 				paras = append(paras, plain(p))
+				rawParas = append(rawParas, strings.ReplaceAll(p, "*", ""))
 			}
 		}
-		starts, ends, exact := 0, 0, 0
+		starts, ends, exact, chapeaus := 0, 0, 0, 0
 		next := 0
 		for _, cl := range tr.Clauses {
 			found := -1
@@ -326,16 +329,26 @@ func TestPDFTextParagraphBoundariesMatchTheGroundTruth(t *testing.T) {
 			}
 			starts++
 			next = found + 1
-			if strings.HasSuffix(squeeze(paras[found]), squeeze(cl.Ends)) {
+			end := found
+			if !strings.HasSuffix(squeeze(paras[end]), squeeze(cl.Ends)) && end+1 < len(paras) &&
+				!clauseLabel.MatchString(rawParas[end+1]) && strings.HasSuffix(paras[end+1], ":") {
+				// An unlabelled paragraph that introduces the items of a
+				// sub-paragraph belongs to it (the ground truth's chapeau
+				// rule, ../testdata/corpus/README.md): the parser joins it.
+				end++
+				next++
+				chapeaus++
+			}
+			if strings.HasSuffix(squeeze(paras[end]), squeeze(cl.Ends)) {
 				ends++
-				if strings.HasPrefix(paras[found], cl.Starts) && strings.HasSuffix(paras[found], cl.Ends) {
+				if strings.HasPrefix(paras[found], cl.Starts) && strings.HasSuffix(paras[end], cl.Ends) {
 					exact++
 				}
 			} else {
 				t.Errorf("%s %s: the paragraph that starts with %q does not end with %q: …%q", c.stem, cl.ID, cl.Starts, cl.Ends, tail(paras[found]))
 			}
 		}
-		t.Logf("%-15s %3d clauses: %3d starts, %3d ends found (%3d with the same spaces)", c.stem, len(tr.Clauses), starts, ends, exact)
+		t.Logf("%-15s %3d clauses: %3d starts, %3d ends found (%3d with the same spaces; %d through a chapeau)", c.stem, len(tr.Clauses), starts, ends, exact, chapeaus)
 	}
 	sort.Strings(stems)
 	t.Logf("%d documents with ground truth: %v", len(stems), stems)
