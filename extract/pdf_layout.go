@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // PDFText lays out the text of a PDF, as the browser's bridge read it, as
@@ -81,20 +82,23 @@ func newLayout(d *PDFDocument) *layout {
 		return l
 	}
 	drop := furniture(all, l.heights, documentSymbol(all[0], l.heights[0]))
-	var sizes []float64
+	chars := map[float64]int{} // characters by font size
 	for i, segs := range all {
 		kept := segs[:0:0]
 		for _, s := range segs {
 			if !drop[s] {
 				kept = append(kept, s)
-				for range []rune(s.text) {
-					sizes = append(sizes, s.size)
-				}
+				chars[s.size] += utf8.RuneCountInString(s.text)
 			}
 		}
 		all[i] = kept
 	}
-	l.bodySize = mode(sizes, 0.1, 10)
+	l.bodySize = 10
+	for size, n := range chars {
+		if n > chars[l.bodySize] || (n == chars[l.bodySize] && size > l.bodySize) {
+			l.bodySize = size
+		}
+	}
 	var prev *footnote
 	l.pages = make([][]*segment, len(all))
 	l.foot = make([][]*footnote, len(all))

@@ -122,20 +122,22 @@ func wholeWords(rs []styledRune) {
 			continue
 		}
 		j := i
-		count := map[style]int{}
+		var count [4]int // by style
+		mixed := false
 		for j < len(rs) && inWord(j) {
-			count[rs[j].style]++
+			count[rs[j].style&3]++
+			mixed = mixed || rs[j].style != rs[i].style
 			j++
 		}
-		if len(count) > 1 {
-			best, n := style(0), -1
-			for _, st := range []style{0, styleItalic, styleBold, styleItalic | styleBold} {
-				if count[st] > n {
-					best, n = st, count[st]
+		if mixed {
+			best := 0
+			for st := range count {
+				if count[st] > count[best] {
+					best = st
 				}
 			}
 			for k := i; k < j; k++ {
-				rs[k].style = best
+				rs[k].style = style(best)
 			}
 		}
 		i = j
