@@ -141,6 +141,10 @@ func TestPDFBridgeReadsEveryCorpusPDFAsRecorded(t *testing.T) {
 			}
 		})
 	}
+	// Everything the page loaded came from its own origin.
+	if others := eval[[]string](t, b.ctx, `performance.getEntriesByType("resource").map(e => e.name).filter(u => !u.startsWith(location.origin + "/"))`); len(others) > 0 {
+		t.Errorf("the page loaded from other origins: %v", others)
+	}
 }
 
 // firstDifference describes where two documents first differ, or returns "".

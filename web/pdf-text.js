@@ -6,7 +6,9 @@
 // its worker runs from this origin too (the Content-Security-Policy says
 // worker-src 'self'). Nothing is fetched from anywhere else: no fonts, no
 // character maps, no decoders. Images are not decoded at all (the text is
-// all Clausemark needs), and no font is installed in the page.
+// all Clausemark needs), and no font is installed in the page. pdf.js 6
+// evaluates no code (its isEvalSupported option is gone with the code path
+// it guarded), so script-src needs no 'unsafe-eval'.
 //
 //   window.clausemarkPDF.extract(data, {maxPages}) → Promise<result>
 //
@@ -137,21 +139,22 @@
     }
     const maxPages = options && options.maxPages > 0 ? options.maxPages : Infinity;
     const pdfjs = await load();
-    const task = pdfjs.getDocument({
-      data: data.slice(), // pdf.js transfers the buffer to its worker
-      fontExtraProperties: true, // keeps each font's real name
-      disableFontFace: true, // nothing to draw: install no font in the page
-      useSystemFonts: false,
-      useWorkerFetch: false,
-      maxImageSize: 0, // skip every image: only text is wanted
-      isOffscreenCanvasSupported: false,
-      isImageDecoderSupported: false,
-      disableWorkerRendering: true,
-      enableXfa: false,
-      stopAtErrors: false,
-      verbosity: pdfjs.VerbosityLevel.ERRORS,
-    });
+    let task = null;
     try {
+      task = pdfjs.getDocument({
+        data: data.slice(), // pdf.js transfers the buffer to its worker
+        fontExtraProperties: true, // keeps each font's real name
+        disableFontFace: true, // nothing to draw: install no font in the page
+        useSystemFonts: false,
+        useWorkerFetch: false,
+        maxImageSize: 0, // skip every image: only text is wanted
+        isOffscreenCanvasSupported: false,
+        isImageDecoderSupported: false,
+        disableWorkerRendering: true,
+        enableXfa: false,
+        stopAtErrors: false,
+        verbosity: pdfjs.VerbosityLevel.ERRORS,
+      });
       const doc = await task.promise;
       const result = { numPages: doc.numPages, pages: [] };
       if (doc.numPages > maxPages) {
@@ -164,7 +167,9 @@
     } catch (err) {
       throw classify(err);
     } finally {
-      await task.destroy();
+      if (task) {
+        await task.destroy();
+      }
     }
   }
 
