@@ -50,7 +50,11 @@ func PDFText(d *PDFDocument) (string, error) {
 	if l.letters < 20*max(1, len(d.Pages)) {
 		return "", ErrNoTextLayer
 	}
-	return l.text(), nil
+	text := l.text()
+	if text == "" { // nothing but page furniture
+		return "", ErrNoTextLayer
+	}
+	return text, nil
 }
 
 // layout is a document on its way from segments to paragraphs.
