@@ -315,6 +315,7 @@ func TestPDFTextParagraphBoundariesMatchTheGroundTruth(t *testing.T) {
 		}
 		starts, ends, exact, chapeaus := 0, 0, 0, 0
 		next := 0
+		span := map[string][2]int{} // clause id → its paragraphs, first and last
 		for _, cl := range tr.Clauses {
 			found := -1
 			for i := next; i < len(paras); i++ {
@@ -339,6 +340,7 @@ func TestPDFTextParagraphBoundariesMatchTheGroundTruth(t *testing.T) {
 				next++
 				chapeaus++
 			}
+			span[cl.ID] = [2]int{found, end}
 			if strings.HasSuffix(squeeze(paras[end]), squeeze(cl.Ends)) {
 				ends++
 				if strings.HasPrefix(paras[found], cl.Starts) && strings.HasSuffix(paras[end], cl.Ends) {
@@ -348,7 +350,26 @@ func TestPDFTextParagraphBoundariesMatchTheGroundTruth(t *testing.T) {
 				t.Errorf("%s %s: the paragraph that starts with %q does not end with %q: …%q", c.stem, cl.ID, cl.Starts, cl.Ends, tail(paras[found]))
 			}
 		}
-		t.Logf("%-15s %3d clauses: %3d starts, %3d ends found (%3d with the same spaces; %d through a chapeau)", c.stem, len(tr.Clauses), starts, ends, exact, chapeaus)
+		// Each footnote marker is in the clause the ground truth says.
+		markers := 0
+		for _, f := range tr.Footnotes {
+			sp, ok := span[f.Clause]
+			if !ok {
+				continue // reported above
+			}
+			n := superscript(itoa(f.Number))
+			found := false
+			for i := sp[0]; i <= sp[1]; i++ {
+				found = found || containsString(footnoteMarkers(rawParas[i]), n)
+			}
+			if found {
+				markers++
+			} else {
+				t.Errorf("%s: footnote marker %s is not in %s: %q", c.stem, n, f.Clause, abbreviate(rawParas[sp[0]]))
+			}
+		}
+		t.Logf("%-15s %3d clauses: %3d starts, %3d ends found (%3d with the same spaces; %d through a chapeau); %d of %d footnote markers in their clause",
+			c.stem, len(tr.Clauses), starts, ends, exact, chapeaus, markers, len(tr.Footnotes))
 	}
 	sort.Strings(stems)
 	t.Logf("%d documents with ground truth: %v", len(stems), stems)
