@@ -60,6 +60,45 @@ dist: build ## Generate a static site in ./dist that any static host can serve.
 clean: ## Remove build outputs.
 	rm -rf bin $(DIST) web/app.wasm web/app.wasm.gz web/app.wasm.br web/*.tmp
 
+# ---------------------------------------------------------------- vendored browser libraries (npm)
+#
+# pdf.js (pdfjs-dist, the exact version pinned in package.json and
+# package-lock.json) reads PDFs in the browser. `npm ci` installs it into
+# node_modules when the lock file is newer than the installed tree; its
+# browser build (two ES modules) and its licence are copied into
+# web/vendor/pdfjs/, served from our own origin and cached by the service
+# worker. Both directories are build output, not committed. The optional
+# native canvas package is not installed: the browser build needs nothing
+# else, whatever the Node version.
+
+NPM        ?= npm
+PDFJS_SRC  := node_modules/pdfjs-dist
+PDFJS_DIR  := web/vendor/pdfjs
+PDFJS_FILES := $(PDFJS_DIR)/pdf.min.mjs $(PDFJS_DIR)/pdf.worker.min.mjs $(PDFJS_DIR)/LICENSE
+
+.PHONY: vendor clean-vendor
+vendor: $(PDFJS_FILES) ## Install the pinned npm packages and copy pdf.js into web/vendor/pdfjs.
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "error: npm is missing: apt-get install npm" >&2; exit 1; }
+	$(NPM) ci --omit=optional --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(PDFJS_DIR)/%.mjs: node_modules/.package-lock.json
+	@mkdir -p $(PDFJS_DIR)
+	cp $(PDFJS_SRC)/build/$*.mjs $@
+
+$(PDFJS_DIR)/LICENSE: node_modules/.package-lock.json
+	@mkdir -p $(PDFJS_DIR)
+	cp $(PDFJS_SRC)/LICENSE $@
+
+# What needs pdf.js in web/: the app, its tests in the browser, make dist.
+build test-e2e: vendor
+
+clean: clean-vendor
+clean-vendor:
+	rm -rf web/vendor node_modules
+
 # ---------------------------------------------------------------- dependencies
 
 # apt-get as root, or through sudo; a clear error otherwise.

@@ -26,7 +26,9 @@ var Version = "dev"
 
 // ContentSecurityPolicy is sent with every response. The app loads nothing
 // from other origins; Go's WebAssembly needs 'wasm-unsafe-eval'; downloads
-// use blob: URLs.
+// use blob: URLs. pdf.js is a module imported from this origin
+// (script-src 'self') and runs its worker from this origin
+// (worker-src 'self'); it evaluates no code.
 const ContentSecurityPolicy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; " +
@@ -66,7 +68,21 @@ var CacheableResources = []string{
 	"/web/icon.svg",
 	"/web/icon-192.png",
 	"/web/icon-512.png",
+	PDFJSModule,
+	PDFJSWorker,
+	PDFJSLicense,
 }
+
+// The PDF reader: Clausemark's bridge script (web/pdf-text.js, a script of
+// the page) and pdf.js, vendored into web/vendor/pdfjs/ by the Makefile.
+// The bridge imports the module only when a PDF is opened; pdf.js runs its
+// worker from PDFJSWorker, on this origin (worker-src 'self').
+const (
+	PDFBridgeScript = "/web/pdf-text.js"
+	PDFJSModule     = "/web/vendor/pdfjs/pdf.min.mjs"
+	PDFJSWorker     = "/web/vendor/pdfjs/pdf.worker.min.mjs"
+	PDFJSLicense    = "/web/vendor/pdfjs/LICENSE"
+)
 
 // AppHandler returns the go-app handler that describes the PWA. The dist
 // target uses it too, to generate the static site. withDocument says the
@@ -104,6 +120,7 @@ func AppHandler(version, webDir string, withDocument bool, title string) *app.Ha
 		ThemeColor:         "#1d3557",
 		LoadingLabel:       "Loading the annotator… {progress}%",
 		Styles:             []string{"/web/clausemark.css"},
+		Scripts:            []string{PDFBridgeScript + " defer"},
 		CacheableResources: cacheable,
 		Env:                env,
 		RawHeaders: []string{

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -243,6 +244,103 @@ func TestTheServiceWorkerServesTheAppShellForADocumentPageOffline(t *testing.T) 
 	for _, want := range []string{`request.mode === "navigate"`, `caches.match("/")`, `const cacheName = "app-" + "v1"`} {
 		if !strings.Contains(b, want) {
 			t.Fatalf("app-worker.js lacks %q:\n%s", want, b)
+		}
+	}
+}
+
+func TestThePDFReaderIsServedAsJavaScriptAndCachedForOfflineUse(t *testing.T) {
+	web := testWeb(t)
+	files := map[string]string{
+		"pdf-text.js":                     "window.clausemarkPDF = {};",
+		"vendor/pdfjs/pdf.min.mjs":        "export const version = '1';",
+		"vendor/pdfjs/pdf.worker.min.mjs": "export const worker = 1;",
+		"vendor/pdfjs/LICENSE":            "Apache License",
+	}
+	for name, text := range files {
+		path := filepath.Join(web, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, err := New(Options{WebDir: web, Version: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{PDFBridgeScript, PDFJSModule, PDFJSWorker} {
+		res := get(t, h, p, nil)
+		if res.StatusCode != http.StatusOK {
+			t.Errorf("%s: got status %d, want 200", p, res.StatusCode)
+			continue
+		}
+		// A module script or module worker of another type is refused by
+		// the browser (and nosniff is on).
+		if ct := res.Header.Get("Content-Type"); !strings.Contains(ct, "javascript") {
+			t.Errorf("%s: Content-Type: got %q, want a JavaScript type", p, ct)
+		}
+		if got, want := body(t, res), files[strings.TrimPrefix(p, "/web/")]; got != want {
+			t.Errorf("%s: got %q, want %q", p, got, want)
+		}
+	}
+	if res := get(t, h, PDFJSLicense, nil); res.StatusCode != http.StatusOK {
+		t.Errorf("%s: got status %d, want 200", PDFJSLicense, res.StatusCode)
+	}
+	worker := body(t, get(t, h, "/app-worker.js", nil))
+	for _, p := range []string{PDFBridgeScript, PDFJSModule, PDFJSWorker, PDFJSLicense} {
+		if !strings.Contains(worker, `"`+p+`"`) {
+			t.Errorf("the service worker does not cache %s", p)
+		}
+	}
+	page := body(t, get(t, h, "/", nil))
+	// go-app writes the attributes in any order.
+	script := regexp.MustCompile(`<script( defer| src="` + regexp.QuoteMeta(PDFBridgeScript) + `"){2}>`)
+	if !script.MatchString(page) {
+		t.Errorf("the page does not load the bridge with <script defer src=%q>", PDFBridgeScript)
+	}
+	if strings.Contains(page, PDFJSModule) {
+		t.Error("the page loads pdf.js up front; the bridge should import it only when a PDF is opened")
+	}
+}
+
+func TestThePolicyLetsPDFJSRunFromThisOriginOnly(t *testing.T) {
+	directives := map[string]string{}
+	for _, d := range strings.Split(ContentSecurityPolicy, ";") {
+		name, sources, _ := strings.Cut(strings.TrimSpace(d), " ")
+		directives[name] = sources
+	}
+	for name, want := range map[string]string{
+		"script-src":  "'self' 'wasm-unsafe-eval'", // the module, by import(); no 'unsafe-eval'
+		"worker-src":  "'self'",                    // pdf.worker.min.mjs
+		"connect-src": "'self'",
+	} {
+		if got := directives[name]; got != want {
+			t.Errorf("%s: got %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestTheBridgeLoadsPDFJSFromTheServedPaths(t *testing.T) {
+	// The real web/pdf-text.js must import the files this package serves
+	// and caches, from this origin.
+	src, err := os.ReadFile(filepath.Join("..", "web", "pdf-text.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := string(src)
+	base := strings.TrimSuffix(PDFJSModule, "pdf.min.mjs")
+	for _, want := range []string{`const base = "` + base + `"`, `base + "pdf.min.mjs"`, `base + "pdf.worker.min.mjs"`, "fontExtraProperties: true"} {
+		if !strings.Contains(js, want) {
+			t.Errorf("web/pdf-text.js does not contain %s", want)
+		}
+	}
+	if base+"pdf.worker.min.mjs" != PDFJSWorker {
+		t.Errorf("the worker path %s is not under %s", PDFJSWorker, base)
+	}
+	for _, remote := range []string{"http:", "https:", "//cdn", "eval(", "new Function"} {
+		if strings.Contains(js, remote) {
+			t.Errorf("web/pdf-text.js contains %q", remote)
 		}
 	}
 }

@@ -1,7 +1,8 @@
 // Package wasm holds Clausemark's browser-only adapters: the IndexedDB
 // annotation store ([Store], which implements annotations.Store), cross-tab
 // change notices over a BroadcastChannel ([Channel]), file downloads
-// ([Download]) and file reading ([ReadFile]).
+// ([Download]), file reading ([ReadFile]) and the text of PDFs through the
+// page's pdf.js bridge ([ExtractPDF], laid out by extract.PDFText).
 //
 // Every file but this one is built only for js/wasm (//go:build js && wasm);
 // natively the package is empty, so native builds and vet of ./... stay
@@ -38,7 +39,10 @@
 // [ErrUpgrade], [ErrChannelClosed], [ErrFileUnreadable]) for errors.Is,
 // whether it came through safejs or go-indexeddb (an idb.DOMException). A
 // write refused by [Store.PutIf] wraps [ErrConflict]; a file over the size
-// limit is a [*FileTooLargeError] ([ErrFileTooLarge]). Messages start with
+// limit is a [*FileTooLargeError] ([ErrFileTooLarge]). [ExtractPDF] fails
+// with the errors of package extract (an *extract.PDFBridgeError wrapping
+// extract.ErrEncrypted, extract.ErrCorruptPDF, …, or an
+// *extract.TooManyPagesError). Messages start with
 // words for the user and end, in parentheses, with the details for a
 // developer.
 package wasm

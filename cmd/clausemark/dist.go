@@ -38,8 +38,8 @@ func dist(args []string, stderr io.Writer) error {
 	return copyDir(*web, filepath.Join(*out, "web"))
 }
 
-// copyDir copies the regular files of src into dst (one level, which is
-// all web/ has).
+// copyDir copies the regular files of src into dst, and its directories
+// (web/vendor/pdfjs) recursively.
 func copyDir(src, dst string) error {
 	entries, err := os.ReadDir(src)
 	if err != nil {
@@ -49,14 +49,21 @@ func copyDir(src, dst string) error {
 		return err
 	}
 	for _, e := range entries {
+		from, to := filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())
+		if e.IsDir() {
+			if err := copyDir(from, to); err != nil {
+				return err
+			}
+			continue
+		}
 		if !e.Type().IsRegular() {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		data, err := os.ReadFile(from)
 		if err != nil {
 			return err
 		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), data, 0o644); err != nil {
+		if err := os.WriteFile(to, data, 0o644); err != nil {
 			return err
 		}
 	}

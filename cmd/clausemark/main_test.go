@@ -112,7 +112,10 @@ func TestAnUnknownCommandPrintsTheUsage(t *testing.T) {
 
 func TestDistWritesAStaticSite(t *testing.T) {
 	web := t.TempDir()
-	for name, body := range map[string]string{"app.wasm": "wasm", "clausemark.css": "body{}", "icon.svg": "<svg/>"} {
+	for name, body := range map[string]string{"app.wasm": "wasm", "clausemark.css": "body{}", "icon.svg": "<svg/>", "pdf-text.js": "//", "vendor/pdfjs/pdf.min.mjs": "//"} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(web, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(web, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -121,7 +124,7 @@ func TestDistWritesAStaticSite(t *testing.T) {
 	if _, _, err := runCmd(t, "dist", "-o", out, "-web", web); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"index.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.wasm", "web/clausemark.css"} {
+	for _, name := range []string{"index.html", "app.js", "app-worker.js", "wasm_exec.js", "manifest.webmanifest", "app.css", "web/app.wasm", "web/clausemark.css", "web/pdf-text.js", "web/vendor/pdfjs/pdf.min.mjs"} {
 		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
 			t.Errorf("dist lacks %s", name)
 		}
