@@ -1,4 +1,4 @@
-//go:build bench
+//go:build !js
 
 package bench
 
@@ -14,11 +14,14 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
+
+	"github.com/clausemark/clausemark/internal/chromium"
 )
 
 // ProfileSummary is where the page's main thread spends a reload, from a
@@ -80,18 +83,18 @@ type FuncTime struct {
 // profileReload reloads the page under the V8 sampling profiler and
 // summarises where the time went. If dir is not empty, the raw profile is
 // written there (open it in Chromium's DevTools, Performance panel).
-func profileReload(ctx context.Context, n int, dir, name string, names map[int]string) (*ProfileSummary, error) {
+func profileReload(ctx context.Context, n int, timeout time.Duration, dir, name string, names map[int]string) (*ProfileSummary, error) {
 	s, err := underProfiler(ctx, dir, name, names, func() error {
 		if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
 			return err
 		}
-		return poll(ctx, "the saved annotations to be painted (cm-annotations-painted)",
-			`performance.getEntriesByName('cm-annotations-painted', 'mark').length > 0`, loadTimeout)
+		return chromium.Poll(ctx, "the saved annotations to be painted ("+ours.loadedMark+")",
+			`performance.getEntriesByName('`+ours.loadedMark+`', 'mark').length > 0`, timeout)
 	})
 	if err != nil {
 		return nil, err
 	}
-	l, err := measureLoad(ctx, n)
+	l, err := measureLoad(ctx, ours, n, timeout)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +113,7 @@ func profileKeys(ctx context.Context, targets []string, dir, name string, names 
 	var lat []float64
 	s, err := underProfiler(ctx, dir, name, names, func() error {
 		var err error
-		lat, err = keyPresses(ctx, targets)
+		lat, err = keyPresses(ctx, ours, targets)
 		return err
 	})
 	if err != nil {
@@ -329,7 +332,7 @@ func top(m map[string]float64, n int, keep func(string) bool) []FuncTime {
 // the same sources has the names, and the same code when the sources have
 // not changed since web/app.wasm was built (checked: the code sections
 // must be identical). It returns nil and why when it cannot.
-func wasmNames(stripped string) (map[int]string, error) {
+func wasmNames(root, stripped string) (map[int]string, error) {
 	dir, err := os.MkdirTemp("", "clausemark-bench-names-")
 	if err != nil {
 		return nil, err
@@ -337,7 +340,7 @@ func wasmNames(stripped string) (map[int]string, error) {
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "app.wasm")
 	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./cmd/clausemark")
-	cmd.Dir = ".."
+	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("building app.wasm with names: %v: %s", err, b)

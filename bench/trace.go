@@ -1,4 +1,4 @@
-//go:build bench
+//go:build !js
 
 package bench
 
@@ -91,7 +91,7 @@ func traceKeys(ctx context.Context, targets []string) (*KeyTrace, error) {
 	}); err != nil {
 		return nil, err
 	}
-	lat, err := keyPresses(ctx, targets)
+	lat, err := keyPresses(ctx, ours, targets)
 	if _, endErr := chromedp.Call(ctx, tracing.End, cdp.Empty{}); endErr != nil && err == nil {
 		err = endErr
 	}
@@ -128,7 +128,7 @@ func summarizeKeyTrace(events []traceEvent) *KeyTrace {
 		switch {
 		case e.Name == "EventDispatch" && e.Args.Data.Type == "keydown":
 			keydowns = append(keydowns, e)
-		case e.Name == "cm-tag-painted":
+		case e.Name == ours.tagMark:
 			marks = append(marks, e.TS)
 		}
 	}
