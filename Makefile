@@ -117,8 +117,9 @@ test-e2e: build chromium-dep
 # Chromium, a fresh profile per run) writes bench/results.json and
 # bench/RESULTS.md. In the same run, interleaved with ours, it measures the
 # peers (bench/peers/): a bare-DOM page and @recogito/text-annotator, which
-# bench-peers installs from npm (bench/package.json pins it,
-# bench/package-lock.json locks it) into bench/node_modules, not committed.
+# bench-peers installs from npm (bench/package.json pins it and esbuild,
+# which bundles it; bench/package-lock.json locks them) into
+# bench/node_modules, not committed.
 # A peer that fails to install is reported missing, with why.
 # A quick subset, written elsewhere so that the committed results stay:
 #   make bench BENCH_GRID=1x100,10x1000 BENCH_RUNS=2 BENCH_OUT=/tmp/bench
@@ -144,12 +145,13 @@ export BENCH_GRID BENCH_RUNS BENCH_KEYS BENCH_SEED BENCH_PEERS BENCH_PROFILE BEN
 $(BIN)/benchstat:
 	GOBIN=$(BIN) $(GO) install golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION)
 
-# npm ci failing (or npm missing) does not stop make bench: the harness
-# reports the peer missing. The stamp is made only when the install worked.
+# npm ci (or the esbuild bundle of text-annotator, npm run build) failing,
+# or npm missing, does not stop make bench: the harness reports the peer
+# missing. The stamp is made only when the install worked.
 $(BENCH_NPM_STAMP): bench/package.json bench/package-lock.json
 	@if ! command -v npm >/dev/null; then \
 		echo "warning: npm is missing: the text-annotator peer will be reported missing" >&2; \
-	elif (cd bench && npm ci --no-audit --no-fund --loglevel=error); then \
+	elif (cd bench && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build); then \
 		touch $@; \
 	else \
 		echo "warning: npm ci in bench/ failed: the text-annotator peer will be reported missing" >&2; \

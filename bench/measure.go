@@ -193,8 +193,12 @@ func measureLoad(ctx context.Context, p page, n int, timeout time.Duration) (*Lo
 		return nil, fmt.Errorf("%w; the page: %s", err, p.state(ctx))
 	}
 	if p.failJS != "" {
-		if msg, err := chromium.Eval[string](ctx, `String(`+p.failJS+` || '')`); err != nil || msg != "" {
-			return nil, fmt.Errorf("the page failed: %s%v", msg, err)
+		msg, err := chromium.Eval[string](ctx, `String(`+p.failJS+` || '')`)
+		if err != nil {
+			return nil, err
+		}
+		if msg != "" {
+			return nil, fmt.Errorf("the page failed: %s", msg)
 		}
 	}
 	if p.ready != nil {

@@ -32,11 +32,11 @@ const (
 )
 
 // peerSpec describes a peer: its page is peers/<name>/ (embedded), with
-// peers/common.js; lib are the files it needs from an npm package.
+// peers/common.js; lib are the files it needs from node_modules.
 type peerSpec struct {
 	name, label string
-	pkg         string            // the npm package ("" none)
-	lib         map[string]string // file of its page under lib/ → file of the package
+	pkg         string            // the npm package, whose version is reported ("" none)
+	lib         map[string]string // file of its page under lib/ → file under node_modules
 }
 
 // peerSpecs are the peers by name.
@@ -45,8 +45,9 @@ var peerSpecs = map[string]peerSpec{
 	peerTextAnnotator: {name: peerTextAnnotator, label: "@recogito/text-annotator",
 		pkg: "@recogito/text-annotator",
 		lib: map[string]string{
-			"text-annotator.umd.js": "dist/text-annotator.umd.js",
-			"text-annotator.css":    "dist/text-annotator.css",
+			// Bundled by make bench-peers (peers/text-annotator/entry.js).
+			"text-annotator.js":  ".bench/text-annotator.js",
+			"text-annotator.css": "@recogito/text-annotator/dist/text-annotator.css",
 		}},
 }
 
@@ -74,8 +75,8 @@ func preparePeer(spec peerSpec, nodeModules, packageJSON string) *peerSite {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if p != "common.js" && !strings.HasPrefix(p, spec.name+"/") {
-			return nil
+		if p != "common.js" && !strings.HasPrefix(p, spec.name+"/") || path.Base(p) == "entry.js" {
+			return nil // another peer's, or what make bench-peers bundles
 		}
 		b, err := fs.ReadFile(sub, p)
 		site.files["/"+p] = b
@@ -105,9 +106,9 @@ func preparePeer(spec peerSpec, nodeModules, packageJSON string) *peerSite {
 	}
 	site.version = got
 	for name, file := range spec.lib {
-		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+		b, err := os.ReadFile(filepath.Join(nodeModules, filepath.FromSlash(file)))
 		if err != nil {
-			site.missing = fmt.Sprintf("%s %s has no %s: %v", spec.pkg, got, file, err)
+			site.missing = fmt.Sprintf("%s is missing (make bench-peers installs and bundles it): %v", file, err)
 			return site
 		}
 		site.files["/"+spec.name+"/lib/"+name] = b

@@ -238,6 +238,30 @@ func firstWithBytes(c Cell) *Run {
 	return nil
 }
 
+// goal checks one ratio of a cell against a peer: met(ours ÷ peer) must
+// hold. It adds the figure to lines, clears *ok when the goal is not met or
+// not measured (a missing peer leaves it as it is), and reports whether the
+// ratio was measured.
+func goal(c Cell, peer, kind string, met func(float64) bool, ok *bool, lines *[]string) bool {
+	p := c.Peer(peer)
+	if p == nil {
+		return false
+	}
+	if p.Status == "missing" {
+		*lines = append(*lines, fmt.Sprintf("%s %s: the peer is missing", c.Name, kind))
+		return false
+	}
+	q, measured := ourRatio(c, peer, kind)
+	if !measured {
+		*ok = false
+		*lines = append(*lines, fmt.Sprintf("%s %s not measured", c.Name, kind))
+		return false
+	}
+	*ok = *ok && met(q)
+	*lines = append(*lines, fmt.Sprintf("%s %s %s×", c.Name, kind, ratioText(q)))
+	return true
+}
+
 // runProblems lists the failures and console problems of runs, each line
 // starting with prefix.
 func runProblems(prefix string, runs []Run) []string {
@@ -288,24 +312,9 @@ func (r *Results) goals() []string {
 	taOK, bareOK, taSeen, bareSeen := true, true, false, false
 	for _, c := range r.Cells {
 		for _, kind := range []string{"warm", "offline"} {
-			if q, ok := ourRatio(c, peerTextAnnotator, kind); ok {
-				taSeen = true
-				taOK = taOK && q < 1
-				ta = append(ta, fmt.Sprintf("%s %s %s×", c.Name, kind, ratioText(q)))
-			} else if p := c.Peer(peerTextAnnotator); p != nil {
-				taOK = false
-				ta = append(ta, fmt.Sprintf("%s %s not measured", c.Name, kind))
-			}
-			if c.N != 10000 {
-				continue
-			}
-			if q, ok := ourRatio(c, peerBare, kind); ok {
-				bareSeen = true
-				bareOK = bareOK && q <= 1.5
-				bare = append(bare, fmt.Sprintf("%s %s %s×", c.Name, kind, ratioText(q)))
-			} else if p := c.Peer(peerBare); p != nil {
-				bareOK = false
-				bare = append(bare, fmt.Sprintf("%s %s not measured", c.Name, kind))
+			taSeen = goal(c, peerTextAnnotator, kind, func(q float64) bool { return q < 1 }, &taOK, &ta) || taSeen
+			if c.N == 10000 {
+				bareSeen = goal(c, peerBare, kind, func(q float64) bool { return q <= 1.5 }, &bareOK, &bare) || bareSeen
 			}
 		}
 	}
