@@ -199,6 +199,9 @@ func peerData(doc *resolution.Document, file []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if f.TextChanged {
+		return nil, fmt.Errorf("the annotation file was made on another text of %s", f.Symbol)
+	}
 	if len(f.Reanchored) > 0 {
 		return nil, fmt.Errorf("%d annotations do not fit the text where the file puts them", len(f.Reanchored))
 	}
@@ -245,8 +248,13 @@ var peerPage = page{
 }
 
 // jsPeerLoad reads the timings of a peer's page load (ms since navigation
-// start); highlights are the annotations its page holds.
-const jsPeerLoad = `(() => {
+// start); highlights are the annotations its page holds. Chromium reports
+// the paint entries a little after the paint: it waits for them (up to a
+// second; the figures it reads are times already past).
+const jsPeerLoad = `(async () => {
+	for (let i = 0; i < 40 && performance.getEntriesByName('first-contentful-paint').length === 0; i++) {
+		await new Promise(r => setTimeout(r, 25));
+	}
 	const paint = {};
 	for (const e of performance.getEntriesByType('paint')) paint[e.name] = e.startTime;
 	const mark = n => { const e = performance.getEntriesByName(n, 'mark')[0]; return e ? e.startTime : -1; };
