@@ -151,30 +151,53 @@ test-e2e: build chromium-dep
 #
 # make bench measures and reports; it never fails on the figures. The Go
 # benchmarks of the pure packages go to bench/go.txt (summarised by
-# benchstat, pinned into ./bin); the browser benchmark (bench/browser_test.go,
-# build tag "bench": the real server in process, headless Chromium, a fresh
-# profile per run) writes bench/results.json and bench/RESULTS.md.
+# benchstat, pinned into ./bin); the browser benchmark (package bench, run
+# by go run ./bench/cmd/bench browser: the real server in process, headless
+# Chromium, a fresh profile per run) writes bench/results.json and
+# bench/RESULTS.md. In the same run, interleaved with ours, it measures the
+# peers (bench/peers/): a bare-DOM page and @recogito/text-annotator, which
+# bench-peers installs from npm (bench/package.json pins it and esbuild,
+# which bundles it; bench/package-lock.json locks them) into
+# bench/node_modules, not committed.
+# A peer that fails to install is reported missing, with why.
 # A quick subset, written elsewhere so that the committed results stay:
 #   make bench BENCH_GRID=1x100,10x1000 BENCH_RUNS=2 BENCH_OUT=/tmp/bench
 # Other knobs (environment): BENCH_KEYS (key presses per run, 50),
-# BENCH_SEED, BENCH_PROFILE (KxN,…|all|none), BENCH_PROFILE_DIR (keep the raw
-# CPU profiles), BENCH_RUN_TIMEOUT (15m), BENCH_LOAD_TIMEOUT (5m).
+# BENCH_SEED, BENCH_PEERS (bare,text-annotator|all|none), BENCH_PROFILE
+# (KxN,…|all|none), BENCH_PROFILE_DIR (keep the raw CPU profiles),
+# BENCH_RUN_TIMEOUT (15m), BENCH_LOAD_TIMEOUT (5m), BENCH_TIMEOUT (300m, the
+# whole browser benchmark).
 # make bench-compare runs make bench again and compares the new figures with
 # the committed bench/go.txt (benchstat) and bench/results.json (medians);
 # NORUN=1 compares the files as they are, without a new run.
+# make bench-report writes RESULTS.md again from results.json and go.txt.
 
 BENCHSTAT_VERSION := v0.0.0-20260908200009-22c9c6c9d4da
 BENCH_OUT     ?= $(CURDIR)/bench
 BENCH_COUNT   ?= 6
 BENCH_TIMEOUT ?= 300m
 BENCH_GO_PKGS := ./resolution ./annotations
-export BENCH_GRID BENCH_RUNS BENCH_KEYS BENCH_SEED BENCH_PROFILE BENCH_PROFILE_DIR BENCH_RUN_TIMEOUT BENCH_LOAD_TIMEOUT
+BENCH_CMD     := $(GO) run ./bench/cmd/bench
+BENCH_NPM_STAMP := bench/node_modules/.installed
+export BENCH_GRID BENCH_RUNS BENCH_KEYS BENCH_SEED BENCH_PEERS BENCH_PROFILE BENCH_PROFILE_DIR BENCH_RUN_TIMEOUT BENCH_LOAD_TIMEOUT BENCH_TIMEOUT
 
 $(BIN)/benchstat:
 	GOBIN=$(BIN) $(GO) install golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION)
 
-.PHONY: bench bench-go bench-browser bench-compare
-bench: chromium-dep build $(BIN)/benchstat ## Benchmarks: Go (bench/go.txt) and browser → bench/results.json, bench/RESULTS.md.
+# npm ci (or the esbuild bundle of text-annotator, npm run build) failing,
+# or npm missing, does not stop make bench: the harness reports the peer
+# missing. The stamp is made only when the install worked.
+$(BENCH_NPM_STAMP): bench/package.json bench/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+		echo "warning: npm is missing: the text-annotator peer will be reported missing" >&2; \
+	elif (cd bench && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build); then \
+		touch $@; \
+	else \
+		echo "warning: npm ci in bench/ failed: the text-annotator peer will be reported missing" >&2; \
+	fi
+
+.PHONY: bench bench-go bench-browser bench-compare bench-report bench-peers
+bench: chromium-dep build $(BIN)/benchstat ## Benchmarks: Go (bench/go.txt), browser and peers → bench/results.json, bench/RESULTS.md.
 	@$(MAKE) --no-print-directory bench-go
 	@$(MAKE) --no-print-directory bench-browser
 
@@ -184,9 +207,14 @@ bench-go: $(BIN)/benchstat
 	mv $(BENCH_OUT)/go.txt.tmp $(BENCH_OUT)/go.txt
 	$(BIN)/benchstat $(BENCH_OUT)/go.txt
 
-bench-browser: chromium-dep build $(BIN)/benchstat
+bench-peers: $(BENCH_NPM_STAMP) ## Install the benchmark's peers (npm ci in bench/).
+
+bench-browser: chromium-dep build $(BIN)/benchstat bench-peers
 	@mkdir -p $(BENCH_OUT)
-	BENCH_OUT=$(BENCH_OUT) BENCHSTAT=$(BIN)/benchstat $(GO) test -tags bench -count=1 -run '^TestBrowserBenchmark$$' -timeout $(BENCH_TIMEOUT) -v ./bench/
+	BENCH_OUT=$(BENCH_OUT) BENCHSTAT=$(BIN)/benchstat $(BENCH_CMD) browser
+
+bench-report: ## Write bench/RESULTS.md again from results.json and go.txt (BENCH_OUT), measuring nothing.
+	BENCH_OUT=$(BENCH_OUT) BENCHSTAT=$(BIN)/benchstat $(BENCH_CMD) report
 
 bench-compare: $(BIN)/benchstat ## Run make bench again and compare with the committed results (NORUN=1: no new run).
 	@if [ -z "$(NORUN)" ]; then $(MAKE) --no-print-directory bench; fi
@@ -198,4 +226,4 @@ bench-compare: $(BIN)/benchstat ## Run make bench again and compare with the com
 		echo "No bench/go.txt committed at HEAD: nothing to compare the Go benchmarks with."; \
 	fi; \
 	rm -rf $$tmp
-	@BENCH_NEW=$(BENCH_OUT)/results.json $(GO) test -tags bench -count=1 -run '^TestCompare$$' -v ./bench/
+	@BENCH_NEW=$(BENCH_OUT)/results.json $(BENCH_CMD) compare

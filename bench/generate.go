@@ -1,14 +1,3 @@
-// Package bench holds Clausemark's performance measurement harness (make
-// bench): deterministic generators of large resolutions and annotation
-// files, here, and, under the build tag "bench", the browser benchmark and
-// the comparison with the committed results (browser_test.go,
-// compare_test.go). The Go benchmarks of the pure packages live with those
-// packages (resolution, annotations); make bench runs them.
-//
-// The generators are pure and deterministic: the same arguments give the
-// same bytes on every machine and every Go release (they use their own
-// pseudo-random generator, not math/rand), so that results of different
-// runs measure the same work.
 package bench
 
 import (

@@ -18,6 +18,7 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/bench"
+	"github.com/clausemark/clausemark/internal/chromium"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -488,7 +489,7 @@ func TestAnExportImportsIntoAFreshProfileAsTheSameSet(t *testing.T) {
 			t.Errorf("imported %+v, want %+v", g, w)
 		}
 	}
-	if err := pollErr(fresh.ctx, `document.querySelectorAll('mark[data-start]').length === 2`, 10*time.Second); err != nil {
+	if err := chromium.Poll(fresh.ctx, "two highlights", `document.querySelectorAll('mark[data-start]').length === 2`, 10*time.Second); err != nil {
 		t.Logf("highlights: %v marks, %v panel items, dialog open %v, in clauses %v", eval[float64](t, fresh.ctx, `document.querySelectorAll('mark').length`),
 			eval[float64](t, fresh.ctx, `document.querySelectorAll('.cm-item').length`),
 			eval[bool](t, fresh.ctx, `document.querySelector('#cm-import-dialog') !== null`),

@@ -8,12 +8,8 @@ package e2e
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,6 +20,7 @@ import (
 
 	cmapp "github.com/clausemark/clausemark/app"
 	cmbrowser "github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/internal/chromium"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/clausemark/clausemark/server"
 )
@@ -37,7 +34,7 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "e2e: web/app.wasm is missing: run 'make build' (or 'make test', which builds it) first")
 		os.Exit(1)
 	}
-	if _, err := chromiumPath(); err != nil {
+	if _, err := chromium.Path(); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		os.Exit(1)
 	}
@@ -46,26 +43,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// chromiumPath finds Debian's Chromium.
-func chromiumPath() (string, error) {
-	for _, p := range []string{"/usr/lib/chromium/chromium", "/usr/bin/chromium"} {
-		if _, err := os.Stat(p); err == nil {
-			return p, nil
-		}
-	}
-	if p, err := exec.LookPath("chromium"); err == nil {
-		return p, nil
-	}
-	return "", errors.New("chromium is not installed: run 'make test-deps' (apt-get install chromium)")
-}
-
 // testServer is the real Clausemark server, in process, on a free port.
-type testServer struct {
-	URL  string
-	srv  *http.Server
-	ln   net.Listener
-	once sync.Once
-}
+type testServer = chromium.Server
 
 // startServer starts the server; it stops at the end of the test.
 func startServer(t testing.TB) *testServer {
@@ -94,22 +73,12 @@ func startServerWith(t testing.TB, o server.Options) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	s, err := chromium.Serve(h)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &testServer{URL: "http://" + ln.Addr().String(), srv: &http.Server{Handler: h}, ln: ln}
-	go s.srv.Serve(ln)
 	t.Cleanup(s.Stop)
 	return s
-}
-
-// Stop stops the server: the port refuses connections from now on.
-func (s *testServer) Stop() {
-	s.once.Do(func() {
-		s.srv.Close()
-		s.ln.Close()
-	})
 }
 
 // browser is a headless Chromium with a fresh profile.
@@ -152,31 +121,13 @@ func newBrowser(t testing.TB) *browser {
 // test what survives closing and reopening the browser.
 func newBrowserWithProfile(t testing.TB, dir string) *browser {
 	t.Helper()
-	path, err := chromiumPath()
+	ctx, closeBrowser, err := chromium.Start(context.Background(), chromium.Options{ProfileDir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(dir),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.WindowSize(1280, 900),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
 	b := &browser{t: t, ctx: ctx, dir: dir}
-	if err := chromedp.Do(ctx); err != nil {
-		cancel()
-		cancelAlloc()
-		t.Fatalf("starting chromium: %v", err)
-	}
 	b.watchConsole(ctx)
-	t.Cleanup(func() {
-		cancel()
-		cancelAlloc()
-	})
+	t.Cleanup(closeBrowser)
 	return b
 }
 
@@ -184,70 +135,26 @@ func newBrowserWithProfile(t testing.TB, dir string) *browser {
 // like the first.
 func (b *browser) newTab() context.Context {
 	b.t.Helper()
-	ctx, cancel := chromedp.NewContext(b.ctx)
-	if err := chromedp.Do(ctx); err != nil {
-		b.t.Fatalf("opening a tab: %v", err)
+	ctx, closeTab, err := chromium.NewTab(b.ctx)
+	if err != nil {
+		b.t.Fatal(err)
 	}
 	b.watchConsole(ctx)
-	b.t.Cleanup(func() { cancel() })
+	b.t.Cleanup(closeTab)
 	return ctx
 }
 
 // watchConsole fails the test on any console error, uncaught exception or
-// Go panic in the tab.
+// Go panic in the tab (see chromium.Problem), but those it expects.
 func (b *browser) watchConsole(ctx context.Context) {
 	t := b.t
 	t.Helper()
-	wctx, stop := context.WithCancel(ctx)
-	messages := chromedp.Console(wctx)
-	var mu sync.Mutex
-	var bad []string
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			if problem(m) && !b.isExpected(m.Text) {
-				mu.Lock()
-				bad = append(bad, m.String()+at(m))
-				mu.Unlock()
-			}
-		}
-	}()
+	stop := chromium.WatchConsole(ctx, chromium.WatchOptions{Expected: b.isExpected})
 	t.Cleanup(func() {
-		stop()
-		<-done
-		mu.Lock()
-		defer mu.Unlock()
-		for _, m := range bad {
+		for _, m := range stop() {
 			t.Errorf("console: %s", m)
 		}
 	})
-}
-
-// problem reports whether a console message means something went wrong:
-// an error, an exception, or what the Go runtime prints when it panics or
-// exits.
-func problem(m chromedp.ConsoleMessage) bool {
-	switch m.Type {
-	case chromedp.ConsoleError, chromedp.ConsoleException:
-		return true
-	}
-	for _, s := range []string{"panic:", "fatal error:", "Go program has already exited", "exit code:"} {
-		if strings.Contains(m.Text, s) {
-			return true
-		}
-	}
-	return false
-}
-
-func at(m chromedp.ConsoleMessage) string {
-	if m.URL == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (%s:%d)", m.URL, m.Line+1)
 }
 
 // open navigates a tab to a URL and waits until the app has started.
@@ -262,18 +169,15 @@ func open(t testing.TB, ctx context.Context, url string) {
 // waitReady waits until the wasm has loaded and the app is mounted.
 func waitReady(t testing.TB, ctx context.Context) {
 	t.Helper()
-	err := pollErr(ctx, `!!document.querySelector('.cm-app[data-ready]') && !document.getElementById('app-wasm-loader')`, 60*time.Second)
-	if err != nil {
-		label, _ := chromedp.Run(ctx, chromedp.Evaluate[string](
-			`(document.getElementById('app-wasm-loader-label') || {}).innerText || ''`))
-		t.Fatalf("the app did not start: %v %s", err, label)
+	if err := chromium.WaitAppReady(ctx, 60*time.Second); err != nil {
+		t.Fatal(err)
 	}
 }
 
 // eval evaluates a JavaScript expression in the tab, awaiting promises.
 func eval[T any](t testing.TB, ctx context.Context, js string) T {
 	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	v, err := chromium.Eval[T](ctx, js)
 	if err != nil {
 		t.Fatalf("evaluate %s: %v", js, err)
 	}
@@ -281,34 +185,11 @@ func eval[T any](t testing.TB, ctx context.Context, js string) T {
 }
 
 // poll waits until a JavaScript expression (a promise is awaited) is
-// truthy. chromedp.Poll cannot be used: it builds its predicate with
-// new Function, which the app's Content-Security-Policy forbids.
+// truthy, at most 20 s.
 func poll(t testing.TB, ctx context.Context, js string) {
 	t.Helper()
-	if err := pollErr(ctx, js, 20*time.Second); err != nil {
-		t.Fatalf("waiting for %s: %v", js, err)
-	}
-}
-
-func pollErr(ctx context.Context, js string, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	expr := `(async () => !!(await (` + js + `)))()`
-	var last error
-	for {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr, chromedp.EvalAwaitPromise))
-		if err == nil && ok {
-			return nil
-		}
-		if err != nil {
-			last = err
-		}
-		if time.Now().After(deadline) {
-			if last != nil {
-				return fmt.Errorf("timed out after %s (last error: %v)", timeout, last)
-			}
-			return fmt.Errorf("timed out after %s", timeout)
-		}
-		time.Sleep(40 * time.Millisecond)
+	if err := chromium.Poll(ctx, js, js, 20*time.Second); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -316,13 +197,7 @@ func pollErr(ctx context.Context, js string, timeout time.Duration) error {
 // its cache holds the app, so that the app can load with no server.
 func waitOfflineReady(t testing.TB, ctx context.Context) {
 	t.Helper()
-	poll(t, ctx, `(async () => {
-		if (!navigator.serviceWorker.controller) return false;
-		const keys = await caches.keys();
-		for (const k of keys) {
-			const c = await caches.open(k);
-			if (await c.match('/web/app.wasm') && await c.match('/') && await c.match('/app.js')) return true;
-		}
-		return false;
-	})()`)
+	if err := chromium.WaitCached(ctx, 20*time.Second, "/web/app.wasm", "/", "/app.js"); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -62,7 +62,7 @@ func loadCorpus(t *testing.T) []corpusDoc {
 // isFootnotePara reports whether a paragraph is a footnote ("¹ See …").
 func isFootnotePara(p string) bool {
 	r := []rune(p)
-	return len(r) > 0 && strings.ContainsRune(string(superscripts), r[0])
+	return len(r) > 0 && strings.ContainsRune(string(superscriptDigits[:]), r[0])
 }
 
 func TestPDFTextFollowsTheContractFormat(t *testing.T) {
@@ -143,7 +143,7 @@ func footnoteMarkers(p string) []string {
 	var out []string
 	var cur []rune
 	for _, c := range p + " " {
-		if i := strings.IndexRune(string(superscripts), c); i >= 0 {
+		if i := strings.IndexRune(string(superscriptDigits[:]), c); i >= 0 {
 			cur = append(cur, c)
 			continue
 		}
@@ -203,7 +203,7 @@ func TestPDFTextPutsEachFootnoteAfterTheParagraphOfItsMarker(t *testing.T) {
 		}
 		want := map[string]bool{}
 		for _, f := range truth.Footnotes {
-			want[superscript(itoa(f.Number))] = true
+			want[superscriptString(itoa(f.Number))] = true
 		}
 		if len(want) != len(bodies) {
 			t.Errorf("%s: %d footnotes, want %d", c.stem, len(bodies), len(want))
@@ -277,7 +277,7 @@ var clauseLabel = regexp.MustCompile(`^(?:\d{1,3}\.?|\((?:[a-z]{1,2}|[ivxlc]{1,6
 func plain(p string) string {
 	p = strings.ReplaceAll(p, "*", "")
 	p = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(string(superscripts), r) {
+		if strings.ContainsRune(string(superscriptDigits[:]), r) {
 			return -1
 		}
 		return r
@@ -357,7 +357,7 @@ func TestPDFTextParagraphBoundariesMatchTheGroundTruth(t *testing.T) {
 			if !ok {
 				continue // reported above
 			}
-			n := superscript(itoa(f.Number))
+			n := superscriptString(itoa(f.Number))
 			found := false
 			for i := sp[0]; i <= sp[1]; i++ {
 				found = found || containsString(footnoteMarkers(rawParas[i]), n)

@@ -26,7 +26,7 @@ func FuzzPDFText(f *testing.F) {
 			f.Add(seed)
 		}
 	}
-	fonts := []string{roman, italic, bold, "Barcode 3 of 9 by request", "", "TimesNewRomanPS-BoldItalicMT"}
+	fonts := []string{fontRoman, fontItalic, fontBold, "Barcode 3 of 9 by request", "", "TimesNewRomanPS-BoldItalicMT"}
 	strs := []string{" ", "", "1", "12", "*1901576*", "19-01576 (E)", "2/5", "__________", "(a)", "Decides", "-", "S/2019/90", "United Nations", "word-"}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d := &PDFDocument{}

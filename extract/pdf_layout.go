@@ -249,7 +249,7 @@ func (l *layout) continues(b *block, s *segment) bool {
 		return false
 	case math.Abs(s.size-prev.size) > 0.15*size:
 		return false
-	case prev.allStyled(styleBold) != s.allStyled(styleBold):
+	case prev.allStyled(bold) != s.allStyled(bold):
 		return false
 	case labelRe.MatchString(s.text) && endsSentence(prev.text):
 		return false
@@ -276,7 +276,7 @@ func (l *layout) continuesOnNextPage(b *block, s *segment) bool {
 	if s.page != prev.page+1 || !l.textSize(prev) || !l.textSize(s) {
 		return false
 	}
-	if b.segs[0].allStyled(styleBold) || s.allStyled(styleBold) || labelRe.MatchString(s.text) {
+	if b.segs[0].allStyled(bold) || s.allStyled(bold) || labelRe.MatchString(s.text) {
 		return false
 	}
 	if endsSentence(prev.text) && startsCapital(s.text) {
@@ -357,7 +357,7 @@ func (l *layout) text() string {
 		for _, n := range b.notes {
 			t := renderLines(n.lines)
 			if n.number != "" {
-				t = superscript(n.number) + " " + t
+				t = superscriptString(n.number) + " " + t
 			}
 			paras = append(paras, t)
 		}

@@ -7,14 +7,6 @@ import (
 	"unicode"
 )
 
-// style is the typographic style of a run of text: italic, bold or both.
-type style uint8
-
-const (
-	styleItalic style = 1 << iota
-	styleBold
-)
-
 // run is a piece of a line in one style. A footnote marker (a raised,
 // smaller number) is a run of its own with marker set.
 type run struct {
@@ -55,10 +47,10 @@ func fontStyle(name string) (s style, barcode bool) {
 		barcode = true
 	}
 	if strings.Contains(n, "italic") || strings.Contains(n, "oblique") || strings.HasSuffix(n, "-it") {
-		s |= styleItalic
+		s |= italic
 	}
 	if strings.Contains(n, "bold") || strings.Contains(n, "black") || strings.Contains(n, "heavy") || strings.Contains(n, "semibold") || strings.Contains(n, "demi") {
-		s |= styleBold
+		s |= bold
 	}
 	return s, barcode
 }

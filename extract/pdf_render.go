@@ -7,19 +7,6 @@ import (
 
 // superscripts are the superscript digits footnote markers are written
 // with.
-var superscripts = []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-// superscript writes a number in superscript digits.
-func superscript(number string) string {
-	var b strings.Builder
-	for _, c := range number {
-		if c >= '0' && c <= '9' {
-			b.WriteRune(superscripts[c-'0'])
-		}
-	}
-	return b.String()
-}
-
 // styledRune is one character of a paragraph with its style.
 type styledRune struct {
 	c      rune
@@ -44,7 +31,7 @@ func renderLines(lines [][]run) string {
 				for len(rs) > 0 && unicode.IsSpace(rs[len(rs)-1].c) {
 					rs = rs[:len(rs)-1]
 				}
-				for _, c := range superscript(r.text) {
+				for _, c := range superscriptString(r.text) {
 					rs = append(rs, styledRune{c: c, marker: true})
 				}
 				continue
@@ -92,11 +79,6 @@ func collapseSpaces(rs []styledRune) []styledRune {
 		out = out[:len(out)-1]
 	}
 	return out
-}
-
-// isWordRune reports whether c belongs to a word.
-func isWordRune(c rune) bool {
-	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c)
 }
 
 // wholeWords gives each word one style, the style of most of its letters,
@@ -169,11 +151,11 @@ func spacesBetween(rs []styledRune) {
 // markdown returns the marker of a style.
 func markdown(st style) string {
 	switch st {
-	case styleItalic:
+	case italic:
 		return "*"
-	case styleBold:
+	case bold:
 		return "**"
-	case styleItalic | styleBold:
+	case italic | bold:
 		return "***"
 	}
 	return ""

@@ -11,9 +11,9 @@ import (
 // indent at 147, lines 12 points apart and paragraphs 18.
 
 const (
-	roman  = "TimesNewRomanPSMT"
-	italic = "TimesNewRomanPS-ItalicMT"
-	bold   = "TimesNewRomanPS-BoldMT"
+	fontRoman  = "TimesNewRomanPSMT"
+	fontItalic = "TimesNewRomanPS-ItalicMT"
+	fontBold   = "TimesNewRomanPS-BoldMT"
 )
 
 // item is a run of text; its width is estimated at half its size per
@@ -22,8 +22,8 @@ func item(x, y float64, text, font string, size float64) PDFItem {
 	return PDFItem{Str: text, X: x, Y: y, Width: 0.5 * size * float64(len([]rune(text))), Height: size, FontSize: size, Font: font, Dir: "ltr"}
 }
 
-// line is a line of 10-point roman text.
-func line(x, y float64, text string) PDFItem { return item(x, y, text, roman, 10) }
+// line is a line of 10-point fontRoman text.
+func line(x, y float64, text string) PDFItem { return item(x, y, text, fontRoman, 10) }
 
 // after is an item that follows prev on its line, after a space.
 func after(prev PDFItem, text, font string, size float64) PDFItem {
@@ -128,20 +128,20 @@ func TestPDFBridgeErrorsMapToTheSentinels(t *testing.T) {
 
 func TestPageFurnitureIsDropped(t *testing.T) {
 	p1 := page(append([]PDFItem{
-		item(123, 58, "United Nations", roman, 14),
-		item(503, 58, "S/2099/1", roman, 10),
-		item(123, 86, "Security Council", bold, 20),
+		item(123, 58, "United Nations", fontRoman, 14),
+		item(503, 58, "S/2099/1", fontRoman, 10),
+		item(123, 86, "Security Council", fontBold, 20),
 		line(397, 86, "Distr.: General"),
 		line(397, 98, "1 January 2099"),
 		line(65, 748, "99-01234 (E) 010199"),
 		item(65, 762, "*9901234*", "BCDEEE+Barcode 3 of 9 by request", 12),
-		item(450, 762, "Please recycle", roman, 7),
+		item(450, 762, "Please recycle", fontRoman, 7),
 	}, filler(200, 40)...)...)
 	p2 := page(append([]PDFItem{
-		item(60, 49, "A running title of the document", bold, 8.5),
-		item(60, 59, "S/2099/1", bold, 8.5),
-		item(524, 754, "99-01234", roman, 7),
-		item(60, 755, "2/2", bold, 8.5),
+		item(60, 49, "A running title of the document", fontBold, 8.5),
+		item(60, 59, "S/2099/1", fontBold, 8.5),
+		item(524, 754, "99-01234", fontRoman, 7),
+		item(60, 755, "2/2", fontBold, 8.5),
 	}, filler(82, 40)...)...)
 	text, err := PDFText(doc(p1, p2))
 	if err != nil {
@@ -166,25 +166,25 @@ func TestPageFurnitureIsDropped(t *testing.T) {
 
 func TestFootnotesFollowTheParagraphOfTheirMarker(t *testing.T) {
 	l1 := line(147, 100, "Recalling its resolution 1 (2099),")
-	marker := item(l1.X+l1.Width, 96.5, "1", roman, 6.5)
+	marker := item(l1.X+l1.Width, 96.5, "1", fontRoman, 6.5)
 	l2 := line(147, 118, "Recalling also its resolution 2 (2099), and the")
 	// The second paragraph runs over to page 2, its footnote's text too.
 	p1 := page(append(append([]PDFItem{l1, marker, l2,
-		item(l2.X+l2.Width, 114.5, "2", roman, 6.5),
+		item(l2.X+l2.Width, 114.5, "2", fontRoman, 6.5),
 		line(123, 130, "report of the Secretary-General,")},
 		filler(148, 38)...),
 		line(147, 610, "Noting the report,"),
-		item(100, 690, "__________________", bold, 8),
-		item(117, 701, "1", roman, 5.5),
-		item(120, 704, "See A/99/1.", roman, 8.5),
-		item(117, 715, "2", roman, 5.5),
-		item(120, 718, "United Nations,", roman, 8.5),
-		after(item(120, 718, "United Nations,", roman, 8.5), "Treaty Series", italic, 8.5),
+		item(100, 690, "__________________", fontBold, 8),
+		item(117, 701, "1", fontRoman, 5.5),
+		item(120, 704, "See A/99/1.", fontRoman, 8.5),
+		item(117, 715, "2", fontRoman, 5.5),
+		item(120, 718, "United Nations,", fontRoman, 8.5),
+		after(item(120, 718, "United Nations,", fontRoman, 8.5), "Treaty Series", fontItalic, 8.5),
 	)...)
 	p2 := page(append([]PDFItem{
 		line(123, 82, "which it welcomes,"),
-		item(100, 700, "__________________", bold, 8),
-		item(123, 712, "vol. 1, No. 1.", roman, 8.5),
+		item(100, 700, "__________________", fontBold, 8),
+		item(123, 712, "vol. 1, No. 1.", fontRoman, 8.5),
 	}, filler(100, 40)...)...)
 	paras := layoutOf(t, doc(p1, p2))
 	var got []string
@@ -215,7 +215,7 @@ func TestParagraphsBreakAtGapsIndentsLabelsAndHeadings(t *testing.T) {
 		line(147, next(), "First paragraph, indented, runs on to"),
 		line(123, next(), "the margin;"),
 		line(147, next(), "Second paragraph after an indent, on one line;"),
-		item(123, next(), "A bold heading", bold, 10),
+		item(123, next(), "A bold heading", fontBold, 10),
 		line(123, next(), "text under the heading, not indented,"),
 		line(123, next(), "on two lines:"),
 		line(147, next(), "(a) a sub-paragraph after a colon;"),
@@ -268,7 +268,7 @@ func TestAParagraphSplitByAPageBreakIsJoined(t *testing.T) {
 		{"a new sentence after a full stop", []PDFItem{line(147, 700, "1. Decides to remain seized of"), line(123, 712, "the matter.")},
 			line(123, 82, "Annex text at the margin."), "1. Decides to remain seized of the matter.\n\nAnnex text at the margin."},
 		{"a heading", []PDFItem{line(147, 700, "Recalling its resolutions on the"), line(123, 712, "matter,")},
-			item(123, 82, "Political situation", bold, 10), "Recalling its resolutions on the matter,\n\n**Political situation**"},
+			item(123, 82, "Political situation", fontBold, 10), "Recalling its resolutions on the matter,\n\n**Political situation**"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -292,35 +292,35 @@ func TestItalicsAndBoldBecomeMarkersAroundWholeWords(t *testing.T) {
 		return paras[len(paras)-1]
 	}
 	y := 500.0
-	a := item(147, y, "Recalling also", italic, 10)
-	b := after(a, "its resolution,", roman, 10)
+	a := item(147, y, "Recalling also", fontItalic, 10)
+	b := after(a, "its resolution,", fontRoman, 10)
 	if got, want := mk(a, b), "*Recalling also* its resolution,"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	// pdf.js's own space items, in the italic font, between two roman
+	// pdf.js's own space items, in the italic font, between two fontRoman
 	// words and between two italic ones.
-	c := item(147, y, "Decides", italic, 10)
-	sp := PDFItem{Str: " ", X: c.X + c.Width, Y: y, Width: 2.5, FontSize: 10, Font: italic}
-	d := item(sp.X+sp.Width, y, "further", italic, 10)
-	sp2 := PDFItem{Str: " ", X: d.X + d.Width, Y: y, Width: 2.5, FontSize: 10, Font: italic}
-	e := item(sp2.X+sp2.Width, y, "that it will,", roman, 10)
+	c := item(147, y, "Decides", fontItalic, 10)
+	sp := PDFItem{Str: " ", X: c.X + c.Width, Y: y, Width: 2.5, FontSize: 10, Font: fontItalic}
+	d := item(sp.X+sp.Width, y, "further", fontItalic, 10)
+	sp2 := PDFItem{Str: " ", X: d.X + d.Width, Y: y, Width: 2.5, FontSize: 10, Font: fontItalic}
+	e := item(sp2.X+sp2.Width, y, "that it will,", fontRoman, 10)
 	if got, want := mk(c, sp, d, sp2, e), "*Decides further* that it will,"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	// Italic for part of a word: the word takes the style of most of it.
-	f := item(147, y, "UNMISS", italic, 10)
-	g := item(f.X+f.Width, y, "’s mandate,", roman, 10)
+	f := item(147, y, "UNMISS", fontItalic, 10)
+	g := item(f.X+f.Width, y, "’s mandate,", fontRoman, 10)
 	if got, want := mk(f, g), "*UNMISS’s* mandate,"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	// An italic phrase across a line break stays one phrase.
-	h := item(147, y, "Expresses its", italic, 10)
-	i := item(123, y+12, "concern", italic, 10)
-	j := after(i, "at the situation,", roman, 10)
+	h := item(147, y, "Expresses its", fontItalic, 10)
+	i := item(123, y+12, "concern", fontItalic, 10)
+	j := after(i, "at the situation,", fontRoman, 10)
 	if got, want := mk(h, i, j), "*Expresses its concern* at the situation,"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	k := item(123, y, "Bold and", bold, 10)
+	k := item(123, y, "Bold and", fontBold, 10)
 	m := after(k, "bold italic", "TimesNewRomanPS-BoldItalicMT", 10)
 	if got, want := mk(k, m), "**Bold and** ***bold italic***"; got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -340,8 +340,8 @@ func TestACompoundBrokenAtALineEndIsJoined(t *testing.T) {
 }
 
 func TestTheSecondColumnOfALineIsAParagraphOfItsOwn(t *testing.T) {
-	sc := item(123, 86, "Security Council", bold, 20)
-	sp := PDFItem{Str: " ", X: sc.X + sc.Width, Y: 86, Width: 100, FontSize: 20, Font: bold}
+	sc := item(123, 86, "Security Council", fontBold, 20)
+	sp := PDFItem{Str: " ", X: sc.X + sc.Width, Y: 86, Width: 100, FontSize: 20, Font: fontBold}
 	items := append([]PDFItem{sc, sp, line(397, 86.3, "Distr.: General"), line(397, 98, "1 January 2099")}, filler(200, 30)...)
 	paras := layoutOf(t, doc(page(items...)))
 	if paras[0] != "**Security Council**" || paras[1] != "Distr.: General 1 January 2099" {
@@ -356,13 +356,13 @@ func TestFontStyles(t *testing.T) {
 		barcode bool
 	}{
 		{"TimesNewRomanPSMT", 0, false},
-		{"TimesNewRomanPS-ItalicMT", styleItalic, false},
-		{"TimesNewRomanPS-BoldMT", styleBold, false},
-		{"ABCDEF+TimesNewRomanPS-BoldItalicMT", styleBold | styleItalic, false},
-		{"Times New Roman,Italic", styleItalic, false},
-		{"Times New Roman,Bold", styleBold, false},
-		{"Arial-BoldObliqueMT", styleBold | styleItalic, false},
-		{"BCDEEE+Barcode 3 of 9 by request,BoldItalic", styleBold | styleItalic, true},
+		{"TimesNewRomanPS-ItalicMT", italic, false},
+		{"TimesNewRomanPS-BoldMT", bold, false},
+		{"ABCDEF+TimesNewRomanPS-BoldItalicMT", bold | italic, false},
+		{"Times New Roman,Italic", italic, false},
+		{"Times New Roman,Bold", bold, false},
+		{"Arial-BoldObliqueMT", bold | italic, false},
+		{"BCDEEE+Barcode 3 of 9 by request,BoldItalic", bold | italic, true},
 		{"", 0, false},
 	}
 	for _, c := range cases {
