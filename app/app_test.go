@@ -182,7 +182,6 @@ func TestFilterAnnotations(t *testing.T) {
 	}
 }
 
-
 func TestTheClauseHTMLShowsTheAnnotatorsState(t *testing.T) {
 	doc := seedDoc(t)
 	defer func(old *annotator) { ann = old }(ann)
