@@ -59,16 +59,9 @@ type droppedFile struct {
 // maxImportSize is the largest file the import reads.
 const maxImportSize = annotations.MaxFileSize
 
-// focusPlace says which element of a clause had the focus: its label, a
-// highlight (by annotation id), its suggestion.
-type focusPlace struct {
-	Clause     string
-	Annotation string
-	Suggestion bool
-}
-
 // highlightMark describes the highlight of one annotation, for the
-// highlighter.
+// highlighter (markup.Mark in the browser). Whole is not needed any more:
+// the painter sees a whole clause by itself.
 type highlightMark struct {
 	ID, Tag, Label string
 	Note, Whole    bool

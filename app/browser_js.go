@@ -6,7 +6,10 @@ import (
 	"context"
 	"errors"
 
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/markup"
 	"github.com/clausemark/clausemark/wasm"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 func openStore() (annotationStore, error) {
@@ -40,16 +43,34 @@ func openChannel(f func(storeChange)) (post func(storeChange) error, close func(
 
 func download(name, mime string, data []byte) error { return wasm.Download(name, mime, data) }
 
+// logged writes err, if any, on the console (with the context the error
+// carries: what was being done, to what) and returns it.
+func logged(err error) error {
+	if err != nil {
+		app.Logf("%v", err)
+	}
+	return err
+}
+
+// onceListening returns the release func of a listener, or logs why there
+// is none and returns a func that does nothing.
+func onceListening(release func(), err error) func() {
+	if logged(err) != nil {
+		return func() {}
+	}
+	return release
+}
+
 func onKeyDown(f func(keyEvent) bool) func() {
-	return wasm.OnKeyDown(func(k wasm.KeyEvent) bool {
+	return onceListening(wasm.OnKeyDown(func(k wasm.KeyEvent) bool {
 		return f(keyEvent{
 			Key: k.Key, Shift: k.Shift, Ctrl: k.Ctrl, Alt: k.Alt, Meta: k.Meta,
 			InField: k.InField, InDialog: k.InDialog, Clause: k.Clause, Annotation: k.Annotation,
 		})
-	})
+	}))
 }
 
-func onSelectionEnd(f func()) func() { return wasm.OnSelectionEnd(f) }
+func onSelectionEnd(f func()) func() { return onceListening(wasm.OnSelectionEnd(f)) }
 
 func readSelection() (domSelection, bool, error) {
 	s, ok, err := wasm.ReadSelection()
@@ -61,72 +82,84 @@ func selectText(clause string, start, end int) (rect, error) {
 	return rect(r), err
 }
 
-func clearSelection() { wasm.ClearSelection() }
+func clearSelection() { logged(wasm.ClearSelection()) }
 
 func onFileDrop(over func(bool), f func(droppedFile)) func() {
-	return wasm.OnFileDrop(maxImportSize, over, func(d wasm.DroppedFile) {
+	return onceListening(wasm.OnFileDrop(maxImportSize, over, func(d wasm.DroppedFile) {
 		f(droppedFile{Name: d.Name, Data: d.Data, Err: d.Err})
-	})
+	}))
 }
 
 func inputFile(id string) (string, []byte, error) { return wasm.InputFile(id, maxImportSize) }
 
-func clickElement(id string) { wasm.ClickElement(id) }
+func clickElement(id string) { logged(wasm.ClickElement(id)) }
 
-func focusElement(selector string) bool { return wasm.Focus(selector) }
+func focusElement(selector string) bool {
+	ok, err := wasm.Focus(selector)
+	logged(err)
+	return ok
+}
 
-func scrollIntoView(selector string) bool { return wasm.ScrollIntoView(selector) }
+func flash(selector string) bool {
+	ok, err := wasm.Flash(selector)
+	logged(err)
+	return ok
+}
 
-func flash(selector string) bool { return wasm.Flash(selector) }
+func place(id string, top, left float64) { logged(wasm.Place(id, top, left)) }
 
-func place(id string, top, left float64) { wasm.Place(id, top, left) }
-
-func placeAbove(id string, r rect) { wasm.PlaceAbove(id, wasm.Rect(r)) }
+func placeAbove(id string, r rect) { logged(wasm.PlaceAbove(id, wasm.Rect(r))) }
 
 func clauseRect(id string) (rect, bool) {
-	r, ok := wasm.ClauseRect(id)
+	r, ok, err := wasm.ClauseRect(id)
+	logged(err)
 	return rect(r), ok
 }
 
 func annotationRect(id string) (rect, bool) {
-	r, ok := wasm.AnnotationRect(id)
+	r, ok, err := wasm.AnnotationRect(id)
+	logged(err)
 	return rect(r), ok
 }
 
-func annotationSelector(id string) string { return wasm.AnnotationSelector(id) }
+func annotationSelector(id string) string { return markup.AnnotationSelector(id) }
 
-func inputValue(id string) (string, bool) { return wasm.InputValue(id) }
+func inputValue(id string) (string, bool) {
+	v, ok, err := wasm.InputValue(id)
+	logged(err)
+	return v, ok
+}
 
-func markAfterPaint(name string) { wasm.MarkAfterPaint(name) }
+func markAfterPaint(name string) { logged(wasm.MarkAfterPaint(name)) }
 
-func afterPaint(f func()) { wasm.AfterPaint(f) }
+func afterPaint(f func()) { logged(wasm.AfterPaint(f)) }
 
 // storeProblem is the message to show for a storage error.
 func storeProblem(err error) string { return err.Error() }
 
 var _ annotationStore = (*wasm.Store)(nil)
 
-func focusIn(clause string) (focusPlace, bool) {
-	f, ok := wasm.FocusIn(clause)
-	return focusPlace(f), ok
+func replaceClause(id, html string) { logged(wasm.ReplaceClause(id, html)) }
+
+func setInnerHTML(selector, html string) { logged(wasm.SetInnerHTML(selector, html)) }
+
+func toggleClass(id, class string, on bool) {
+	_, err := wasm.ToggleClass(id, class, on)
+	logged(err)
 }
 
-func restoreFocus(f focusPlace) { wasm.RestoreFocus(wasm.FocusPlace(f)) }
-
-func replaceClause(id, html string) { wasm.ReplaceClause(id, html) }
-
-func setInnerHTML(selector, html string) { wasm.SetInnerHTML(selector, html) }
-
-func toggleClass(id, class string, on bool) { wasm.ToggleClass(id, class, on) }
+// markOfHighlight is the markup.Mark of a highlightMark (whose Whole the
+// painter does not need: it sees a whole clause by itself).
+func markOfHighlight(m highlightMark) markup.Mark {
+	return markup.Mark{ID: m.ID, Tag: annotations.Tag(m.Tag), Note: m.Note, Label: m.Label}
+}
 
 func highlight(clause string, start, end int, m highlightMark) error {
-	return wasm.Highlight(clause, start, end, wasm.Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label, Whole: m.Whole})
+	return logged(wasm.Highlight(clause, start, end, markOfHighlight(m)))
 }
 
-func unhighlight(id string) error { return wasm.Unhighlight(id) }
+func unhighlight(id string) error { return logged(wasm.Unhighlight(id)) }
 
-func restyle(m highlightMark) error {
-	return wasm.Restyle(wasm.Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label})
-}
+func restyle(m highlightMark) error { return logged(wasm.Restyle(markOfHighlight(m))) }
 
-func setSuggestion(clause, html string) error { return wasm.SetSuggestion(clause, html) }
+func setSuggestion(clause, html string) error { return logged(wasm.SetSuggestion(clause, html)) }

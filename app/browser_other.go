@@ -2,7 +2,11 @@
 
 package app
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/clausemark/clausemark/markup"
+)
 
 // errNoBrowser is what the browser adapters return when the app runs on
 // the server, to render the page.
@@ -23,20 +27,16 @@ func onFileDrop(func(bool), func(droppedFile)) func() { return func() {} }
 func inputFile(string) (string, []byte, error)        { return "", nil, errNoBrowser }
 func clickElement(string)                             {}
 func focusElement(string) bool                        { return false }
-func scrollIntoView(string) bool                      { return false }
 func flash(string) bool                               { return false }
 func place(string, float64, float64)                  {}
 func placeAbove(string, rect)                         {}
 func clauseRect(string) (rect, bool)                  { return rect{}, false }
 func annotationRect(string) (rect, bool)              { return rect{}, false }
-func annotationSelector(id string) string             { return `[data-annotation="` + id + `"]` }
+func annotationSelector(id string) string             { return markup.AnnotationSelector(id) }
 func inputValue(string) (string, bool)                { return "", false }
 func markAfterPaint(string)                           {}
 func afterPaint(func())                               {}
 func storeProblem(err error) string                   { return err.Error() }
-
-func focusIn(string) (focusPlace, bool) { return focusPlace{}, false }
-func restoreFocus(focusPlace)           {}
 
 func replaceClause(string, string)     {}
 func setInnerHTML(string, string)      {}

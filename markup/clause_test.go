@@ -180,3 +180,22 @@ func TestFootnoteRefIDsCountRepeats(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestSelectorsQuoteIDs(t *testing.T) {
+	for _, tc := range []struct{ id, want string }{
+		{"urn:uuid:1", `mark[data-annotation="urn:uuid:1"]`},
+		{`a"b\c`, `mark[data-annotation="a\"b\\c"]`},
+		{"new\nline\x00", `mark[data-annotation="new\a line` + "\uFFFD" + `"]`},
+		{"東京 🌍", `mark[data-annotation="東京 🌍"]`},
+	} {
+		if got := AnnotationSelector(tc.id); got != tc.want {
+			t.Errorf("AnnotationSelector(%q) = %s, want %s", tc.id, got, tc.want)
+		}
+	}
+	if got := TagMarkSelector(`x"`); got != `.cm-tagmark[data-for="x\""]` {
+		t.Errorf("TagMarkSelector: %s", got)
+	}
+	if got := ClauseSelector("op6.a"); got != `[data-clause="op6.a"]` {
+		t.Errorf("ClauseSelector: %s", got)
+	}
+}

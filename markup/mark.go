@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/clausemark/clausemark/annotations"
@@ -182,4 +183,45 @@ func Preview(text string, n int) string {
 		cut = cut[:i]
 	}
 	return strings.TrimRight(cut, " ,;:") + "…"
+}
+
+// AnnotationSelector is the CSS selector of the elements of a highlight.
+func AnnotationSelector(id string) string {
+	return "mark[" + AttrAnnotation + "=" + cssString(id) + "]"
+}
+
+// TagMarkSelector is the CSS selector of the tag letter of a highlight.
+func TagMarkSelector(id string) string {
+	return "." + ClassTagMark + "[" + AttrFor + "=" + cssString(id) + "]"
+}
+
+// ClauseSelector is the CSS selector of a clause element.
+func ClauseSelector(id string) string {
+	return "[" + AttrClause + "=" + cssString(id) + "]"
+}
+
+// cssString quotes s as a CSS string, as CSSOM serializes one: in double
+// quotes, with '"' and '\' escaped, control characters as code point
+// escapes, NUL as U+FFFD.
+func cssString(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == 0:
+			b.WriteRune('\uFFFD')
+		case r < 0x20 || r == 0x7f:
+			b.WriteByte('\\')
+			b.WriteString(strconv.FormatInt(int64(r), 16))
+			b.WriteByte(' ')
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
