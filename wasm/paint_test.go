@@ -159,9 +159,9 @@ func describe(box js.Value, clauses map[string]*resolution.Clause) string {
 func describeText(b *strings.Builder, text js.Value, c *resolution.Clause) {
 	var (
 		plain    strings.Builder
-		cover    []string                // per UTF-16 unit: the highlights over it
+		cover    []string                  // per UTF-16 unit: the highlights over it
 		elements = map[string][][]string{} // per highlight: its elements' attributes
-		order    []string                // highlights in the order of their first element
+		order    []string                  // highlights in the order of their first element
 		lastEl   = map[string]js.Value{}
 		pos      int
 		problems []string
