@@ -37,15 +37,16 @@
 // safejs, or through go-indexeddb only where it cannot panic, and browser
 // exceptions come back as errors. (syscall/js is imported only for what
 // go-indexeddb takes and gives: string keys made with js.ValueOf, and the
-// js.Error inside safejs errors.) The DOM functions make their calls through
-// a jsCalls, which keeps the first error of a series, and return it; an
-// element they need that is not on the page is an error wrapping
-// [ErrNotOnPage], one the page may lack is reported as ok = false. Errors the browser reports as a
-// DOMException are a [*DOMError], which keeps the exception's name and
-// message and wraps a sentinel ([ErrQuotaExceeded], [ErrBlocked],
-// [ErrUnavailable], [ErrVersion], [ErrClosed], [ErrConstraint], [ErrInvalid],
-// [ErrUpgrade], [ErrChannelClosed], [ErrFileUnreadable], [ErrNotOnPage])
-// for errors.Is,
+// js.Error inside safejs errors.) The DOM functions make their calls
+// through a jsCalls, which keeps the first error of a series, and return
+// it; an element they need that is not on the page is an error wrapping
+// [ErrNotOnPage], one the page may lack is reported as ok = false.
+//
+// Errors the browser reports as a DOMException are a [*DOMError], which
+// keeps the exception's name and message and wraps a sentinel
+// ([ErrQuotaExceeded], [ErrBlocked], [ErrUnavailable], [ErrVersion],
+// [ErrClosed], [ErrConstraint], [ErrInvalid], [ErrUpgrade],
+// [ErrChannelClosed], [ErrFileUnreadable], [ErrNotOnPage]) for errors.Is,
 // whether it came through safejs or go-indexeddb (an idb.DOMException). A
 // write refused by [Store.PutIf] wraps [ErrConflict]; a file over the size
 // limit is a [*FileTooLargeError] ([ErrFileTooLarge]). Messages start with
