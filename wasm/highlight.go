@@ -197,10 +197,25 @@ func (p *painter) paint(container safejs.Value, off int) {
 // that was outside before (that started before the range, or with it and
 // has the smaller id). ce is where the element ends.
 func (p *painter) outside(el safejs.Value, ce int) bool {
+	c := p.c
 	if ce > p.e {
 		return true
 	}
-	id := p.c.str(p.c.call(el, "getAttribute", markup.AttrAnnotation))
+	id := c.str(c.call(el, "getAttribute", markup.AttrAnnotation))
+	// Most often the element tells: the last one of its highlight is
+	// followed by its tag letter, the first one has AttrStart.
+	last := false
+	if next := c.get(el, "nextSibling"); !absent(next) && nodeKindOf(c, next) == kindTagMark {
+		last = c.str(c.call(next, "getAttribute", markup.AttrFor)) == id
+	}
+	switch {
+	case !last && ce == p.e:
+		return true // it goes on after the range's end
+	case last && ce < p.e:
+		return false // it ends before
+	case last && c.bool(c.call(el, "hasAttribute", markup.AttrStart)):
+		return id < p.m.ID // the same range
+	}
 	p.measure()
 	start, end := p.starts[id], p.ends[id]
 	switch {

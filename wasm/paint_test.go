@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall/js"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/clausemark/clausemark/annotations"
@@ -552,4 +553,45 @@ func TestReplaceClauseKeepsTheFocusOnTheSameHighlight(t *testing.T) {
 	if active.Call("getAttribute", markup.AttrAnnotation).String() != "m" || active.Call("getAttribute", markup.AttrTag).String() != "concern" {
 		t.Errorf("the focus is on %s", active.Get("outerHTML"))
 	}
+}
+
+// BenchmarkHighlightTheWholeOfADenseClause paints a whole-clause highlight
+// over 140 others (what 10,000 annotations on the seed give a clause) and
+// removes it: the work of one tag key in the densest benchmark cell.
+func BenchmarkHighlightTheWholeOfADenseClause(b *testing.B) {
+	doc, err := resolution.Parse(resolution.Seed())
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := doc.Clause("op21")
+	n := utf8.RuneCountInString(c.Text)
+	rng := rand.New(rand.NewPCG(7, 11))
+	var as []annotations.Annotation
+	for i := range 140 {
+		w := min(n, 20+rng.IntN(181))
+		s := rng.IntN(n - w + 1)
+		as = append(as, annotations.Annotation{ID: fmt.Sprintf("urn:uuid:%03d", i), Clause: c.ID, Start: s, End: s + w, Exact: string([]rune(c.Text)[s : s+w]), Tag: annotations.Request})
+	}
+	doc2 := js.Global().Get("document")
+	box := doc2.Call("createElement", "div")
+	box.Set("innerHTML", render(c, as))
+	doc2.Get("body").Call("appendChild", box)
+	defer box.Call("remove")
+	whole := markup.Mark{ID: "urn:uuid:zzz", Tag: annotations.Commitment, Label: "whole"}
+	end := utf16Len(c.Text)
+	marks := box.Call("querySelectorAll", "mark").Length()
+	b.ResetTimer()
+	var painting time.Duration
+	for range b.N {
+		t0 := time.Now()
+		if err := Highlight(c.ID, 0, end, whole); err != nil {
+			b.Fatal(err)
+		}
+		painting += time.Since(t0)
+		if err := Unhighlight(whole.ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(painting.Microseconds())/float64(b.N), "µs-highlight/op")
+	b.ReportMetric(float64(marks), "marks")
 }
