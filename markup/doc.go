@@ -19,22 +19,18 @@
 // The opening phrase is in <em class="cm-lead">, always directly around
 // text; footnote markers stand where they were, outside every highlight.
 //
-// # Highlights: the canonical nesting
+// # Highlights
 //
-// Each annotation is one or more <mark> elements. Where annotations
-// overlap their marks nest, in one order fixed by the annotations alone
-// ([CompareNesting]: earlier start outside, then longer outside, then the
-// smaller id outside): over each stretch of text, the marks of the
-// annotations that cover it nest in that order. An element of an
-// annotation therefore ends only where the annotation ends, where an
-// annotation outside it ends (it goes on in a new element after), or at a
-// footnote marker. Because the order does not depend on the other
-// annotations, adding or removing one changes the DOM only within its own
-// range: the in-place painter relies on that.
-//
-// The first element of an annotation carries data-start, tabindex, role and
-// aria-label ([Mark.Attrs]); after its last element, as its next sibling,
-// comes an empty <span class="cm-tagmark"> where the style sheet writes the
-// tag letter ([Mark.TagMarkAttrs]). Notes are never part of the HTML; a
-// highlight with a note has data-note.
+// Each annotation is one or more <mark> elements; where annotations overlap
+// their marks nest, laid out as a stack from the start of the text to its
+// end ([WriteClauseText] says how): an element ends where its annotation
+// ends, where an element around it ends (it goes on in a new one after),
+// or at a footnote marker. The first element of an annotation carries
+// AttrStart, tabindex, role and aria-label ([Mark.Attrs]); after its last
+// element, as its next sibling, comes an empty <span class="cm-tagmark">
+// where the style sheet writes the tag letter ([Mark.TagMarkAttrs]).
+// Attributes are written in the order those functions give, and package
+// wasm sets them in that order, so that a highlight painted in place is the
+// same HTML as one rendered here. Notes are never part of the HTML; a
+// highlight with a note has AttrNote.
 package markup
