@@ -3,8 +3,9 @@
 // every hook of that HTML once, for the two painters that share it: the
 // HTML writer here, which the server and the app use to render clauses
 // whole, and the in-place highlighter of package wasm, which wraps,
-// unwraps and restyles one highlight in the page and must leave exactly
-// the DOM a fresh render of the same state gives.
+// unwraps and restyles one highlight in the page and leaves the DOM a
+// fresh render of the new state gives (exactly, but for how the marks of
+// some overlaps nest: see wasm/highlight.go).
 //
 // It is pure Go: no syscall/js, no go-app, no package state. What a render
 // depends on (the annotations of each clause, the clause the URL points
