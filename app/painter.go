@@ -5,6 +5,7 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/markup"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -55,13 +56,13 @@ func newPainter(b browser.Browser, doc *resolution.Document, adoc *annotations.D
 }
 
 // view is what the clause markup needs now.
-func (p *painter) view() clauseView {
-	return clauseView{set: p.set(), target: p.target, selected: p.selected}
+func (p *painter) view() markup.View {
+	return markup.View{Annotations: p.set().ByClause, Target: p.target, Selected: p.selected}
 }
 
 // section renders a section of the document for the page.
 func (p *painter) section(s section, clauses []*resolution.Clause) string {
-	return sectionHTML(s, clauses, p.view())
+	return markup.SectionHTML(s, clauses, p.view())
 }
 
 // event paints one change of the session's set.
@@ -88,7 +89,7 @@ func (p *painter) show(old, n annotations.Annotation) {
 		err = p.highlight(n)
 	case old.Clause == n.Clause && old.Start == n.Start && old.End == n.End:
 		if p.placed(n) {
-			err = p.b.Restyle(markOf(n))
+			err = p.b.Restyle(markup.MarkOf(n))
 		}
 	default:
 		if err = p.b.Unhighlight(old.ID); err == nil {
@@ -119,17 +120,10 @@ func (p *painter) highlight(x annotations.Annotation) error {
 		return nil // an orphan has no place in the text
 	}
 	c, _ := p.adoc.Clause(x.Clause)
-	m := markOf(x)
-	m.Whole = x.Start == 0 && x.End == p.adoc.ClauseLen(x.Clause)
 	return p.b.Highlight(x.Clause,
 		annotations.CodePointsToUTF16(c.Text, x.Start),
 		annotations.CodePointsToUTF16(c.Text, x.End),
-		m)
-}
-
-// markOf describes the highlight of an annotation.
-func markOf(x annotations.Annotation) browser.Mark {
-	return browser.Mark{ID: x.ID, Tag: string(x.Tag), Note: x.Note != "", Label: highlightLabel(x)}
+		markup.MarkOf(x))
 }
 
 // refreshSuggestion shows or hides a clause's suggested tag, which goes
@@ -139,11 +133,7 @@ func (p *painter) refreshSuggestion(id string) {
 	if c == nil {
 		return
 	}
-	var b strings.Builder
-	if t, ok := suggestedTag(c, p.set().ByClause(id)); ok {
-		writeSuggestion(&b, c, t)
-	}
-	if err := p.b.SetSuggestion(id, b.String()); err != nil {
+	if err := p.b.SetSuggestion(id, markup.SuggestionHTML(c, p.set().ByClause(id))); err != nil {
 		p.b.Log("clausemark: showing the suggestion of", id, "failed:", err)
 		p.touch(id)
 	}
@@ -186,7 +176,7 @@ func (p *painter) paintClause(id string) {
 		return
 	}
 	var b strings.Builder
-	writeClauseBlock(&b, c, p.view())
+	markup.WriteClause(&b, c, p.view())
 	if err := p.b.ReplaceClause(id, b.String()); err != nil {
 		p.b.Log("clausemark: painting", id, "failed:", err)
 	}
@@ -205,7 +195,7 @@ func (p *painter) paintAll() {
 			continue
 		}
 		var b strings.Builder
-		writeClauses(&b, s.clauses, p.view())
+		markup.WriteClauses(&b, s.clauses, p.view())
 		if err := p.b.SetInnerHTML(s.selector, b.String()); err != nil {
 			p.b.Log("clausemark: painting", s.selector, "failed:", err)
 		}
@@ -233,8 +223,8 @@ func (p *painter) setSelected(id string) {
 }
 
 func (p *painter) toggle(id, class string, on bool) {
-	if id == "" || !p.live {
-		return
+	if p.clauses[id] == nil || !p.live {
+		return // no clause (a footnote, nothing)
 	}
 	if err := p.b.ToggleClass(id, class, on); err != nil {
 		p.b.Log("clausemark: marking", id, class+":", err)

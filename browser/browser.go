@@ -13,6 +13,7 @@ import (
 	"errors"
 
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/markup"
 )
 
 // Browser is what the app asks of the browser. Offsets are UTF-16 units of
@@ -70,11 +71,11 @@ type Browser interface {
 
 	// Highlight wraps [start, end) of a clause's text in the highlight of
 	// one annotation, in place.
-	Highlight(clause string, start, end int, m Mark) error
+	Highlight(clause string, start, end int, m markup.Mark) error
 	// Unhighlight removes the highlight of an annotation.
 	Unhighlight(id string) error
 	// Restyle changes the tag and note marks of a highlight in place.
-	Restyle(m Mark) error
+	Restyle(m markup.Mark) error
 	// SetSuggestion replaces the suggestion in a clause's margin with html
 	// ("" removes it).
 	SetSuggestion(clause, html string) error
@@ -128,15 +129,6 @@ type File struct {
 	Name string
 	Data []byte
 	Err  error
-}
-
-// Mark describes the highlight of one annotation, for Highlight and
-// Restyle: the attributes the clause markup gives its elements.
-type Mark struct {
-	ID, Tag, Label string
-	Note           bool
-	// Whole: the range is all of the clause's text.
-	Whole bool
 }
 
 // ErrNoBrowser is what None returns: the app runs on the server.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/markup"
 )
 
 // Fake is a Browser for the app's tests: the store is a MemoryStore, the
@@ -326,7 +327,7 @@ func (f *Fake) WindowWidth() float64 {
 }
 
 // Highlight is recorded.
-func (f *Fake) Highlight(clause string, start, end int, m Mark) error {
+func (f *Fake) Highlight(clause string, start, end int, m markup.Mark) error {
 	f.record("Highlight(%s, %d, %d, %s, %s)", clause, start, end, m.ID, m.Tag)
 	return nil
 }
@@ -335,7 +336,7 @@ func (f *Fake) Highlight(clause string, start, end int, m Mark) error {
 func (f *Fake) Unhighlight(id string) error { f.record("Unhighlight(%s)", id); return nil }
 
 // Restyle is recorded.
-func (f *Fake) Restyle(m Mark) error { f.record("Restyle(%s, %s)", m.ID, m.Tag); return nil }
+func (f *Fake) Restyle(m markup.Mark) error { f.record("Restyle(%s, %s)", m.ID, m.Tag); return nil }
 
 // SetSuggestion is recorded.
 func (f *Fake) SetSuggestion(clause, html string) error {

@@ -1,6 +1,9 @@
 package browser
 
-import "github.com/clausemark/clausemark/annotations"
+import (
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/markup"
+)
 
 // None is the Browser of the server, which renders the page before the
 // wasm runs: there is no store, no selection, no keyboard; painting does
@@ -75,13 +78,13 @@ func (None) AnnotationRect(string) (Rect, bool) { return Rect{}, false }
 func (None) WindowWidth() float64 { return 1280 }
 
 // Highlight does nothing.
-func (None) Highlight(string, int, int, Mark) error { return nil }
+func (None) Highlight(string, int, int, markup.Mark) error { return nil }
 
 // Unhighlight does nothing.
 func (None) Unhighlight(string) error { return nil }
 
 // Restyle does nothing.
-func (None) Restyle(Mark) error { return nil }
+func (None) Restyle(markup.Mark) error { return nil }
 
 // SetSuggestion does nothing.
 func (None) SetSuggestion(string, string) error { return nil }

@@ -1,8 +1,13 @@
 // Package wasm holds Clausemark's browser-only adapters: the IndexedDB
 // annotation store ([Store], which implements annotations.Store), cross-tab
 // change notices over a BroadcastChannel ([Channel]), file downloads
-// ([Download]), file reading ([ReadFile]) and the text of PDFs through the
-// page's pdf.js bridge ([ExtractPDF], laid out by extract.PDFText).
+// ([Download]), file reading ([ReadFile]), the text of PDFs through the
+// page's pdf.js bridge ([ExtractPDF], laid out by extract.PDFText), and the
+// page: the in-place highlighter ([Highlight], [Unhighlight], [Restyle],
+// [SetSuggestion]), which leaves the DOM package markup writes for the new
+// state, the selection ([ReadSelection], [SelectText]), keys, dropped
+// files, focus and placement. [Browser] is all of it as the app's one
+// browser seam (browser.Browser).
 //
 // Every file but this one is built only for js/wasm (//go:build js && wasm);
 // natively the package is empty, so native builds and vet of ./... stay
@@ -17,8 +22,8 @@
 // cannot do without panicking or losing behaviour: the availability check,
 // the upgrade and its migration (open.go, schema.go), the blocked event of
 // open and delete requests (DeleteDatabase), List's getAll, and the
-// connection's versionchange and close events. Each place says which idb
-// limit it works around.
+// connection's versionchange and close events ([Store.OnClose]). Each place
+// says which idb limit it works around.
 //
 // # Calling convention
 //
@@ -32,11 +37,18 @@
 //
 // No function panics at the JavaScript boundary: every call goes through
 // safejs, or through go-indexeddb only where it cannot panic, and browser
-// exceptions come back as errors. Errors the browser reports as a
-// DOMException are a [*DOMError], which keeps the exception's name and
-// message and wraps a sentinel ([ErrQuotaExceeded], [ErrBlocked],
-// [ErrUnavailable], [ErrVersion], [ErrClosed], [ErrConstraint], [ErrInvalid],
-// [ErrUpgrade], [ErrChannelClosed], [ErrFileUnreadable]) for errors.Is,
+// exceptions come back as errors. (syscall/js is imported only for what
+// go-indexeddb takes and gives: string keys made with js.ValueOf, and the
+// js.Error inside safejs errors.) The DOM functions make their calls
+// through a jsCalls, which keeps the first error of a series, and return
+// it; an element they need that is not on the page is an error wrapping
+// [ErrNotOnPage], one the page may lack is reported as ok = false.
+//
+// Errors the browser reports as a DOMException are a [*DOMError], which
+// keeps the exception's name and message and wraps a sentinel
+// ([ErrQuotaExceeded], [ErrBlocked], [ErrUnavailable], [ErrVersion],
+// [ErrClosed], [ErrConstraint], [ErrInvalid], [ErrUpgrade],
+// [ErrChannelClosed], [ErrFileUnreadable], [ErrNotOnPage]) for errors.Is,
 // whether it came through safejs or go-indexeddb (an idb.DOMException). A
 // write refused by [Store.PutIf] wraps [ErrConflict]; a file over the size
 // limit is a [*FileTooLargeError] ([ErrFileTooLarge]). [ExtractPDF] fails

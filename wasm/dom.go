@@ -4,9 +4,16 @@ package wasm
 
 import (
 	"fmt"
-	"syscall/js"
 	"time"
+
+	"github.com/clausemark/clausemark/markup"
+	"github.com/hack-pad/safejs"
 )
+
+// Functions that look an element up report a missing one as ok = false
+// when the page may lack it at that moment (Focus, Flash, ClauseRect,
+// AnnotationRect, InputValue, ToggleClass), and as an error wrapping
+// ErrNotOnPage when the caller needs it to be there.
 
 // KeyEvent is a key pressed on the page, with what had the focus.
 type KeyEvent struct {
@@ -27,74 +34,58 @@ type KeyEvent struct {
 // OnKeyDown calls f for each key pressed on the page; when f returns true
 // the browser's default action is prevented. f runs inside the browser's
 // event: it must be quick and must not block (dispatch the work). release
-// removes the listener.
-func OnKeyDown(f func(KeyEvent) bool) (release func()) {
-	fn := js.FuncOf(func(this js.Value, args []js.Value) (result any) {
-		defer func() {
-			if r := recover(); r != nil {
-				logError("keydown handler: %v", r)
-			}
-		}()
-		e := args[0]
+// removes the listener. A key whose event cannot be read is logged on the
+// console and not passed to f.
+func OnKeyDown(f func(KeyEvent) bool) (release func(), err error) {
+	doc, err := safejs.Global().Get("document")
+	if err != nil {
+		return nil, callError("listen to keys", err, false)
+	}
+	return listen(doc, func(e safejs.Value) {
+		c := &jsCalls{op: "read a key press"}
+		if c.bool(c.get(e, "isComposing")) {
+			return
+		}
 		k := KeyEvent{
-			Key:   e.Get("key").String(),
-			Shift: e.Get("shiftKey").Bool(),
-			Ctrl:  e.Get("ctrlKey").Bool(),
-			Alt:   e.Get("altKey").Bool(),
-			Meta:  e.Get("metaKey").Bool(),
+			Key:   c.str(c.get(e, "key")),
+			Shift: c.bool(c.get(e, "shiftKey")),
+			Ctrl:  c.bool(c.get(e, "ctrlKey")),
+			Alt:   c.bool(c.get(e, "altKey")),
+			Meta:  c.bool(c.get(e, "metaKey")),
 		}
-		if e.Get("isComposing").Bool() {
-			return nil
+		if active := c.get(c.document(), "activeElement"); !absent(active) {
+			tag := c.str(c.get(active, "tagName"))
+			k.InField = tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || c.bool(c.get(active, "isContentEditable"))
+			k.InDialog = !absent(c.call(active, "closest", "[role=dialog]"))
+			if cl := c.call(active, "closest", "["+markup.AttrClause+"]"); !absent(cl) {
+				k.Clause = c.str(c.call(cl, "getAttribute", markup.AttrClause))
+			}
+			if a := c.call(active, "closest", "["+markup.AttrAnnotation+"]"); !absent(a) {
+				k.Annotation = c.str(c.call(a, "getAttribute", markup.AttrAnnotation))
+			}
 		}
-		active := js.Global().Get("document").Get("activeElement")
-		if !active.IsNull() && !active.IsUndefined() {
-			tag := active.Get("tagName").String()
-			k.InField = tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || active.Get("isContentEditable").Bool()
-			k.InDialog = !active.Call("closest", "[role=dialog]").IsNull()
-			if c := active.Call("closest", "["+clauseAttr+"]"); !c.IsNull() {
-				k.Clause = c.Call("getAttribute", clauseAttr).String()
-			}
-			if a := active.Call("closest", "[data-annotation]"); !a.IsNull() {
-				k.Annotation = a.Call("getAttribute", "data-annotation").String()
-			}
+		if c.err != nil {
+			logError("%v", c.err)
+			return
 		}
 		if f(k) {
-			e.Call("preventDefault")
+			c.call(e, "preventDefault")
+			if c.err != nil {
+				logError("%v", c.err)
+			}
 		}
-		return nil
-	})
-	doc := js.Global().Get("document")
-	doc.Call("addEventListener", "keydown", fn)
-	return func() {
-		doc.Call("removeEventListener", "keydown", fn)
-		fn.Release()
-	}
+	}, "keydown")
 }
 
 // OnSelectionEnd calls f when the user may have finished selecting text
-// (mouse or touch released, a key released) and when the selection
-// collapses. f runs inside the browser's event: dispatch the work.
-func OnSelectionEnd(f func()) (release func()) {
-	fn := js.FuncOf(func(this js.Value, args []js.Value) any {
-		defer func() {
-			if r := recover(); r != nil {
-				logError("selection handler: %v", r)
-			}
-		}()
-		f()
-		return nil
-	})
-	doc := js.Global().Get("document")
-	events := []string{"mouseup", "touchend", "keyup"}
-	for _, ev := range events {
-		doc.Call("addEventListener", ev, fn)
+// (mouse or touch released, a key released). f runs inside the browser's
+// event: dispatch the work. release removes the listeners.
+func OnSelectionEnd(f func()) (release func(), err error) {
+	doc, err := safejs.Global().Get("document")
+	if err != nil {
+		return nil, callError("listen to the selection", err, false)
 	}
-	return func() {
-		for _, ev := range events {
-			doc.Call("removeEventListener", ev, fn)
-		}
-		fn.Release()
-	}
+	return listen(doc, func(safejs.Value) { f() }, "mouseup", "touchend", "keyup")
 }
 
 // DroppedFile is a file dropped on the page, read.
@@ -107,237 +98,230 @@ type DroppedFile struct {
 // OnFileDrop makes the whole page a drop target for files: over is called
 // with true when files are dragged over the page and false when they
 // leave or are dropped; each dropped file is read (up to max bytes) in a
-// goroutine and passed to f.
-func OnFileDrop(max int64, over func(bool), f func(DroppedFile)) (release func()) {
-	doc := js.Global().Get("document")
-	hasFiles := func(e js.Value) bool {
-		dt := e.Get("dataTransfer")
-		if dt.IsNull() || dt.IsUndefined() {
+// goroutine and passed to f. A drop whose files cannot be reached is
+// passed to f as a DroppedFile with the error. release removes the
+// listeners.
+func OnFileDrop(max int64, over func(bool), f func(DroppedFile)) (release func(), err error) {
+	doc, err := safejs.Global().Get("document")
+	if err != nil {
+		return nil, callError("listen to dropped files", err, false)
+	}
+	hasFiles := func(c *jsCalls, e safejs.Value) bool {
+		dt := c.get(e, "dataTransfer")
+		if absent(dt) {
 			return false
 		}
-		types := dt.Get("types")
-		for i := 0; i < types.Length(); i++ {
-			if types.Index(i).String() == "Files" {
+		types := c.get(dt, "types")
+		for i := range c.int(c.get(types, "length")) {
+			if c.str(c.call(types, "at", i)) == "Files" {
 				return true
 			}
 		}
 		return false
 	}
 	depth := 0
-	guard := func(name string, h func(e js.Value)) js.Func {
-		return js.FuncOf(func(this js.Value, args []js.Value) any {
-			defer func() {
-				if r := recover(); r != nil {
-					logError("%s handler: %v", name, r)
-				}
-			}()
-			h(args[0])
-			return nil
-		})
-	}
-	enter := guard("dragenter", func(e js.Value) {
-		if !hasFiles(e) {
+	stop, err := listen(doc, func(e safejs.Value) {
+		c := &jsCalls{op: "read a drag and drop"}
+		typ := c.str(c.get(e, "type"))
+		c.op = "read a " + typ + " event"
+		if !hasFiles(c, e) {
+			if c.err != nil {
+				logError("%v", c.err)
+			}
 			return
 		}
-		e.Call("preventDefault")
-		depth++
-		if depth == 1 {
-			over(true)
-		}
-	})
-	dragOver := guard("dragover", func(e js.Value) {
-		if hasFiles(e) {
-			e.Call("preventDefault")
-			e.Get("dataTransfer").Set("dropEffect", "copy")
-		}
-	})
-	leave := guard("dragleave", func(e js.Value) {
-		if !hasFiles(e) {
-			return
-		}
-		depth--
-		if depth <= 0 {
+		switch typ {
+		case "dragenter":
+			c.call(e, "preventDefault")
+			depth++
+			if depth == 1 {
+				over(true)
+			}
+		case "dragover":
+			c.call(e, "preventDefault")
+			c.set(c.get(e, "dataTransfer"), "dropEffect", "copy")
+		case "dragleave":
+			depth--
+			if depth <= 0 {
+				depth = 0
+				over(false)
+			}
+		case "drop":
+			c.call(e, "preventDefault")
 			depth = 0
 			over(false)
+			for _, file := range nodeList(c, c.get(c.get(e, "dataTransfer"), "files")) {
+				go func() {
+					name, data, err := ReadFileLimit(file, max)
+					f(DroppedFile{Name: name, Data: data, Err: err})
+				}()
+			}
+			if c.err != nil {
+				go f(DroppedFile{Err: c.err})
+				return
+			}
 		}
-	})
-	drop := guard("drop", func(e js.Value) {
-		if !hasFiles(e) {
-			return
+		if c.err != nil {
+			logError("%v", c.err)
 		}
-		e.Call("preventDefault")
-		depth = 0
-		over(false)
-		files := e.Get("dataTransfer").Get("files")
-		for i := 0; i < files.Length(); i++ {
-			file := files.Index(i)
-			go func() {
-				name, data, err := ReadFileLimit(file, max)
-				f(DroppedFile{Name: name, Data: data, Err: err})
-			}()
-		}
-	})
-	handlers := map[string]js.Func{"dragenter": enter, "dragover": dragOver, "dragleave": leave, "drop": drop}
-	for ev, fn := range handlers {
-		doc.Call("addEventListener", ev, fn)
+	}, "dragenter", "dragover", "dragleave", "drop")
+	if err != nil {
+		return nil, err
 	}
-	return func() {
-		for ev, fn := range handlers {
-			doc.Call("removeEventListener", ev, fn)
-			fn.Release()
-		}
-	}
+	return stop, nil
 }
 
 // InputFile reads the first file chosen in the file input with this id (up
 // to max bytes), then clears the input so the same file can be chosen
 // again. It blocks: call it from a goroutine.
 func InputFile(id string, max int64) (name string, data []byte, err error) {
-	var file js.Value
-	func() {
-		defer recoverJS(&err)
-		input := js.Global().Get("document").Call("getElementById", id)
-		if input.IsNull() {
-			err = fmt.Errorf("no file input %q", id)
-			return
+	c := &jsCalls{op: fmt.Sprintf("read the file chosen in %q", id)}
+	input := elementByID(c, id)
+	files := c.get(input, "files")
+	if c.err != nil {
+		return "", nil, c.err
+	}
+	if absent(files) || c.int(c.get(files, "length")) == 0 {
+		if c.err != nil {
+			return "", nil, c.err
 		}
-		files := input.Get("files")
-		if files.IsNull() || files.Length() == 0 {
-			err = fmt.Errorf("no file was chosen")
-			return
-		}
-		file = files.Index(0)
-		input.Set("value", "")
-	}()
-	if err != nil {
-		return "", nil, err
+		return "", nil, fmt.Errorf("no file was chosen")
+	}
+	file := c.call(files, "item", 0)
+	c.set(input, "value", "")
+	if c.err != nil {
+		return "", nil, c.err
 	}
 	return ReadFileLimit(file, max)
 }
 
 // ClickElement clicks the element with this id (to open a file picker from
 // a button).
-func ClickElement(id string) {
-	defer recoverJS(new(error))
-	if el := js.Global().Get("document").Call("getElementById", id); !el.IsNull() {
-		el.Call("click")
-	}
+func ClickElement(id string) error {
+	c := &jsCalls{op: fmt.Sprintf("click %q", id)}
+	c.call(elementByID(c, id), "click")
+	return c.err
 }
 
 // Focus moves the focus to the first element matching a CSS selector and
 // reports whether there was one.
-func Focus(selector string) (ok bool) {
-	defer recoverJS(new(error))
-	el := js.Global().Get("document").Call("querySelector", selector)
-	if el.IsNull() {
-		return false
+func Focus(selector string) (ok bool, err error) {
+	c := &jsCalls{op: fmt.Sprintf("focus %s", selector)}
+	el := c.call(c.document(), "querySelector", selector)
+	if c.err != nil || absent(el) {
+		return false, c.err
 	}
-	el.Call("focus", map[string]any{"preventScroll": false})
-	return true
-}
-
-// ScrollIntoView scrolls the first element matching a selector to the
-// middle of the view, if it is not in view already.
-func ScrollIntoView(selector string) (ok bool) {
-	defer recoverJS(new(error))
-	el := js.Global().Get("document").Call("querySelector", selector)
-	if el.IsNull() {
-		return false
-	}
-	el.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "instant"})
-	return true
+	c.call(el, "focus", map[string]any{"preventScroll": false})
+	return c.err == nil, c.err
 }
 
 // Flash scrolls the elements matching a selector into view and makes them
-// flash once (the class cm-flash, for 1.5 s).
-func Flash(selector string) (ok bool) {
-	defer recoverJS(new(error))
-	els := js.Global().Get("document").Call("querySelectorAll", selector)
-	if els.Length() == 0 {
-		return false
+// flash once (the class cm-flash, for 1.5 s). ok is false when no element
+// matches.
+func Flash(selector string) (ok bool, err error) {
+	c := &jsCalls{op: fmt.Sprintf("flash %s", selector)}
+	els := nodeList(c, c.call(c.document(), "querySelectorAll", selector))
+	if c.err != nil || len(els) == 0 {
+		return false, c.err
 	}
-	els.Index(0).Call("scrollIntoView", map[string]any{"block": "center", "behavior": "instant"})
-	for i := 0; i < els.Length(); i++ {
-		cl := els.Index(i).Get("classList")
-		cl.Call("remove", "cm-flash")
+	c.call(els[0], "scrollIntoView", map[string]any{"block": "center", "behavior": "instant"})
+	for _, el := range els {
+		cl := c.get(el, "classList")
+		c.call(cl, "remove", "cm-flash")
 		// Force a style flush so the animation restarts.
-		_ = els.Index(i).Get("offsetWidth")
-		cl.Call("add", "cm-flash")
+		c.get(el, "offsetWidth")
+		c.call(cl, "add", "cm-flash")
+	}
+	if c.err != nil {
+		return false, c.err
 	}
 	time.AfterFunc(1500*time.Millisecond, func() {
-		defer recoverJS(new(error))
-		for i := 0; i < els.Length(); i++ {
-			els.Index(i).Get("classList").Call("remove", "cm-flash")
+		c := &jsCalls{op: fmt.Sprintf("end the flash of %s", selector)}
+		for _, el := range els {
+			c.call(c.get(el, "classList"), "remove", "cm-flash")
+		}
+		if c.err != nil {
+			logError("%v", c.err)
 		}
 	})
-	return true
+	return true, nil
 }
 
 // Place positions the element with this id at (top, left) in viewport
 // pixels through the CSS object model (a style attribute would break the
 // Content-Security-Policy), keeping it inside the viewport.
-func Place(id string, top, left float64) {
-	defer recoverJS(new(error))
-	el := js.Global().Get("document").Call("getElementById", id)
-	if el.IsNull() {
-		return
-	}
-	w := js.Global().Get("innerWidth").Float()
-	h := js.Global().Get("innerHeight").Float()
-	ew := el.Get("offsetWidth").Float()
-	eh := el.Get("offsetHeight").Float()
+func Place(id string, top, left float64) error {
+	c := &jsCalls{op: fmt.Sprintf("place %q", id)}
+	place(c, elementByID(c, id), top, left)
+	return c.err
+}
+
+// place positions el at (top, left), kept inside the viewport.
+func place(c *jsCalls, el safejs.Value, top, left float64) {
+	g := safejs.Global()
+	w := c.float(c.get(g, "innerWidth"))
+	h := c.float(c.get(g, "innerHeight"))
+	ew := c.float(c.get(el, "offsetWidth"))
+	eh := c.float(c.get(el, "offsetHeight"))
 	left = max(8, min(left, w-ew-8))
 	top = max(8, min(top, h-eh-8))
-	style := el.Get("style")
-	style.Call("setProperty", "top", fmt.Sprintf("%.0fpx", top))
-	style.Call("setProperty", "left", fmt.Sprintf("%.0fpx", left))
+	style := c.get(el, "style")
+	c.call(style, "setProperty", "top", fmt.Sprintf("%.0fpx", top))
+	c.call(style, "setProperty", "left", fmt.Sprintf("%.0fpx", left))
 }
 
-// ClauseRect returns where the label of a clause is on screen.
-func ClauseRect(clauseID string) (r Rect, ok bool) {
-	defer recoverJS(new(error))
-	el := js.Global().Get("document").Call("getElementById", clauseID)
-	if el.IsNull() {
-		return r, false
+// PlaceAbove positions the element with this id just above a rectangle
+// (a selection), or below it when there is no room above (under the app
+// bar), aligned on its left edge and kept inside the viewport.
+func PlaceAbove(id string, r Rect) error {
+	c := &jsCalls{op: fmt.Sprintf("place %q", id)}
+	el := elementByID(c, id)
+	h := c.float(c.get(el, "offsetHeight"))
+	top := r.Top - h - 8
+	if top < 56 {
+		top = r.Bottom + 8
 	}
-	if t := el.Call("querySelector", textSel); !t.IsNull() {
+	place(c, el, top, r.Left)
+	return c.err
+}
+
+// ClauseRect returns where the text of a clause (or, lacking one, the
+// clause) is on screen; ok is false when the clause is not on the page.
+func ClauseRect(clauseID string) (r Rect, ok bool, err error) {
+	c := &jsCalls{op: fmt.Sprintf("measure clause %q", clauseID)}
+	el := c.call(c.document(), "getElementById", clauseID)
+	if c.err != nil || absent(el) {
+		return r, false, c.err
+	}
+	if t := c.call(el, "querySelector", markup.TextSelector); !absent(t) {
 		el = t
 	}
-	return rectOf(el), true
+	r = rectOf(c, el)
+	return r, c.err == nil, c.err
 }
 
-// AnnotationRect returns where the first element of a highlight is.
-func AnnotationRect(id string) (r Rect, ok bool) {
-	defer recoverJS(new(error))
-	el := js.Global().Get("document").Call("querySelector", `[data-annotation="`+cssString(id)+`"]`)
-	if el.IsNull() {
-		return r, false
+// AnnotationRect returns where the first element of a highlight is; ok is
+// false when the highlight is not on the page.
+func AnnotationRect(id string) (r Rect, ok bool, err error) {
+	c := &jsCalls{op: fmt.Sprintf("measure the highlight %q", id)}
+	el := c.call(c.document(), "querySelector", markup.AnnotationSelector(id))
+	if c.err != nil || absent(el) {
+		return r, false, c.err
 	}
-	return rectOf(el), true
+	r = rectOf(c, el)
+	return r, c.err == nil, c.err
 }
 
-// cssString escapes a string for a CSS attribute selector in double quotes.
-func cssString(s string) string {
-	return js.Global().Get("CSS").Call("escape", s).String()
-}
-
-// AnnotationSelector is the CSS selector of the elements of a highlight.
-func AnnotationSelector(id string) string {
-	return `[data-annotation="` + cssString(id) + `"]`
-}
-
-func logError(format string, args ...any) {
-	js.Global().Get("console").Call("error", fmt.Sprintf("clausemark: "+format, args...))
-}
-
-// InputValue returns the value of the input or textarea with this id.
-func InputValue(id string) (v string, ok bool) {
-	defer recoverJS(new(error))
-	el := js.Global().Get("document").Call("getElementById", id)
-	if el.IsNull() {
-		return "", false
+// InputValue returns the value of the input or textarea with this id; ok
+// is false when there is none.
+func InputValue(id string) (v string, ok bool, err error) {
+	c := &jsCalls{op: fmt.Sprintf("read the field %q", id)}
+	el := c.call(c.document(), "getElementById", id)
+	if c.err != nil || absent(el) {
+		return "", false, c.err
 	}
-	return el.Get("value").String(), true
+	v = c.str(c.get(el, "value"))
+	return v, c.err == nil, c.err
 }
 
 // MarkAfterPaint adds a User Timing mark (performance.mark) once the
@@ -345,139 +329,142 @@ func InputValue(id string) (v string, ok bool) {
 // long a change takes to reach the screen. It is built from bound browser
 // functions — requestAnimationFrame, then setTimeout 0, then mark — so that
 // no Go code runs in between to delay it.
-func MarkAfterPaint(name string) {
-	defer recoverJS(new(error))
-	g := js.Global()
-	perf := g.Get("performance")
-	mark := perf.Get("mark").Call("bind", perf, name, map[string]any{})
-	later := g.Get("setTimeout").Call("bind", g, mark, 0)
-	g.Call("requestAnimationFrame", later)
+func MarkAfterPaint(name string) error {
+	c := &jsCalls{op: fmt.Sprintf("mark %q after the next paint", name)}
+	g := safejs.Global()
+	perf := c.get(g, "performance")
+	mark := c.call(c.get(perf, "mark"), "bind", perf, name, map[string]any{})
+	later := c.call(c.get(g, "setTimeout"), "bind", g, mark, 0)
+	c.call(g, "requestAnimationFrame", later)
+	return c.err
 }
 
 // AfterPaint calls f once the browser has painted what the page holds now:
 // in a task queued by the next animation frame, which runs after it.
-func AfterPaint(f func()) {
-	defer recoverJS(new(error))
-	g := js.Global()
-	var cb js.Func
-	cb = js.FuncOf(func(js.Value, []js.Value) any {
+func AfterPaint(f func()) error {
+	c := &jsCalls{op: "wait for the next paint"}
+	var cb safejs.Func
+	cb, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any {
 		cb.Release()
 		f()
 		return nil
 	})
-	later := g.Get("setTimeout").Call("bind", g, cb, 0)
-	g.Call("requestAnimationFrame", later)
+	if err != nil {
+		return c.fail(fmt.Errorf("%s: %w", c.op, err))
+	}
+	g := safejs.Global()
+	later := c.call(c.get(g, "setTimeout"), "bind", g, cb, 0)
+	c.call(g, "requestAnimationFrame", later)
+	if c.err != nil {
+		cb.Release()
+	}
+	return c.err
 }
 
-// PlaceAbove positions the element with this id just above a rectangle
-// (a selection), or below it when there is no room above (under the app
-// bar), aligned on its left edge and kept inside the viewport.
-func PlaceAbove(id string, r Rect) {
-	defer recoverJS(new(error))
-	el := js.Global().Get("document").Call("getElementById", id)
-	if el.IsNull() {
-		return
-	}
-	h := el.Get("offsetHeight").Float()
-	top := r.Top - h - 8
-	if top < 56 {
-		top = r.Bottom + 8
-	}
-	Place(id, top, r.Left)
-}
-
-// FocusPlace says which element of a clause has the focus, so that it can
+// focusPlace says which element of a clause has the focus, so that it can
 // have it again once the clause is rendered anew.
-type FocusPlace struct {
-	Clause     string
-	Annotation string // a highlight, by annotation id
-	Suggestion bool   // the suggestion button
+type focusPlace struct {
+	clause     string
+	annotation string // a highlight, by annotation id
+	suggestion bool   // the suggestion button
 }
 
-// FocusIn reports what has the focus inside the clause with this id (the
-// clause or one of its sub-paragraphs), if anything does.
-func FocusIn(clauseID string) (f FocusPlace, ok bool) {
-	defer recoverJS(new(error))
-	doc := js.Global().Get("document")
-	active := doc.Get("activeElement")
-	if active.IsNull() || active.IsUndefined() {
+// focusIn reports what has the focus inside root (a clause, or an element
+// holding clauses), if anything does.
+func focusIn(c *jsCalls, root safejs.Value) (f focusPlace, ok bool) {
+	active := c.get(c.document(), "activeElement")
+	if absent(active) || !c.bool(c.call(root, "contains", active)) {
 		return f, false
 	}
-	root := doc.Call("getElementById", clauseID)
-	if root.IsNull() || !root.Call("contains", active).Bool() {
+	cl := c.call(active, "closest", "["+markup.AttrClause+"]")
+	if absent(cl) {
 		return f, false
 	}
-	c := active.Call("closest", "["+clauseAttr+"]")
-	if c.IsNull() {
-		return f, false
-	}
-	f.Clause = c.Call("getAttribute", clauseAttr).String()
-	if a := active.Get("dataset").Get("annotation"); !a.IsUndefined() {
-		f.Annotation = a.String()
-	}
-	f.Suggestion = active.Get("classList").Call("contains", "cm-suggest").Bool()
-	return f, true
+	f.clause = c.str(c.call(cl, "getAttribute", markup.AttrClause))
+	f.annotation = c.str(c.call(active, "getAttribute", markup.AttrAnnotation))
+	f.suggestion = c.bool(c.call(c.get(active, "classList"), "contains", markup.ClassSuggest))
+	return f, c.err == nil
 }
 
-// RestoreFocus gives the focus back to the same element of a clause
+// restoreFocus gives the focus back to the same element of a clause
 // rendered anew, or to its label when that element is gone.
-func RestoreFocus(f FocusPlace) {
-	defer recoverJS(new(error))
-	clause := `[` + clauseAttr + `="` + cssString(f.Clause) + `"]`
+func restoreFocus(c *jsCalls, f focusPlace) {
+	clause := markup.ClauseSelector(f.clause)
+	focus := func(selector string) bool {
+		el := c.call(c.document(), "querySelector", selector)
+		if absent(el) {
+			return false
+		}
+		c.call(el, "focus", map[string]any{"preventScroll": false})
+		return true
+	}
 	switch {
-	case f.Annotation != "" && Focus(clause+` `+AnnotationSelector(f.Annotation)+`[data-start]`):
-	case f.Suggestion && Focus(clause+` > .cm-margin .cm-suggest`):
+	case f.annotation != "" && focus(clause+" "+markup.AnnotationSelector(f.annotation)+"["+markup.AttrStart+"]"):
+	case f.suggestion && focus(clause+" > ."+markup.ClassMargin+" ."+markup.ClassSuggest):
 	default:
-		Focus(clause + ` > .cm-margin .cm-label`)
+		focus(clause + " > ." + markup.ClassMargin + " ." + markup.ClassLabel)
 	}
 }
 
 // ReplaceClause puts new HTML in place of the clause element with this id
 // (its outerHTML), keeping the focus on the same element of the clause.
-func ReplaceClause(id, html string) {
-	defer recoverJS(new(error))
-	el := js.Global().Get("document").Call("getElementById", id)
-	if el.IsNull() {
-		return
-	}
-	f, focused := FocusIn(id)
-	el.Set("outerHTML", html)
+func ReplaceClause(id, html string) error {
+	c := &jsCalls{op: fmt.Sprintf("paint clause %q", id)}
+	el := elementByID(c, id)
+	f, focused := focusIn(c, el)
+	c.set(el, "outerHTML", html)
 	if focused {
-		RestoreFocus(f)
+		restoreFocus(c, f)
 	}
+	return c.err
 }
 
 // SetInnerHTML replaces the content of the first element matching a
 // selector, keeping the focus on the same element of a clause.
-func SetInnerHTML(selector, html string) {
-	defer recoverJS(new(error))
-	doc := js.Global().Get("document")
-	el := doc.Call("querySelector", selector)
-	if el.IsNull() {
-		return
+func SetInnerHTML(selector, html string) error {
+	c := &jsCalls{op: fmt.Sprintf("paint %s", selector)}
+	el := c.call(c.document(), "querySelector", selector)
+	if c.err == nil && absent(el) {
+		return c.notOnPage(selector)
 	}
-	var f FocusPlace
-	focused := false
-	if active := doc.Get("activeElement"); !active.IsNull() && el.Call("contains", active).Bool() {
-		if c := active.Call("closest", "["+clauseAttr+"]"); !c.IsNull() {
-			f, focused = FocusIn(c.Get("id").String())
-		}
-	}
-	el.Set("innerHTML", html)
+	f, focused := focusIn(c, el)
+	c.set(el, "innerHTML", html)
 	if focused {
-		RestoreFocus(f)
+		restoreFocus(c, f)
 	}
+	return c.err
 }
 
-// ToggleClass adds or removes a class of the element with this id.
-func ToggleClass(id, class string, on bool) {
-	defer recoverJS(new(error))
+// ToggleClass adds or removes a class of the element with this id; ok is
+// false when there is no such element (or id is "").
+func ToggleClass(id, class string, on bool) (ok bool, err error) {
 	if id == "" {
-		return
+		return false, nil
 	}
-	el := js.Global().Get("document").Call("getElementById", id)
-	if el.IsNull() {
-		return
+	c := &jsCalls{op: fmt.Sprintf("set the class %s of %q", class, id)}
+	el := c.call(c.document(), "getElementById", id)
+	if c.err != nil || absent(el) {
+		return false, c.err
 	}
-	el.Get("classList").Call("toggle", class, on)
+	c.call(c.get(el, "classList"), "toggle", class, on)
+	return c.err == nil, c.err
+}
+
+// elementByID returns the element with this id, or records an error
+// wrapping ErrNotOnPage.
+func elementByID(c *jsCalls, id string) safejs.Value {
+	el := c.call(c.document(), "getElementById", id)
+	if c.err == nil && absent(el) {
+		c.notOnPage(fmt.Sprintf("the element %q", id))
+		return safejs.Null()
+	}
+	return el
+}
+
+// logError writes an error to the browser's console.
+func logError(format string, args ...any) {
+	msg := fmt.Sprintf("clausemark: "+format, args...)
+	if console, err := safejs.Global().Get("console"); err == nil {
+		_, _ = console.Call("error", msg) // nowhere else to report it
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"syscall/js"
 	"testing"
 	"time"
+
+	"github.com/hack-pad/safejs"
 )
 
 // spyDownloads replaces URL.createObjectURL, URL.revokeObjectURL and the
@@ -48,7 +50,7 @@ func TestDownload(t *testing.T) { // not parallel: it replaces browser functions
 	if typ := blob.Get("type").String(); typ != "text/csv" {
 		t.Errorf("Blob type = %q, want text/csv", typ)
 	}
-	_, content, err := ReadFile(blob)
+	_, content, err := ReadFile(safejs.Safe(blob))
 	if err != nil || !bytes.Equal(content, data) {
 		t.Errorf("Blob content = %q, %v; want %q", content, err, data)
 	}

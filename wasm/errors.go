@@ -68,6 +68,11 @@ var (
 	// ErrFileTooLarge means a file is larger than the limit given to
 	// ReadFileLimit. The error is a *FileTooLargeError.
 	ErrFileTooLarge = errors.New("the file is too large to open")
+
+	// ErrNotOnPage means an element a function needs (a clause, its text,
+	// an element named by id) is not on the page, or the page's content
+	// is not what the clause markup makes (package markup).
+	ErrNotOnPage = errors.New("a part of the page is missing or not as expected: reload the page")
 )
 
 // DOMError is an error reported by the browser, usually a DOMException, or

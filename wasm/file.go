@@ -5,7 +5,6 @@ package wasm
 import (
 	"fmt"
 	"math"
-	"syscall/js"
 
 	"github.com/hack-pad/safejs"
 )
@@ -38,7 +37,7 @@ func (e *FileTooLargeError) Is(target error) bool { return target == ErrFileTooL
 // ReadFile reads a File, such as an element of the files of an <input
 // type=file> or of a drop event's dataTransfer, and returns its name and
 // content. It refuses files above DefaultMaxFileSize; see ReadFileLimit.
-func ReadFile(file js.Value) (name string, data []byte, err error) {
+func ReadFile(file safejs.Value) (name string, data []byte, err error) {
 	return ReadFileLimit(file, DefaultMaxFileSize)
 }
 
@@ -49,8 +48,7 @@ func ReadFile(file js.Value) (name string, data []byte, err error) {
 // It awaits file.arrayBuffer(): it blocks the calling goroutine, never the
 // page, so call it from a goroutine, not from the JavaScript event handler
 // itself.
-func ReadFileLimit(file js.Value, max int64) (name string, data []byte, err error) {
-	f := safejs.Safe(file)
+func ReadFileLimit(f safejs.Value, max int64) (name string, data []byte, err error) {
 	op := "read file"
 	blob, err := safejs.Global().Get("Blob")
 	if err != nil {

@@ -7,13 +7,15 @@ import (
 	"errors"
 	"syscall/js"
 	"testing"
+
+	"github.com/hack-pad/safejs"
 )
 
 // newFile makes a File named name holding data.
-func newFile(name string, data []byte) js.Value {
+func newFile(name string, data []byte) safejs.Value {
 	u8 := js.Global().Get("Uint8Array").New(len(data))
 	js.CopyBytesToJS(u8, data)
-	return js.Global().Get("File").New([]any{u8}, name, map[string]any{"type": "application/json"})
+	return safejs.Safe(js.Global().Get("File").New([]any{u8}, name, map[string]any{"type": "application/json"}))
 }
 
 func TestReadFile(t *testing.T) {
@@ -33,7 +35,7 @@ func TestReadFile(t *testing.T) {
 	}
 
 	blob := js.Global().Get("Blob").New([]any{"plain blob"})
-	name, got, err = ReadFile(blob)
+	name, got, err = ReadFile(safejs.Safe(blob))
 	if err != nil || name != "" || string(got) != "plain blob" {
 		t.Errorf("ReadFile of a Blob = %q, %q, %v; want \"\", \"plain blob\", nil", name, got, err)
 	}
@@ -61,7 +63,7 @@ func TestReadFileRefusesLargeFilesBeforeReading(t *testing.T) {
 func TestReadFileRefusesWhatIsNotAFile(t *testing.T) {
 	t.Parallel()
 	for _, v := range []js.Value{js.ValueOf("a string"), js.Undefined(), js.Null(), js.ValueOf(3), js.Global().Get("Object").New()} {
-		if _, _, err := ReadFile(v); err == nil {
+		if _, _, err := ReadFile(safejs.Safe(v)); err == nil {
 			t.Errorf("ReadFile(%v) succeeded, want an error", v)
 		}
 	}

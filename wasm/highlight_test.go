@@ -6,6 +6,10 @@ import (
 	"strings"
 	"syscall/js"
 	"testing"
+
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/markup"
+	"github.com/hack-pad/safejs"
 )
 
 // clauseFixture puts a clause on the page as the app renders it: an
@@ -28,10 +32,14 @@ func clauseFixture(t *testing.T, id string) js.Value {
 // tag letters.
 func plain(div js.Value) string {
 	var b strings.Builder
-	textNodes(div.Call("querySelector", ".cm-text"), func(n js.Value, _ int) bool {
-		b.WriteString(n.Get("data").String())
+	c := &jsCalls{op: "test"}
+	textNodes(c, safejs.Safe(div.Call("querySelector", ".cm-text")), func(n safejs.Value, _ int) bool {
+		b.WriteString(safejs.Unsafe(n).Get("data").String())
 		return true
 	})
+	if c.err != nil {
+		panic(c.err)
+	}
 	return b.String()
 }
 
@@ -75,7 +83,7 @@ func TestHighlightWrapsExactlyItsRangeAcrossElementsAndEmoji(t *testing.T) {
 	div := clauseFixture(t, "hl1")
 	text := plain(div)
 	start, end := u16(t, text, "comes the “Café” 🌍🤝 initiative of 東")
-	if err := Highlight("hl1", start, end, Mark{ID: "a", Tag: "request", Label: "Request"}); err != nil {
+	if err := Highlight("hl1", start, end, markup.Mark{ID: "a", Tag: annotations.Request, Label: "Request"}); err != nil {
 		t.Fatal(err)
 	}
 	// The footnote marker stays outside: the highlight is in two pieces.
@@ -107,7 +115,7 @@ func TestOverlappingHighlightsAndAWholeClauseKeepEveryRangeExact(t *testing.T) {
 	}
 	for _, c := range cases {
 		s, e := u16(t, text, c.sub)
-		if err := Highlight("hl2", s, e, Mark{ID: c.id, Tag: "concern", Label: c.id, Whole: c.sub == text}); err != nil {
+		if err := Highlight("hl2", s, e, markup.Mark{ID: c.id, Tag: annotations.Concern, Label: c.id}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -133,10 +141,10 @@ func TestUnhighlightGivesTheTextBackAndRestyleChangesTheTag(t *testing.T) {
 	text := plain(div)
 	before := div.Call("querySelector", ".cm-text").Get("innerHTML").String()
 	s, e := u16(t, text, "🤝 initiative")
-	if err := Highlight("hl3", s, e, Mark{ID: "a", Tag: "request", Label: "x"}); err != nil {
+	if err := Highlight("hl3", s, e, markup.Mark{ID: "a", Tag: annotations.Request, Label: "x"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Restyle(Mark{ID: "a", Tag: "commitment", Note: true, Label: "y"}); err != nil {
+	if err := Restyle(markup.Mark{ID: "a", Tag: annotations.Commitment, Note: true, Label: "y"}); err != nil {
 		t.Fatal(err)
 	}
 	m := div.Call("querySelector", `mark[data-annotation="a"][data-start]`)
@@ -157,10 +165,10 @@ func TestUnhighlightGivesTheTextBackAndRestyleChangesTheTag(t *testing.T) {
 func TestHighlightRefusesARangePastTheText(t *testing.T) {
 	div := clauseFixture(t, "hl4")
 	n := len([]rune(plain(div))) + 10
-	if err := Highlight("hl4", 0, n, Mark{ID: "a", Tag: "request"}); err == nil {
+	if err := Highlight("hl4", 0, n, markup.Mark{ID: "a", Tag: annotations.Request}); err == nil {
 		t.Error("got no error")
 	}
-	if err := Highlight("nope", 0, 1, Mark{ID: "a", Tag: "request"}); err == nil {
+	if err := Highlight("nope", 0, 1, markup.Mark{ID: "a", Tag: annotations.Request}); err == nil {
 		t.Error("got no error for a missing clause")
 	}
 }

@@ -4,12 +4,12 @@ package wasm
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/markup"
 	"github.com/hack-pad/safejs"
 )
 
@@ -22,9 +22,6 @@ var _ browser.Browser = Browser{}
 // NewBrowser returns the browser seam of the page the wasm runs in.
 func NewBrowser() Browser { return Browser{} }
 
-// errNotFound says no element matched.
-var errNotFound = errors.New("no such element on the page")
-
 // OpenStore opens the default IndexedDB database. onClosed is told when
 // another tab upgrades or deletes it (the store has closed itself).
 func (Browser) OpenStore(onClosed func(reason string)) (annotations.Store, error) {
@@ -33,7 +30,7 @@ func (Browser) OpenStore(onClosed func(reason string)) (annotations.Store, error
 		return nil, err // not a typed nil in the interface
 	}
 	if onClosed != nil {
-		s.OnVersionChange(func() { onClosed("another tab upgraded or removed the database") })
+		s.OnClose(func(err error) { onClosed(err.Error()) })
 	}
 	return s, nil
 }
@@ -57,38 +54,52 @@ func (Browser) OpenChannel(f func(annotations.Change)) (func(annotations.Change)
 
 // OnKeyDown listens to the keys pressed on the page.
 func (Browser) OnKeyDown(f func(browser.KeyEvent) bool) func() {
-	return OnKeyDown(func(k KeyEvent) bool {
-		return f(browser.KeyEvent{
-			Key: k.Key, Shift: k.Shift, Ctrl: k.Ctrl, Alt: k.Alt, Meta: k.Meta,
-			InField: k.InField, InDialog: k.InDialog, Clause: k.Clause, Annotation: k.Annotation,
+	return released("keydown", func() (func(), error) {
+		return OnKeyDown(func(k KeyEvent) bool {
+			return f(browser.KeyEvent{
+				Key: k.Key, Shift: k.Shift, Ctrl: k.Ctrl, Alt: k.Alt, Meta: k.Meta,
+				InField: k.InField, InDialog: k.InDialog, Clause: k.Clause, Annotation: k.Annotation,
+			})
 		})
 	})
 }
 
+// released runs a listen call; when it fails, the failure is logged and
+// the release does nothing.
+func released(what string, listen func() (func(), error)) func() {
+	release, err := listen()
+	if err != nil {
+		logError("listening to %s: %v", what, err)
+		return func() {}
+	}
+	return release
+}
+
 // OnSelectionEnd listens to the ends of selections.
-func (Browser) OnSelectionEnd(f func()) func() { return OnSelectionEnd(f) }
+func (Browser) OnSelectionEnd(f func()) func() {
+	return released("the selection", func() (func(), error) { return OnSelectionEnd(f) })
+}
 
 // OnFileDrop makes the page a drop target for files.
 func (Browser) OnFileDrop(max int64, over func(bool), f func(browser.File)) func() {
-	return OnFileDrop(max, over, func(d DroppedFile) {
-		f(browser.File{Name: d.Name, Data: d.Data, Err: d.Err})
+	return released("dropped files", func() (func(), error) {
+		return OnFileDrop(max, over, func(d DroppedFile) {
+			f(browser.File{Name: d.Name, Data: d.Data, Err: d.Err})
+		})
 	})
 }
 
 // OnLeave calls f on beforeunload; when f returns true the browser asks
 // the user to confirm leaving.
 func (Browser) OnLeave(f func() bool) func() {
-	stop, err := listen(safejs.Global(), func(e safejs.Value) {
-		if f() {
-			_, _ = e.Call("preventDefault")
-			_ = e.Set("returnValue", "")
-		}
-	}, "beforeunload")
-	if err != nil {
-		logError("listening to beforeunload: %v", err)
-		return func() {}
-	}
-	return stop
+	return released("beforeunload", func() (func(), error) {
+		return listen(safejs.Global(), func(e safejs.Value) {
+			if f() {
+				_, _ = e.Call("preventDefault")
+				_ = e.Set("returnValue", "")
+			}
+		}, "beforeunload")
+	})
 }
 
 // ReadSelection reads the page's selection inside one clause.
@@ -104,7 +115,7 @@ func (Browser) SelectText(clause string, start, end int) (browser.Rect, error) {
 }
 
 // ClearSelection empties the page's selection.
-func (Browser) ClearSelection() error { ClearSelection(); return nil }
+func (Browser) ClearSelection() error { return ClearSelection() }
 
 // InputFile reads the file chosen in a file input.
 func (Browser) InputFile(id string, max int64) (browser.File, error) {
@@ -113,46 +124,58 @@ func (Browser) InputFile(id string, max int64) (browser.File, error) {
 }
 
 // InputValue returns the value of an input or textarea.
-func (Browser) InputValue(id string) (string, bool) { return InputValue(id) }
+func (Browser) InputValue(id string) (string, bool) {
+	v, ok, err := InputValue(id)
+	if err != nil {
+		logError("reading the value of %s: %v", id, err)
+	}
+	return v, ok
+}
 
 // Click clicks an element.
-func (Browser) Click(id string) error { ClickElement(id); return nil }
+func (Browser) Click(id string) error { return ClickElement(id) }
 
 // Focus moves the focus to the first element matching selector.
 func (Browser) Focus(selector string) error {
-	if !Focus(selector) {
-		return fmt.Errorf("%w: %s", errNotFound, selector)
+	ok, err := Focus(selector)
+	if err == nil && !ok {
+		err = fmt.Errorf("%w: %s", ErrNotOnPage, selector)
 	}
-	return nil
+	return err
 }
 
 // Flash scrolls to the elements matching selector and makes them flash.
 func (Browser) Flash(selector string) error {
-	if !Flash(selector) {
-		return fmt.Errorf("%w: %s", errNotFound, selector)
+	ok, err := Flash(selector)
+	if err == nil && !ok {
+		err = fmt.Errorf("%w: %s", ErrNotOnPage, selector)
 	}
-	return nil
+	return err
 }
 
 // Place puts an element below or above a rectangle.
 func (Browser) Place(id string, r browser.Rect, below bool) error {
 	if below {
-		Place(id, r.Bottom+8, r.Left)
-	} else {
-		PlaceAbove(id, Rect(r))
+		return Place(id, r.Bottom+8, r.Left)
 	}
-	return nil
+	return PlaceAbove(id, Rect(r))
 }
 
 // ClauseRect returns where a clause's label is.
 func (Browser) ClauseRect(clause string) (browser.Rect, bool) {
-	r, ok := ClauseRect(clause)
+	r, ok, err := ClauseRect(clause)
+	if err != nil {
+		logError("measuring clause %s: %v", clause, err)
+	}
 	return browser.Rect(r), ok
 }
 
 // AnnotationRect returns where a highlight begins.
 func (Browser) AnnotationRect(id string) (browser.Rect, bool) {
-	r, ok := AnnotationRect(id)
+	r, ok, err := AnnotationRect(id)
+	if err != nil {
+		logError("measuring highlight %s: %v", id, err)
+	}
 	return browser.Rect(r), ok
 }
 
@@ -170,38 +193,51 @@ func (Browser) WindowWidth() float64 {
 }
 
 // Highlight paints a highlight in place.
-func (Browser) Highlight(clause string, start, end int, m browser.Mark) error {
-	return Highlight(clause, start, end, Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label, Whole: m.Whole})
+func (Browser) Highlight(clause string, start, end int, m markup.Mark) error {
+	return Highlight(clause, start, end, m)
 }
 
 // Unhighlight removes a highlight.
 func (Browser) Unhighlight(id string) error { return Unhighlight(id) }
 
 // Restyle changes a highlight's tag and note marks.
-func (Browser) Restyle(m browser.Mark) error {
-	return Restyle(Mark{ID: m.ID, Tag: m.Tag, Note: m.Note, Label: m.Label})
-}
+func (Browser) Restyle(m markup.Mark) error { return Restyle(m) }
 
 // SetSuggestion replaces a clause's suggestion.
 func (Browser) SetSuggestion(clause, html string) error { return SetSuggestion(clause, html) }
 
 // ReplaceClause replaces a clause element.
-func (Browser) ReplaceClause(id, html string) error { ReplaceClause(id, html); return nil }
+func (Browser) ReplaceClause(id, html string) error { return ReplaceClause(id, html) }
 
 // SetInnerHTML replaces an element's content.
-func (Browser) SetInnerHTML(selector, html string) error { SetInnerHTML(selector, html); return nil }
+func (Browser) SetInnerHTML(selector, html string) error { return SetInnerHTML(selector, html) }
 
 // ToggleClass adds or removes a class.
-func (Browser) ToggleClass(id, class string, on bool) error { ToggleClass(id, class, on); return nil }
+func (Browser) ToggleClass(id, class string, on bool) error {
+	ok, err := ToggleClass(id, class, on)
+	if err == nil && !ok {
+		err = fmt.Errorf("%w: #%s", ErrNotOnPage, id)
+	}
+	return err
+}
 
 // Download saves data as a file.
 func (Browser) Download(name, mime string, data []byte) error { return Download(name, mime, data) }
 
 // MarkAfterPaint adds a User Timing mark after the next paint.
-func (Browser) MarkAfterPaint(name string) { MarkAfterPaint(name) }
+func (Browser) MarkAfterPaint(name string) {
+	if err := MarkAfterPaint(name); err != nil {
+		logError("marking %s: %v", name, err)
+	}
+}
 
 // AfterPaint calls f after the next paint.
-func (Browser) AfterPaint(f func()) { AfterPaint(f) }
+func (Browser) AfterPaint(f func()) {
+	if err := AfterPaint(f); err != nil {
+		logError("waiting for a paint: %v", err)
+		f()
+	}
+}
 
 // Log writes a warning to the console: something did not work as it
 // should, and the app went on.

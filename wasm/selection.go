@@ -4,18 +4,19 @@ package wasm
 
 import (
 	"fmt"
-	"syscall/js"
+
+	"github.com/clausemark/clausemark/markup"
+	"github.com/hack-pad/safejs"
 )
 
-// The page structure the selection code relies on: a clause element has a
-// data-clause attribute; its plain text is the text of its element of class
-// cm-text (in its own paragraph, not in its sub-paragraphs), minus the text
-// of elements marked data-nontext (footnote markers, tag letters).
-const (
-	clauseAttr  = "data-clause"
-	textSel     = ":scope > .cm-para .cm-text"
-	nonTextAttr = "data-nontext"
-)
+// The page structure the selection code relies on is the clause markup of
+// package markup: a clause element has the attribute markup.AttrClause; its
+// plain text is the text of its text element (markup.TextSelector: in its
+// own paragraph, not in its sub-paragraphs), minus the text of elements
+// marked markup.AttrNonText (footnote markers, tag letters).
+
+// showText is NodeFilter.SHOW_TEXT, for createTreeWalker.
+const showText = 4
 
 // Rect is a rectangle in viewport coordinates (CSS pixels).
 type Rect struct {
@@ -44,147 +45,148 @@ type ClauseSelection struct {
 // (its anchor; when the anchor is outside any clause, the first clause it
 // touches). ok is false when nothing is selected in a clause's text.
 func ReadSelection() (s ClauseSelection, ok bool, err error) {
-	defer recoverJS(&err)
-	doc := js.Global().Get("document")
-	sel := js.Global().Call("getSelection")
-	if sel.IsNull() || sel.Get("rangeCount").Int() == 0 || sel.Get("isCollapsed").Bool() {
-		return s, false, nil
+	c := &jsCalls{op: "read the selection"}
+	doc := c.document()
+	sel := c.call(safejs.Global(), "getSelection")
+	if c.err != nil || absent(sel) || c.int(c.get(sel, "rangeCount")) == 0 || c.bool(c.get(sel, "isCollapsed")) {
+		return s, false, c.err
 	}
-	r := sel.Call("getRangeAt", 0)
-	anchorClause := clauseOf(sel.Get("anchorNode"))
-	focusClause := clauseOf(sel.Get("focusNode"))
-	startClause := clauseOf(r.Get("startContainer"))
-	endClause := clauseOf(r.Get("endContainer"))
+	r := c.call(sel, "getRangeAt", 0)
+	anchorClause := clauseOf(c, c.get(sel, "anchorNode"))
+	focusClause := clauseOf(c, c.get(sel, "focusNode"))
+	startContainer, endContainer := c.get(r, "startContainer"), c.get(r, "endContainer")
+	startClause := clauseOf(c, startContainer)
+	endClause := clauseOf(c, endContainer)
 
 	clause := anchorClause
-	if clause.IsNull() {
+	if absent(clause) {
 		clause = startClause
-		if clause.IsNull() {
+		if absent(clause) {
 			clause = endClause
 		}
 	}
-	if clause.IsNull() {
-		return s, false, nil
+	if c.err != nil || absent(clause) {
+		return s, false, c.err
 	}
-	text := clause.Call("querySelector", textSel)
-	if text.IsNull() {
-		return s, false, nil
+	text := c.call(clause, "querySelector", markup.TextSelector)
+	if c.err != nil || absent(text) {
+		return s, false, c.err
 	}
-	total := textLength(text)
+	total := textLength(c, text)
 
 	start, end := 0, total
 	crossed := !sameNode(anchorClause, focusClause) || !sameNode(startClause, endClause)
-	if sameNode(startClause, clause) && text.Call("contains", r.Get("startContainer")).Bool() {
-		start = offsetAt(doc, text, r.Get("startContainer"), r.Get("startOffset").Int())
+	if sameNode(startClause, clause) && c.bool(c.call(text, "contains", startContainer)) {
+		start = offsetAt(c, doc, text, startContainer, c.int(c.get(r, "startOffset")))
 	} else if !sameNode(startClause, clause) {
 		crossed = true
 	}
-	if sameNode(endClause, clause) && text.Call("contains", r.Get("endContainer")).Bool() {
-		end = offsetAt(doc, text, r.Get("endContainer"), r.Get("endOffset").Int())
+	if sameNode(endClause, clause) && c.bool(c.call(text, "contains", endContainer)) {
+		end = offsetAt(c, doc, text, endContainer, c.int(c.get(r, "endOffset")))
 	} else if !sameNode(endClause, clause) {
 		crossed = true
 	}
-	if end <= start {
-		return s, false, nil
+	if c.err != nil || end <= start {
+		return s, false, c.err
 	}
 	s = ClauseSelection{
-		Clause:  clause.Call("getAttribute", clauseAttr).String(),
+		Clause:  c.str(c.call(clause, "getAttribute", markup.AttrClause)),
 		Start:   start,
 		End:     end,
 		Crossed: crossed,
 	}
 	if crossed {
 		// Show what will be tagged: the clamped span.
-		s.Rect, _ = selectRange(doc, text, start, end)
+		s.Rect, _ = selectRange(c, doc, text, start, end)
 	} else {
-		s.Rect = rectOf(r)
+		s.Rect = rectOf(c, r)
+	}
+	if c.err != nil {
+		return ClauseSelection{}, false, c.err
 	}
 	return s, true, nil
 }
 
 // SelectText selects [start, end) (UTF-16 offsets of the plain text) of a
-// clause and returns where it is on screen.
-func SelectText(clauseID string, start, end int) (rect Rect, err error) {
-	defer recoverJS(&err)
-	doc := js.Global().Get("document")
-	clause := doc.Call("getElementById", clauseID)
-	if clause.IsNull() {
-		return rect, fmt.Errorf("no clause %q on the page", clauseID)
+// clause and returns where it is on screen. A missing clause is an error
+// wrapping ErrNotOnPage.
+func SelectText(clauseID string, start, end int) (Rect, error) {
+	c := &jsCalls{op: fmt.Sprintf("select %d–%d of clause %q", start, end, clauseID)}
+	text := clauseTextElement(c, clauseID)
+	if c.err != nil {
+		return Rect{}, c.err
 	}
-	text := clause.Call("querySelector", textSel)
-	if text.IsNull() {
-		return rect, fmt.Errorf("clause %q has no text element", clauseID)
-	}
-	return selectRange(doc, text, start, end)
+	return selectRange(c, c.document(), text, start, end)
 }
 
 // ClearSelection empties the page's selection.
-func ClearSelection() {
-	defer recoverJS(new(error))
-	sel := js.Global().Call("getSelection")
-	if !sel.IsNull() {
-		sel.Call("removeAllRanges")
+func ClearSelection() error {
+	c := &jsCalls{op: "clear the selection"}
+	if sel := c.call(safejs.Global(), "getSelection"); !absent(sel) {
+		c.call(sel, "removeAllRanges")
 	}
+	return c.err
 }
 
 // selectRange sets the page's selection to [start, end) of a text element.
-func selectRange(doc, text js.Value, start, end int) (Rect, error) {
-	sc, so := pointAt(text, start, false)
-	ec, eo := pointAt(text, end, true)
-	if sc.IsUndefined() || ec.IsUndefined() {
-		return Rect{}, fmt.Errorf("offsets %d–%d are outside the clause", start, end)
+func selectRange(c *jsCalls, doc, text safejs.Value, start, end int) (Rect, error) {
+	sc, so := pointAt(c, text, start, false)
+	ec, eo := pointAt(c, text, end, true)
+	if c.err != nil {
+		return Rect{}, c.err
 	}
-	r := doc.Call("createRange")
-	r.Call("setStart", sc, so)
-	r.Call("setEnd", ec, eo)
-	sel := js.Global().Call("getSelection")
-	sel.Call("removeAllRanges")
-	sel.Call("addRange", r)
-	return rectOf(r), nil
+	if absent(sc) || absent(ec) {
+		return Rect{}, c.fail(fmt.Errorf("%s: the offsets %d–%d are outside the clause", c.op, start, end))
+	}
+	r := c.call(doc, "createRange")
+	c.call(r, "setStart", sc, so)
+	c.call(r, "setEnd", ec, eo)
+	sel := c.call(safejs.Global(), "getSelection")
+	c.call(sel, "removeAllRanges")
+	c.call(sel, "addRange", r)
+	rect := rectOf(c, r)
+	return rect, c.err
 }
 
 // textNodes calls f for each text node of the plain text of el, in order,
 // with its length in UTF-16 units; f returns false to stop.
-func textNodes(el js.Value, f func(node js.Value, n int) bool) {
-	doc := js.Global().Get("document")
-	// NodeFilter.SHOW_TEXT = 4
-	w := doc.Call("createTreeWalker", el, 4)
-	for n := w.Call("nextNode"); !n.IsNull(); n = w.Call("nextNode") {
-		if p := n.Get("parentElement"); !p.IsNull() {
-			if skip := p.Call("closest", "["+nonTextAttr+"]"); !skip.IsNull() && el.Call("contains", skip).Bool() {
+func textNodes(c *jsCalls, el safejs.Value, f func(node safejs.Value, n int) bool) {
+	w := c.call(c.document(), "createTreeWalker", el, showText)
+	for n := c.call(w, "nextNode"); !absent(n) && c.err == nil; n = c.call(w, "nextNode") {
+		if p := c.get(n, "parentElement"); !absent(p) {
+			if skip := c.call(p, "closest", "["+markup.AttrNonText+"]"); !absent(skip) && c.bool(c.call(el, "contains", skip)) {
 				continue
 			}
 		}
-		// A Text node's length is its length in UTF-16 units. (Length() on
-		// the JS string itself would panic: syscall/js takes only objects.)
-		if !f(n, n.Get("length").Int()) {
+		// A Text node's length is its length in UTF-16 units.
+		if !f(n, c.int(c.get(n, "length"))) {
 			return
 		}
 	}
 }
 
 // textLength is the length of the plain text of el in UTF-16 units.
-func textLength(el js.Value) int {
+func textLength(c *jsCalls, el safejs.Value) int {
 	total := 0
-	textNodes(el, func(_ js.Value, n int) bool { total += n; return true })
+	textNodes(c, el, func(_ safejs.Value, n int) bool { total += n; return true })
 	return total
 }
 
 // offsetAt returns the UTF-16 offset in the plain text of el of the
 // boundary point (container, offset).
-func offsetAt(doc, el, container js.Value, offset int) int {
+func offsetAt(c *jsCalls, doc, el, container safejs.Value, offset int) int {
 	// The text before the point is the text of el's nodes that end before
 	// it, plus the part of the container when it is a text node.
-	before := doc.Call("createRange")
-	before.Call("setStart", el, 0)
-	before.Call("setEnd", container, offset)
+	before := c.call(doc, "createRange")
+	c.call(before, "setStart", el, 0)
+	c.call(before, "setEnd", container, offset)
 	total := 0
-	textNodes(el, func(node js.Value, n int) bool {
+	textNodes(c, el, func(node safejs.Value, n int) bool {
 		switch {
 		case node.Equal(container):
 			total += min(offset, n)
 			return false
-		case before.Call("comparePoint", node, n).Int() == 0:
+		case c.int(c.call(before, "comparePoint", node, n)) == 0:
 			total += n
 			return true
 		default:
@@ -195,13 +197,14 @@ func offsetAt(doc, el, container js.Value, offset int) int {
 }
 
 // pointAt finds the text node and offset at a UTF-16 offset of the plain
-// text of el. atEnd prefers the end of a node to the start of the next.
-func pointAt(el js.Value, off int, atEnd bool) (js.Value, int) {
-	var node js.Value
+// text of el, or undefined when the offset is outside it. atEnd prefers
+// the end of a node to the start of the next.
+func pointAt(c *jsCalls, el safejs.Value, off int, atEnd bool) (safejs.Value, int) {
+	node := safejs.Undefined()
 	pos := 0
-	var last js.Value
+	last := safejs.Undefined()
 	lastLen := 0
-	textNodes(el, func(n js.Value, l int) bool {
+	textNodes(c, el, func(n safejs.Value, l int) bool {
 		last, lastLen = n, l
 		if off < pos+l || (atEnd && off == pos+l) || (!atEnd && off == pos+l && l == 0) {
 			node = n
@@ -210,51 +213,48 @@ func pointAt(el js.Value, off int, atEnd bool) (js.Value, int) {
 		pos += l
 		return true
 	})
+	if off < 0 {
+		return safejs.Undefined(), 0
+	}
 	if node.IsUndefined() {
 		if off == pos && !last.IsUndefined() {
 			return last, lastLen
 		}
-		return js.Undefined(), 0
+		return safejs.Undefined(), 0
 	}
 	return node, off - pos
 }
 
 // clauseOf returns the clause element holding a node, or null.
-func clauseOf(node js.Value) js.Value {
-	if node.IsNull() || node.IsUndefined() {
-		return js.Null()
+func clauseOf(c *jsCalls, node safejs.Value) safejs.Value {
+	if absent(node) {
+		return safejs.Null()
 	}
 	el := node
-	if node.Get("nodeType").Int() != 1 {
-		el = node.Get("parentElement")
+	if c.int(c.get(node, "nodeType")) != elementNode {
+		el = c.get(node, "parentElement")
 	}
-	if el.IsNull() || el.IsUndefined() {
-		return js.Null()
+	if absent(el) {
+		return safejs.Null()
 	}
-	return el.Call("closest", "["+clauseAttr+"]")
+	return c.call(el, "closest", "["+markup.AttrClause+"]")
 }
 
-func sameNode(a, b js.Value) bool {
-	if a.IsNull() || b.IsNull() {
-		return a.IsNull() && b.IsNull()
+// sameNode reports whether a and b are the same node, or both none.
+func sameNode(a, b safejs.Value) bool {
+	if absent(a) || absent(b) {
+		return absent(a) && absent(b)
 	}
 	return a.Equal(b)
 }
 
-func rectOf(r js.Value) Rect {
-	b := r.Call("getBoundingClientRect")
+// rectOf returns the bounding rectangle of an element or a Range.
+func rectOf(c *jsCalls, r safejs.Value) Rect {
+	b := c.call(r, "getBoundingClientRect")
 	return Rect{
-		Top:    b.Get("top").Float(),
-		Left:   b.Get("left").Float(),
-		Bottom: b.Get("bottom").Float(),
-		Right:  b.Get("right").Float(),
-	}
-}
-
-// recoverJS turns a panic of syscall/js (a JS exception, or a call on a
-// value of the wrong type) into an error: a panic would end the program.
-func recoverJS(err *error) {
-	if r := recover(); r != nil {
-		*err = fmt.Errorf("browser: %v", r)
+		Top:    c.float(c.get(b, "top")),
+		Left:   c.float(c.get(b, "left")),
+		Bottom: c.float(c.get(b, "bottom")),
+		Right:  c.float(c.get(b, "right")),
 	}
 }

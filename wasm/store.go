@@ -19,7 +19,8 @@ import (
 // a write returns nil the data is stored.
 //
 // A Store closes itself when another tab needs to upgrade or delete the
-// database (a versionchange event); see OnVersionChange.
+// database (a versionchange event), and is closed when the browser closes
+// its connection (a close event); OnClose tells the app at once.
 //
 // A Store holds one connection, opened by go-indexeddb, which makes its
 // transactions, except for List. The same connection as a plain
@@ -31,11 +32,12 @@ type Store struct {
 	raw  safejs.Value  // the same connection: the IDBDatabase
 	stop func()        // removes the connection's listeners
 
-	mu              sync.Mutex
-	closed          bool // the connection is closed, by us or by the browser
-	released        bool // Close was called
-	versionChanged  bool // closed because of a versionchange event
-	onVersionChange []func()
+	mu             sync.Mutex
+	closed         bool // the connection is closed, by us or by the browser
+	released       bool // Close was called
+	versionChanged bool // closed because of a versionchange event
+	lost           bool // closed by the browser (a close event)
+	onClose        []func(error)
 }
 
 var _ annotations.Store = (*Store)(nil)
@@ -66,30 +68,41 @@ func (s *Store) handle(event safejs.Value) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.released || s.versionChanged || s.lost {
+		return // closed already, and told
+	}
 	s.closed = true
-	if typ == "versionchange" && !s.versionChanged {
+	if typ == "versionchange" {
 		s.versionChanged = true
-		for _, f := range s.onVersionChange {
-			go f()
-		}
+	} else {
+		s.lost = true
+	}
+	err := s.closedErrorLocked(s.op("connection"))
+	for _, f := range s.onClose {
+		go f(err)
 	}
 }
 
-// OnVersionChange registers f to be called, in its own goroutine, when the
-// Store has closed itself because another tab (usually a newer Clausemark)
-// wants to upgrade or delete the database. From then on every method fails
-// with ErrClosed; the app should tell the user to reload the page. If that
-// already happened, f is called at once.
+// OnClose registers f to be called once, in its own goroutine, when the
+// Store's connection closes for another reason than Close:
 //
-// If the browser closes the connection on its own (the user cleared the
-// site's data, for instance), the methods fail with ErrClosed too, but f is
-// not called.
-func (s *Store) OnVersionChange(f func()) {
+//   - another tab (usually a newer Clausemark) wants to upgrade or delete
+//     the database: the Store closed itself to let it (a versionchange
+//     event);
+//   - the browser closed the connection: the user deleted the site's data,
+//     or the browser lost the database (a close event).
+//
+// From then on every method fails with ErrClosed; f gets that error, whose
+// message tells the user what happened and to reload the page, so the app
+// can say so at once rather than at the next failed write. If the Store
+// was closed that way already, f is called at once; after Close, never.
+func (s *Store) OnClose(f func(err error)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.onVersionChange = append(s.onVersionChange, f)
-	if s.versionChanged {
-		go f()
+	s.onClose = append(s.onClose, f)
+	if !s.released && (s.versionChanged || s.lost) {
+		err := s.closedErrorLocked(s.op("connection"))
+		go f(err)
 	}
 }
 
@@ -131,6 +144,11 @@ func (s *Store) rawDatabase(op string) (safejs.Value, error) {
 func (s *Store) closedError(op string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.closedErrorLocked(op)
+}
+
+// closedErrorLocked is closedError with s.mu held.
+func (s *Store) closedErrorLocked(op string) error {
 	if !s.closed {
 		return nil
 	}
@@ -140,6 +158,8 @@ func (s *Store) closedError(op string) error {
 		reason = "Close was called"
 	case s.versionChanged:
 		reason = "closed for another tab's upgrade or deletion of the database (versionchange)"
+	case s.lost:
+		reason = "closed by the browser, as when the site's data is deleted (close)"
 	}
 	return &DOMError{Op: op, Message: reason, Err: ErrClosed}
 }

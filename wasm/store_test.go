@@ -501,9 +501,8 @@ func TestVersionChangeClosesTheStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	called := make(chan struct{})
-	var once sync.Once
-	s.OnVersionChange(func() { once.Do(func() { close(called) }) })
+	called := make(chan error, 2)
+	s.OnClose(func(err error) { called <- err })
 
 	// A newer tab opens version 3: it must not be blocked by us.
 	var newer js.Value
@@ -514,19 +513,78 @@ func TestVersionChangeClosesTheStore(t *testing.T) {
 		t.Errorf("the newer tab has version %d, want %d", v, SchemaVersion+1)
 	}
 	select {
-	case <-called:
+	case err := <-called:
+		if !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), "versionchange") {
+			t.Errorf("OnClose callback got %v, want ErrClosed for versionchange", err)
+		}
 	case <-time.After(5 * time.Second):
-		t.Fatal("OnVersionChange callback not called")
+		t.Fatal("OnClose callback not called")
 	}
 	if _, err := s.List("D"); !errors.Is(err, ErrClosed) {
 		t.Errorf("List after versionchange = %v, want ErrClosed", err)
 	}
-	late := make(chan struct{})
-	s.OnVersionChange(func() { close(late) })
+	late := make(chan error, 1)
+	s.OnClose(func(err error) { late <- err })
 	select {
-	case <-late:
+	case err := <-late:
+		if !errors.Is(err, ErrClosed) {
+			t.Errorf("late OnClose callback got %v", err)
+		}
 	case <-time.After(5 * time.Second):
 		t.Error("a callback registered after the versionchange was not called")
+	}
+	select {
+	case err := <-called:
+		t.Errorf("the first callback was called twice (%v)", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+}
+
+func TestTheBrowserClosingTheConnectionIsToldAtOnce(t *testing.T) {
+	t.Parallel()
+	s := testDB(t)
+	called := make(chan error, 2)
+	s.OnClose(func(err error) { called <- err })
+	// The browser fires close on a connection it closes abnormally (the
+	// site's data deleted): the same event, dispatched here.
+	safejs.Unsafe(s.raw).Call("dispatchEvent", js.Global().Get("Event").New("close"))
+	select {
+	case err := <-called:
+		if !errors.Is(err, ErrClosed) || !strings.Contains(err.Error(), "closed by the browser") {
+			t.Errorf("OnClose callback got %v, want ErrClosed closed by the browser", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("OnClose callback not called")
+	}
+	if err := s.Put(sample("a", "D")); !errors.Is(err, ErrClosed) {
+		t.Errorf("Put after close = %v, want ErrClosed", err)
+	}
+	// A versionchange after it tells nobody again.
+	safejs.Unsafe(s.raw).Call("dispatchEvent", js.Global().Get("Event").New("versionchange"))
+	select {
+	case err := <-called:
+		t.Errorf("the callback was called again (%v)", err)
+	case <-time.After(100 * time.Millisecond):
+	}
+}
+
+func TestCloseTellsNobody(t *testing.T) {
+	t.Parallel()
+	s := testDB(t)
+	called := make(chan error, 1)
+	s.OnClose(func(err error) { called <- err })
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Another tab upgrading now finds the connection closed: no event.
+	within(t, 10*time.Second, "a newer tab opening the database", func() {
+		openRaw(t, s.Name(), SchemaVersion+1).Call("close")
+	})
+	s.OnClose(func(err error) { called <- err })
+	select {
+	case err := <-called:
+		t.Errorf("OnClose callback called after Close (%v)", err)
+	case <-time.After(200 * time.Millisecond):
 	}
 }
 
@@ -683,15 +741,15 @@ func TestEveryMethodFailsWithErrClosedAfterVersionChange(t *testing.T) {
 	if err := s.Put(sample("a", "D")); err != nil {
 		t.Fatal(err)
 	}
-	called := make(chan struct{})
-	s.OnVersionChange(func() { close(called) })
+	called := make(chan error, 1)
+	s.OnClose(func(err error) { called <- err })
 	within(t, 10*time.Second, "a newer tab opening the database", func() {
 		openRaw(t, s.Name(), SchemaVersion+1).Call("close")
 	})
 	select {
 	case <-called:
 	case <-time.After(5 * time.Second):
-		t.Fatal("OnVersionChange callback not called")
+		t.Fatal("OnClose callback not called")
 	}
 	a := sample("a", "D")
 	for what, err := range map[string]error{

@@ -1,0 +1,201 @@
+package markup
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/resolution"
+)
+
+func TestSuggestionsFollowTheOpeningPhrase(t *testing.T) {
+	doc := seedDoc(t)
+	cases := map[string]annotations.Tag{"op21": annotations.Request, "op8": annotations.Concern, "op37": annotations.Commitment, "pp1": annotations.Commitment, "pp2": ""}
+	for id, want := range cases {
+		c := doc.Clause(id)
+		got, ok := Suggestion(c, nil)
+		if got != want || ok != (want != "") {
+			t.Errorf("%s: got %q, want %q", id, got, want)
+		}
+	}
+	// Once the whole clause has the tag, the suggestion goes; another tag
+	// or a part of the clause leaves it.
+	c := doc.Clause("op21")
+	n := utf8.RuneCountInString(c.Text)
+	whole := annotations.Annotation{Start: 0, End: n, Tag: annotations.Request}
+	if _, ok := Suggestion(c, []annotations.Annotation{whole}); ok {
+		t.Error("a clause tagged as suggested still shows the suggestion")
+	}
+	for _, a := range []annotations.Annotation{{Start: 0, End: n, Tag: annotations.Concern}, {Start: 0, End: n - 1, Tag: annotations.Request}} {
+		if _, ok := Suggestion(c, []annotations.Annotation{a}); !ok {
+			t.Errorf("%+v hides the suggestion", a)
+		}
+	}
+	if got := SuggestionHTML(c, []annotations.Annotation{whole}); got != "" {
+		t.Errorf("SuggestionHTML of a clause tagged as suggested: %q", got)
+	}
+	if got := SuggestionHTML(c, nil); !strings.HasPrefix(got, `<button type="button" class="cm-suggest" data-tag="request"`) || !strings.Contains(got, ">Request?</button>") {
+		t.Errorf("SuggestionHTML: %q", got)
+	}
+	sub := &resolution.Clause{ID: "op6.a", Kind: resolution.Subparagraph, Number: "a", Text: "Requests the States to act;"}
+	if _, ok := Suggestion(sub, nil); ok {
+		t.Error("a sub-paragraph got a suggestion")
+	}
+}
+
+func TestWriteClauseHasTheHooksTheViewAndTheSubParagraphs(t *testing.T) {
+	doc := seedDoc(t)
+	sub := &resolution.Clause{ID: "op6.a", Label: "OP6(a)", Kind: resolution.Subparagraph, Number: "a", Text: "The States;"}
+	c := &resolution.Clause{ID: "op6", Label: "OP6", Kind: resolution.Operative, Number: "6", Lead: 8,
+		Text: "Requests the Secretary-General:", Children: []*resolution.Clause{sub}}
+	a := annotations.Annotation{ID: "urn:uuid:x", Clause: sub.ID, Start: 0, End: 3, Exact: string([]rune(sub.Text)[:3]), Tag: annotations.Concern}
+	v := View{
+		Annotations: func(id string) []annotations.Annotation {
+			if id == sub.ID {
+				return []annotations.Annotation{a}
+			}
+			return nil
+		},
+		Target:   c.ID,
+		Selected: sub.ID,
+	}
+	var b strings.Builder
+	WriteClause(&b, c, v)
+	h := b.String()
+	for _, want := range []string{
+		`<div id="op6" class="cm-clause cm-operative cm-lines-`,
+		` is-target has-suggestion" data-clause="op6" data-label="OP6">`,
+		`<div id="op6.a" class="cm-clause cm-subparagraph cm-lines-1 is-selected" data-clause="op6.a" data-label="OP6(a)">`,
+		`<span class="cm-num" data-nontext>6.</span>`,
+		`<span class="cm-num" data-nontext>(a)</span>`,
+		`<button type="button" class="cm-suggest" data-tag="`,
+		`<a class="cm-anchor" href="#op6.a" aria-label="Link to OP6(a)">#</a>`,
+		`data-annotation="urn:uuid:x"`,
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("missing %s in\n%s", want, h)
+		}
+	}
+	if i, j := strings.Index(h, `data-annotation="urn:uuid:x"`), strings.Index(h, `id="op6.a"`); i < j {
+		t.Error("the annotation of the sub-paragraph is in its parent's text")
+	}
+	if strings.Count(h, "<div") != strings.Count(h, "</div>") {
+		t.Error("unbalanced <div>")
+	}
+
+	// With no annotations and nothing targeted.
+	b.Reset()
+	WriteClause(&b, doc.Clause("pp2"), View{})
+	if h := b.String(); strings.Contains(h, "<mark") || strings.Contains(h, "is-") || strings.Contains(h, "cm-suggest") {
+		t.Errorf("an empty view: %s", h)
+	}
+}
+
+func TestSectionHTML(t *testing.T) {
+	doc := seedDoc(t)
+	for _, tc := range []struct {
+		s    Section
+		want string
+	}{
+		{Preamble, `<section class="cm-preamble" aria-label="Preamble">`},
+		{Operative, `<section class="cm-operative" aria-label="Operative part">`},
+		{Paragraphs, `<section class="cm-operative" aria-label="Paragraphs">`},
+	} {
+		h := SectionHTML(tc.s, doc.Preamble[:2], View{})
+		if !strings.HasPrefix(h, tc.want) || !strings.HasSuffix(h, "</section>") || strings.Count(h, `class="cm-clause `) != 2 {
+			t.Errorf("%v: %s", tc.s, h)
+		}
+	}
+}
+
+func TestHighlightLabelAndPreview(t *testing.T) {
+	a := annotations.Annotation{Tag: annotations.Request, Exact: strings.Repeat("word ", 20)}
+	if got, want := HighlightLabel(a), "Request: “word word word word word word word word word word word word…”. Enter to open."; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	a.Note = "secret"
+	if got := HighlightLabel(a); strings.Contains(got, "secret") || !strings.Contains(got, ", with a note. Enter to open.") {
+		t.Errorf("with a note: %q", got)
+	}
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"Requests the Secretary-General, to report", 20, "Requests the…"},
+		{"東京東京東京東京", 3, "東京東…"},
+	} {
+		if got := Preview(tc.in, tc.n); got != tc.want {
+			t.Errorf("Preview(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
+
+func TestTagNamesLettersAndAttributes(t *testing.T) {
+	for _, tc := range []struct {
+		tag          annotations.Tag
+		name, letter string
+	}{
+		{annotations.Commitment, "Commitment", "C"},
+		{annotations.Request, "Request", "R"},
+		{annotations.Concern, "Concern", "!"},
+		{"wish", "", ""},
+	} {
+		if TagName(tc.tag) != tc.name || TagLetter(tc.tag) != tc.letter {
+			t.Errorf("%s: %q %q", tc.tag, TagName(tc.tag), TagLetter(tc.tag))
+		}
+	}
+	m := Mark{ID: "x", Tag: annotations.Request, Note: true, Label: "L"}
+	first, next := m.Attrs(true), m.Attrs(false)
+	// A continuing element has the first one's attributes but those of
+	// FirstOnly, in the same order; the note is last.
+	var kept []Attr
+	for _, a := range first {
+		if !FirstOnly(a.Name) {
+			kept = append(kept, a)
+		}
+	}
+	if len(kept) != len(next) || len(next) != 3 {
+		t.Fatalf("first %v, next %v", first, next)
+	}
+	for i := range next {
+		if kept[i] != next[i] {
+			t.Errorf("attribute %d: %v, want %v", i, next[i], kept[i])
+		}
+	}
+	if first[len(first)-1].Name != AttrNote || m.TagMarkAttrs()[len(m.TagMarkAttrs())-1].Name != AttrNote {
+		t.Error("data-note is not the last attribute")
+	}
+	if got := MarkOf(annotations.Annotation{ID: "y", Tag: annotations.Concern, Exact: "q"}); got != (Mark{ID: "y", Tag: annotations.Concern, Label: "Concern: “q”. Enter to open."}) {
+		t.Errorf("MarkOf: %+v", got)
+	}
+}
+
+func TestFootnoteRefIDsCountRepeats(t *testing.T) {
+	c := &resolution.Clause{ID: "pp8", Footnotes: []resolution.FootnoteRef{{Number: 1}, {Number: 2}, {Number: 1}}}
+	got := strings.Join(FootnoteRefIDs(c), " ")
+	if want := "fnref-pp8-1 fnref-pp8-2 fnref-pp8-1-2"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSelectorsQuoteIDs(t *testing.T) {
+	for _, tc := range []struct{ id, want string }{
+		{"urn:uuid:1", `mark[data-annotation="urn:uuid:1"]`},
+		{`a"b\c`, `mark[data-annotation="a\"b\\c"]`},
+		{"new\nline\x00", `mark[data-annotation="new\a line` + "\uFFFD" + `"]`},
+		{"東京 🌍", `mark[data-annotation="東京 🌍"]`},
+	} {
+		if got := AnnotationSelector(tc.id); got != tc.want {
+			t.Errorf("AnnotationSelector(%q) = %s, want %s", tc.id, got, tc.want)
+		}
+	}
+	if got := TagMarkSelector(`x"`); got != `.cm-tagmark[data-for="x\""]` {
+		t.Errorf("TagMarkSelector: %s", got)
+	}
+	if got := ClauseSelector("op6.a"); got != `[data-clause="op6.a"]` {
+		t.Errorf("ClauseSelector: %s", got)
+	}
+}
