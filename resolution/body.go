@@ -16,6 +16,7 @@ const (
 	inPreamble  bodyState = iota
 	inOperative           // after the first numbered paragraph
 	inClosing             // after the meeting line or the vote record
+	inAnnex               // after an annex heading
 )
 
 // voteState says whether a vote record is being read.
@@ -30,14 +31,28 @@ const (
 
 var (
 	numberedRe = regexp.MustCompile(`^[ \t]*\**[ \t]*(\d{1,4})\.(?:[ \t]+|$)`)
-	subRe      = regexp.MustCompile(`^[ \t]*\**[ \t]*\(([a-z]{1,3}|[ivxlcdm]{1,7})\)(?:[ \t]+|$)`)
-	meetingRe  = regexp.MustCompile(`^(\d{1,4}(?:st|nd|rd|th) (?:[\p{L}\-]+ ){0,2}[Mm]eeting)(?:,? (\d{1,2} \p{L}+ \d{4}))?$`)
-	dateRe     = regexp.MustCompile(`^\d{1,2} \p{L}+ \d{4}$`)
-	voteOpenRe = regexp.MustCompile(`^\[\s*(?:Adopted\b|The voting was|In favour\s*:)`)
-	voteBareRe = regexp.MustCompile(`^Adopted (?:by|without|at)\b`)
-	voteListRe = regexp.MustCompile(`^(?:In favour|Against|Abstaining|Abstentions?)\s*:`)
-	andOrEndRe = regexp.MustCompile(`[;,] (?:and|or)$`)
+	// bareNumberRe is a paragraph number that lost its full stop in a
+	// pasted text ("11     Condemns …"): taken only for the next number.
+	bareNumberRe = regexp.MustCompile(`^[ \t]*(\d{1,3})[ \t]{2,}\**\p{Lu}`)
+	subRe        = regexp.MustCompile(`^[ \t]*\**[ \t]*\(([a-z]{1,3}|[ivxlcdm]{1,7})\)(?:[ \t]+|$)`)
+	meetingRe    = regexp.MustCompile(`^(\d{1,4}(?:st|nd|rd|th) (?:[\p{L}\-]+ ){0,2}[Mm]eeting)(?:,? (\d{1,2} \p{L}+ \d{4}))?$`)
+	dateRe       = regexp.MustCompile(`^\d{1,2} \p{L}+ \d{4}$`)
+	voteOpenRe   = regexp.MustCompile(`^\[\s*(?:Adopted\b|The voting was|In favour\s*:)`)
+	voteBareRe   = regexp.MustCompile(`^Adopted (?:by|without|at)\b`)
+	voteListRe   = regexp.MustCompile(`^(?:In favour|Against|Abstaining|Abstentions?)\s*:`)
+	andOrEndRe   = regexp.MustCompile(`[;,] (?:and|or)$`)
+	// annexRe is an annex heading: "Annex", "Annex II", "ANNEX 2",
+	// "Annex A", "Annexes".
+	annexRe = regexp.MustCompile(`^(?i:annex(?:es)?)(?: (?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?\.?$`)
+	// pastedFootnoteRe is a footnote at the foot of a pasted page: its
+	// number in plain digits, alone or before its text.
+	pastedFootnoteRe = regexp.MustCompile(`^(\d{1,3})(?:[ \t]+(\S.*))?$`)
 )
+
+// longLine is the length (in code points) beyond which a line cannot be
+// a line of a hard-wrapped page (about 90 characters wide): a pasted text
+// with one paragraph per line.
+const longLine = 150
 
 // unitKind is what a unit of the body is.
 type unitKind int
@@ -46,16 +61,23 @@ const (
 	unitText     unitKind = iota // a paragraph or a part of one
 	unitNumbered                 // "12. *Considers* …"
 	unitSub                      // "(a) …"
+	unitZone                     // footnotes under a "_____" rule (pasted text)
 )
 
 // unit is a paragraph start found in the body: a block, or a line inside a
-// block that starts a numbered paragraph, a sub-paragraph, a footnote.
+// block that starts a numbered paragraph, a sub-paragraph, a new paragraph
+// by the layout (an opening after a closed line, an indent, a heading).
 type unit struct {
 	kind  unitKind
 	label string   // the printed number or letter
 	parts []string // the lines, the number or letter removed
 	full  []string // the lines as printed
 	line  int
+	// split is set for a unit that a layout rule cut off from the lines
+	// before it in its block: a paragraph start, never a continuation.
+	split bool
+	// zone holds the footnotes of a unitZone.
+	zone []*zoneFootnote
 }
 
 func (u *unit) text() string { return strings.Join(u.parts, "\n") }
@@ -63,13 +85,22 @@ func (u *unit) fullText() string {
 	return strings.Join(u.full, "\n")
 }
 
+// zoneFootnote is a footnote read from a pasted page foot.
+type zoneFootnote struct {
+	number int // 0: the continuation of the last footnote of the page before
+	parts  []string
+	line   int
+}
+
 // draft is a clause being read: its pieces are the chapeau and the
 // sub-paragraphs found on lines of their own.
 type draft struct {
 	kind   Kind
-	number string // the printed operative number
+	number string // the printed operative or annex number, "" if none
 	line   int
 	pieces []*piece
+	annex  int    // 1-based annex the paragraph belongs to, 0 if none
+	id     string // the id of the clause made of it (buildClauses)
 }
 
 // piece is the text of a clause or of one sub-paragraph.
@@ -81,19 +112,45 @@ type piece struct {
 
 func (d *draft) last() *piece { return d.pieces[len(d.pieces)-1] }
 
+// pendingHeading is a cross-heading before the draft at index before.
+type pendingHeading struct {
+	text   string
+	line   int
+	before int // index in parser.drafts of the draft it precedes
+	annex  int
+}
+
+// annexDraft is an annex being read.
+type annexDraft struct {
+	heading, title string
+	line           int
+	titleOpen      bool // the next unit may be its title
+}
+
 // parseBody reads everything after the enacting formula.
 func (p *parser) parseBody(blocks []block, en enacting) {
 	first := blocks[en.block].lines[en.line:]
 	rest := strings.TrimLeft(first[0].text[en.end:], "*")
+	if strings.HasPrefix(strings.TrimSpace(rest), ",") && !strings.HasSuffix(en.formula, ",") {
+		rest = strings.TrimSpace(rest)[1:]
+	}
 	lines := append([]line{{text: rest, num: first[0].num}}, first[1:]...)
 	if !hasText(rest) {
 		lines = lines[1:]
 	}
+	var units []*unit
 	if len(lines) > 0 {
-		p.bodyBlock(lines)
+		units = p.segment(lines, units)
 	}
 	for _, b := range blocks[en.block+1:] {
-		p.bodyBlock(b.lines)
+		units = p.segment(b.lines, units)
+	}
+	for i, u := range units {
+		var next *unit
+		if i+1 < len(units) {
+			next = units[i+1]
+		}
+		p.bodyUnit(u, next)
 	}
 	p.closeVote()
 	if p.state == inPreamble && p.ppN == 0 {
@@ -107,71 +164,217 @@ func (p *parser) parseBody(blocks []block, en enacting) {
 	}
 }
 
-// bodyBlock cuts a block into units and reads them.
-func (p *parser) bodyBlock(lines []line) {
+// segment cuts a block into units. Inside a block a line starts a new
+// unit when it is a numbered paragraph, a sub-paragraph, an annex heading,
+// or when the line before it ends as a paragraph does and it opens a
+// paragraph (a participle or a verb in -s), is indented further, follows a
+// line too long to be hard-wrapped, or is a heading line between two
+// paragraphs. Footnote lines and the footnotes under a "_____" rule are
+// taken out; a line that is only a document symbol (a running header) is
+// furniture.
+func (p *parser) segment(lines []line, units []*unit) []*unit {
 	var cur *unit
+	first := true
+	force := false // the line after a heading or annex line starts a unit
 	flush := func() {
 		if cur != nil {
-			p.bodyUnit(cur)
+			units = append(units, cur)
 			cur = nil
 		}
 	}
-	for i, l := range lines {
+	start := func(kind unitKind, label, rest string, l line) {
+		flush()
+		cur = &unit{kind: kind, label: label, parts: []string{rest}, full: []string{l.text}, line: l.num, split: !first}
+		first = false
+	}
+	var prev line
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		t := l.text
+		if sym := symbolOnly(t); sym != "" {
+			p.doc.Furniture = append(p.doc.Furniture, sym)
+			continue
+		}
+		if isSeparator(t) {
+			flush()
+			z, n := p.readZone(lines[i+1:])
+			z.line = l.num
+			units = append(units, z)
+			i += n
+			first = false
+			force = true
+			continue
+		}
 		if isFootnoteLine(t) {
 			flush()
 			p.footnoteBlock(lines[i:])
-			return
+			return units
 		}
-		if m := numberedRe.FindStringSubmatchIndex(t); m != nil && p.plausibleNumber(t[m[2]:m[3]], cur) {
-			flush()
-			cur = &unit{kind: unitNumbered, label: t[m[2]:m[3]], parts: []string{t[m[1]:]}, full: []string{t}, line: l.num}
+		if m := numberedRe.FindStringSubmatchIndex(t); m != nil && p.plausibleNumber(t[m[2]:m[3]]) {
+			start(unitNumbered, t[m[2]:m[3]], t[m[1]:], l)
+			p.segLast = t[m[2]:m[3]]
+			force = false
+			prev = l
+			continue
+		}
+		if m := bareNumberRe.FindStringSubmatchIndex(t); m != nil && p.segLast != "" &&
+			t[m[2]:m[3]] == nextNumber(p.segLast) && (cur == nil || closed(prev.text)) {
+			start(unitNumbered, t[m[2]:m[3]], strings.TrimLeft(t[m[3]:], " \t"), l)
+			p.segLast = t[m[2]:m[3]]
+			force = false
+			prev = l
 			continue
 		}
 		if m := subRe.FindStringSubmatchIndex(t); m != nil {
-			flush()
-			cur = &unit{kind: unitSub, label: t[m[2]:m[3]], parts: []string{t[m[1]:]}, full: []string{t}, line: l.num}
+			start(unitSub, t[m[2]:m[3]], t[m[1]:], l)
+			force = false
+			prev = l
 			continue
 		}
-		if cur != nil && closed(lines[i-1].text) && startsWithPreambularOpening(strings.TrimLeft(t, " \t*")) {
-			flush()
+		c := collapse(t)
+		switch {
+		case annexRe.MatchString(c):
+			start(unitText, "", t, l)
+			force = true
+			p.segLast = "" // an annex numbers its paragraphs anew
+		case cur == nil || force:
+			atStart := cur == nil
+			start(unitText, "", t, l)
+			force = p.headingLine(atStart || closedLine(prev.text), c, lines[i+1:])
+		case closedLine(prev.text) && p.headingLine(true, c, lines[i+1:]):
+			start(unitText, "", t, l)
+			force = true
+		case p.layoutStart(prev, l):
+			start(unitText, "", t, l)
+		default:
+			cur.parts = append(cur.parts, t)
+			cur.full = append(cur.full, t)
 		}
-		if cur == nil {
-			cur = &unit{kind: unitText, parts: []string{t}, full: []string{t}, line: l.num}
-			continue
-		}
-		cur.parts = append(cur.parts, t)
-		cur.full = append(cur.full, t)
+		prev = l
 	}
 	flush()
+	return units
+}
+
+// layoutStart reports whether line l starts a new paragraph after prev in
+// the same block: prev ends as a paragraph does, and l opens a paragraph,
+// is indented further than prev (a first-line indent), or follows a line
+// too long to be one of a hard-wrapped page.
+func (p *parser) layoutStart(prev, l line) bool {
+	if !closedLine(prev.text) {
+		return false
+	}
+	t := strings.TrimLeft(l.text, " \t*")
+	if startsWithOpening(t) {
+		return true
+	}
+	if !startsUpper(t) && !strings.HasPrefix(t, "“") && !strings.HasPrefix(t, "\"") {
+		return false
+	}
+	return l.indent() >= prev.indent()+3 || runeLen(strings.TrimSpace(prev.text)) >= longLine
+}
+
+// headingLine reports whether a line (its text c) inside a block is a
+// heading: the line before it ends a paragraph (prevClosed), it is short
+// and does not end as a paragraph does, and the next line starts a
+// paragraph.
+func (p *parser) headingLine(prevClosed bool, c string, next []line) bool {
+	if !prevClosed || !headingShape(c) || len(next) == 0 {
+		return false
+	}
+	n := next[0].text
+	if numberedRe.MatchString(n) || subRe.MatchString(n) || bareNumberRe.MatchString(n) {
+		return true
+	}
+	nt := strings.TrimLeft(n, " \t*")
+	return startsWithOpening(nt) || (startsUpper(nt) && next[0].indent() > 0 && len(next) > 1 &&
+		next[0].indent() >= next[1].indent()+3)
+}
+
+// headingShape reports whether text may be a heading: a capital or a
+// digit first, at most 12 words and 100 code points, not ending as a
+// paragraph does.
+func headingShape(c string) bool {
+	if !hasText(c) || closed(c) || runeLen(c) > 100 || len(strings.Fields(c)) > 12 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(c)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// readZone reads the footnotes under a "_____" rule of a pasted page:
+// lines that start with a footnote number ("1 See A/73/85.", or "1" on a
+// line of its own), the lines that go on with them, and, before the first
+// number, the end of a footnote begun on the page before. The zone ends
+// with its block, at a new page, or at a line that starts a paragraph
+// after a finished footnote. It returns the zone and how many lines it
+// took.
+func (p *parser) readZone(lines []line) (*unit, int) {
+	z := &unit{kind: unitZone}
+	var cur *zoneFootnote
+	n := 0
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if n > 0 && l.pageStart {
+			break
+		}
+		if m := pastedFootnoteRe.FindStringSubmatch(t); m != nil {
+			if num, err := strconv.Atoi(m[1]); err == nil && num >= 1 && num <= p.zoneMax+3 &&
+				(cur == nil || cur.number == 0 || num > cur.number) {
+				cur = &zoneFootnote{number: num, line: l.num}
+				if m[2] != "" {
+					cur.parts = append(cur.parts, m[2])
+				}
+				z.zone = append(z.zone, cur)
+				p.zoneMax = max(p.zoneMax, num)
+				n++
+				continue
+			}
+		}
+		if cur == nil && p.zoneMax > 0 && !startsParagraphLine(l.text) {
+			// The end of the last footnote of the page before.
+			cur = &zoneFootnote{line: l.num}
+			z.zone = append(z.zone, cur)
+		}
+		if cur == nil || (len(cur.parts) > 0 && closed(cur.parts[len(cur.parts)-1]) && startsParagraphLine(l.text)) {
+			break
+		}
+		cur.parts = append(cur.parts, t)
+		n++
+	}
+	return z, n
+}
+
+// startsParagraphLine reports whether a line starts a paragraph: a number,
+// a sub-paragraph letter or an opening.
+func startsParagraphLine(t string) bool {
+	return numberedRe.MatchString(t) || subRe.MatchString(t) || startsWithOpening(strings.TrimLeft(t, " \t*"))
 }
 
 // plausibleNumber says whether a paragraph number at the start of a line
 // is one: up to three digits always; four (a very long resolution) only
 // when it follows the last operative paragraph, so that a line starting
 // with a year ("2023.") is not taken for paragraph 2023.
-func (p *parser) plausibleNumber(label string, cur *unit) bool {
+func (p *parser) plausibleNumber(label string) bool {
 	if len(label) <= 3 {
 		return true
 	}
-	last := ""
-	switch {
-	case cur != nil && cur.kind == unitNumbered:
-		last = cur.label
-	case p.top != nil && p.top.kind == Operative:
-		last = p.top.number
-	}
 	n, err1 := strconv.Atoi(label)
-	prev, err2 := strconv.Atoi(last)
+	prev, err2 := strconv.Atoi(p.segLast)
 	return err1 == nil && err2 == nil && n == prev+1
 }
 
-// bodyUnit reads one unit in the current state.
-func (p *parser) bodyUnit(u *unit) {
+// bodyUnit reads one unit in the current state; next is the unit after
+// it, if any (a heading is recognised by what follows it).
+func (p *parser) bodyUnit(u *unit, next *unit) {
 	if p.voteState == voteBracketed || p.voteState == voteBare {
 		if p.voteUnit(u) {
 			return
 		}
+	}
+	if u.kind == unitZone {
+		p.zoneUnit(u)
+		return
 	}
 	afterMeet := p.afterMeet
 	p.afterMeet = false
@@ -188,7 +391,7 @@ func (p *parser) bodyUnit(u *unit) {
 			p.doc.Adoption.Date = c
 			return
 		}
-		if p.voteState == voteNone {
+		if p.voteState == voteNone && p.state != inAnnex {
 			if voteOpenRe.MatchString(c) {
 				p.enterClosing()
 				p.voteState = voteBracketed
@@ -204,10 +407,32 @@ func (p *parser) bodyUnit(u *unit) {
 				return
 			}
 		}
+		if annexRe.MatchString(c) {
+			p.startAnnex(c, u.line)
+			return
+		}
+		if p.annexTitle(u, c) {
+			return
+		}
+		if p.isHeading(u, c, next) {
+			p.headings = append(p.headings, &pendingHeading{text: c, line: u.line, before: len(p.drafts), annex: len(p.annexes)})
+			p.top = nil
+			p.afterHeading = true
+			return
+		}
 	}
+	if p.current != nil {
+		p.current.titleOpen = false
+	}
+	afterHeading := p.afterHeading
+	p.afterHeading = false
 	switch u.kind {
 	case unitNumbered:
-		if p.state == inClosing {
+		switch p.state {
+		case inAnnex:
+			p.newAnnexParagraph(u.label, u.parts, u.line)
+			return
+		case inClosing:
 			p.newPlain(u.full, u.line)
 			return
 		}
@@ -222,25 +447,149 @@ func (p *parser) bodyUnit(u *unit) {
 		}
 		p.top.pieces = append(p.top.pieces, &piece{label: u.label, parts: u.parts, line: u.line})
 	default:
-		if p.top != nil && joins(p.top.last().parts, u.text(), p.state != inClosing) {
+		if p.top != nil && !u.split && !afterHeading && joins(p.top.last().parts, u.text(), p.state != inClosing) {
 			last := p.top.last()
 			last.parts = append(last.parts, u.parts...)
 			return
 		}
-		if p.state == inOperative {
-			p.note("unnumbered", fmt.Sprintf("Line %d: an unnumbered paragraph among the operative paragraphs was kept as a plain paragraph.", u.line))
+		if p.state == inPreamble || p.state == inOperative {
+			plainText, _ := plain(u.text())
+			if pre, op := openingShape(plainText); op && !pre {
+				// An operative paragraph without its number: a single
+				// "Decides," or a number the text lost.
+				p.state = inOperative
+				p.top = &draft{kind: Operative, line: u.line, pieces: []*piece{{parts: u.parts, line: u.line}}}
+				p.drafts = append(p.drafts, p.top)
+				return
+			}
 		}
 		p.newTop(u.full, u.line)
 	}
 }
 
+// isHeading reports whether a text unit is a cross-heading: a block set
+// entirely in bold; a short block entirely in italics without final
+// punctuation outside the preamble; or a short line without final
+// punctuation between a paragraph that ends as one does and the start of
+// a new paragraph.
+func (p *parser) isHeading(u *unit, c string, next *unit) bool {
+	if !hasText(c) || len(u.parts) > 3 {
+		return false
+	}
+	raw := strings.TrimSpace(u.text())
+	if wholly(raw, "**") {
+		return runeLen(c) <= 200
+	}
+	if !headingShape(c) {
+		return false
+	}
+	if wholly(raw, "*") && p.state != inPreamble {
+		return true
+	}
+	if len(u.parts) > 1 && !u.split {
+		return false
+	}
+	if p.top != nil && !p.afterHeading && !closed(strings.Join(p.top.last().parts, "\n")) {
+		return false
+	}
+	return next != nil && startsParagraph(next)
+}
+
+// wholly reports whether raw is one run set in the marker ("**" bold, "*"
+// italics) from end to end.
+func wholly(raw, marker string) bool {
+	if len(raw) <= 2*len(marker) || !strings.HasPrefix(raw, marker) || !strings.HasSuffix(raw, marker) {
+		return false
+	}
+	inner := raw[len(marker) : len(raw)-len(marker)]
+	if marker == "*" && (strings.HasPrefix(raw, "**") || strings.HasSuffix(raw, "**")) {
+		return false
+	}
+	return !strings.Contains(inner, "*")
+}
+
+// startsParagraph reports whether a unit starts a paragraph: a numbered
+// paragraph, a sub-paragraph, a text that opens with italics, an opening,
+// a bold heading, or a capital at a paragraph start by the layout.
+func startsParagraph(u *unit) bool {
+	if u.kind == unitNumbered || u.kind == unitSub {
+		return true
+	}
+	if u.kind != unitText {
+		return false
+	}
+	raw := strings.TrimSpace(u.text())
+	c := collapse(raw)
+	if annexRe.MatchString(c) {
+		return false
+	}
+	if strings.HasPrefix(raw, "*") || startsWithOpening(c) {
+		return true
+	}
+	return startsUpper(c)
+}
+
+// startAnnex begins an annex at its heading ("Annex II").
+func (p *parser) startAnnex(heading string, line int) {
+	p.closeVote()
+	p.state = inAnnex
+	p.top = nil
+	p.afterHeading = false
+	p.current = &annexDraft{heading: heading, line: line, titleOpen: true}
+	p.annexes = append(p.annexes, p.current)
+	p.annexParas = 0
+}
+
+// annexTitle takes the unit right after an annex heading as the annex's
+// title when it reads as one: not numbered, set in bold, or not ending as
+// a sentence does (a comma only when in capitals), at most 60 words.
+func (p *parser) annexTitle(u *unit, c string) bool {
+	a := p.current
+	if a == nil || !a.titleOpen {
+		return false
+	}
+	a.titleOpen = false
+	raw := strings.TrimSpace(u.text())
+	if !hasText(c) || len(strings.Fields(c)) > 60 {
+		return false
+	}
+	end := strings.TrimRightFunc(c, func(r rune) bool { return unicode.IsSpace(r) || isSuperscriptDigit(r) })
+	last, _ := utf8.DecodeLastRuneInString(end)
+	switch {
+	case wholly(raw, "**"):
+	case last == ',':
+		if strings.ToUpper(c) != c {
+			return false
+		}
+	case strings.ContainsRune(".;:!?", last):
+		return false
+	}
+	a.title = c
+	return true
+}
+
+// newAnnexParagraph starts a paragraph of the current annex; number is ""
+// when it is not numbered.
+func (p *parser) newAnnexParagraph(number string, parts []string, line int) {
+	p.annexParas++
+	p.top = &draft{kind: AnnexParagraph, number: number, line: line, annex: len(p.annexes),
+		pieces: []*piece{{parts: parts, line: line}}}
+	p.drafts = append(p.drafts, p.top)
+}
+
 // newTop starts a clause of the kind the state calls for.
 func (p *parser) newTop(parts []string, line int) {
-	if p.state == inPreamble {
+	switch p.state {
+	case inPreamble:
 		p.top = &draft{kind: Preambular, line: line, pieces: []*piece{{parts: parts, line: line}}}
 		p.drafts = append(p.drafts, p.top)
 		p.ppN++
 		return
+	case inAnnex:
+		p.newAnnexParagraph("", parts, line)
+		return
+	case inOperative:
+		p.note("unnumbered", fmt.Sprintf("Line %d: an unnumbered paragraph among the operative paragraphs was kept as a plain paragraph.", line))
 	}
 	p.newPlain(parts, line)
 }
@@ -257,7 +606,7 @@ func (p *parser) newPlain(parts []string, line int) {
 // enterClosing moves to the part after the operative paragraphs: text
 // there no longer continues the last clause.
 func (p *parser) enterClosing() {
-	if p.state != inClosing {
+	if p.state != inClosing && p.state != inAnnex {
 		p.state = inClosing
 		p.top = nil
 	}
@@ -277,7 +626,7 @@ func (p *parser) voteUnit(u *unit) bool {
 		p.vote = append(p.vote, full[:i+1])
 		p.closeVote()
 		if rest := full[i+1:]; hasText(rest) {
-			p.bodyUnit(&unit{kind: unitText, parts: []string{rest}, full: []string{rest}, line: u.line})
+			p.bodyUnit(&unit{kind: unitText, parts: []string{rest}, full: []string{rest}, line: u.line}, nil)
 		}
 		return true
 	case voteBare:
@@ -302,6 +651,16 @@ func (p *parser) closeVote() {
 	}
 	p.voteState = voteDone
 	p.doc.Vote = parseVote(strings.Join(p.vote, "\n"))
+}
+
+// trailingMarkerRe is a footnote marker in plain digits at the end of a
+// pasted line, after the punctuation that ends the paragraph: ", 1".
+var trailingMarkerRe = regexp.MustCompile(`[,;.:”’"][ \t]?\d{1,2}[ \t]*$`)
+
+// closedLine reports whether a line ends as a paragraph does (closed),
+// also before a footnote marker in plain digits (a pasted text).
+func closedLine(s string) bool {
+	return closed(s) || trailingMarkerRe.MatchString(s)
 }
 
 // closed reports whether a paragraph's text ends as a paragraph does: with
@@ -345,5 +704,5 @@ func joins(prev []string, text string, open bool) bool {
 			break
 		}
 	}
-	return open && !closed(last) && !startsWithPreambularOpening(t)
+	return open && !closed(last) && !startsWithOpening(t)
 }

@@ -1,6 +1,7 @@
 package resolution
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -205,32 +206,132 @@ func (t *subTree) feed(pc *piece, inline bool) {
 	target.parts = append(target.parts, text[start:])
 }
 
-// buildClauses turns the drafts into the Document's clauses.
+// buildClauses turns the drafts into the Document's clauses, the annexes
+// and the cross-headings.
 func (p *parser) buildClauses() {
 	d := p.doc
-	for _, dr := range p.drafts {
-		var id string
+	opIDs := p.unnumberedOperativeIDs()
+	annexes := make([]*Annex, len(p.annexes))
+	for i, a := range p.annexes {
+		annexes[i] = &Annex{ID: "annex" + strconv.Itoa(i+1), Heading: a.heading, Title: a.title,
+			Paragraphs: []*Clause{}, Line: a.line}
+	}
+	for di, dr := range p.drafts {
 		switch dr.kind {
 		case Preambular:
 			n := len(d.Preamble) + 1
-			id = "pp" + strconv.Itoa(n) // unique by construction
-			c := p.clause(dr, id, strconv.Itoa(n))
-			d.Preamble = append(d.Preamble, c)
+			dr.id = "pp" + strconv.Itoa(n) // unique by construction
+			d.Preamble = append(d.Preamble, p.clause(dr, dr.id, strconv.Itoa(n)))
+			continue
+		case AnnexParagraph:
+			a := annexes[dr.annex-1]
+			pos := strconv.Itoa(len(a.Paragraphs) + 1)
+			num := dr.number
+			if num == "" {
+				num = pos
+			}
+			dr.id = p.newID(a.ID + ".p" + num)
+			a.Paragraphs = append(a.Paragraphs, p.clause(dr, dr.id, dr.number))
 			continue
 		case Operative:
-			id = p.newID("op" + dr.number)
-			if prev := len(d.Operative); prev > 0 && d.Operative[prev-1].Kind == Operative {
-				if want := nextNumber(d.Operative[prev-1].Number); want != dr.number {
-					p.note("numbering", "Operative paragraph "+dr.number+" follows "+d.Operative[prev-1].Number+" (line "+strconv.Itoa(dr.line)+").")
+			if dr.number == "" {
+				id, ok := opIDs[di]
+				if !ok {
+					p.note("unnumbered", fmt.Sprintf("Line %d: an unnumbered paragraph among the operative paragraphs was kept as a plain paragraph.", dr.line))
+					dr.kind = Paragraph
+					break
+				}
+				dr.id = p.newID(id)
+				d.Operative = append(d.Operative, p.clause(dr, dr.id, ""))
+				continue
+			}
+			dr.id = p.newID("op" + dr.number)
+			if prev := lastNumbered(d.Operative); prev != nil {
+				if want := nextNumber(prev.Number); want != dr.number {
+					p.note("numbering", "Operative paragraph "+dr.number+" follows "+prev.Number+" (line "+strconv.Itoa(dr.line)+").")
 				}
 			}
-			d.Operative = append(d.Operative, p.clause(dr, id, dr.number))
-		default:
-			p.plainN++
-			id = "p" + strconv.Itoa(p.plainN) // unique by construction
-			d.Operative = append(d.Operative, p.clause(dr, id, strconv.Itoa(p.plainN)))
+			d.Operative = append(d.Operative, p.clause(dr, dr.id, dr.number))
+			continue
+		}
+		p.plainN++
+		dr.id = "p" + strconv.Itoa(p.plainN) // unique by construction
+		d.Operative = append(d.Operative, p.clause(dr, dr.id, strconv.Itoa(p.plainN)))
+	}
+	d.Annexes = annexes
+	for _, h := range p.headings {
+		ch := &CrossHeading{Text: h.text, Line: h.line}
+		if h.annex > 0 {
+			ch.Annex = annexes[h.annex-1].ID
+		}
+		if h.before < len(p.drafts) {
+			ch.Before = p.drafts[h.before].id
+		}
+		d.CrossHeadings = append(d.CrossHeadings, ch)
+	}
+}
+
+// lastNumbered returns the last operative paragraph printed with a number,
+// nil if none: the one a new number should follow.
+func lastNumbered(cs []*Clause) *Clause {
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].Kind == Operative && cs[i].Number != "" {
+			return cs[i]
 		}
 	}
+	return nil
+}
+
+// unnumberedOperativeIDs gives ids to the operative paragraphs printed
+// without a number (by index in drafts). With no numbered operative
+// paragraph at all they are op1, op2, … in order (a single "Decides," is
+// op1). Otherwise a paragraph that fills a gap in the numbering (between
+// 6 and 8, before 2, or right after the last) gets the missing number, as
+// its text lost it; the others get none (they become plain paragraphs).
+func (p *parser) unnumberedOperativeIDs() map[int]string {
+	ids := map[int]string{}
+	type op struct {
+		index int
+		n     int // the printed number, 0 if none
+	}
+	var ops []op
+	numbered := false
+	for i, dr := range p.drafts {
+		if dr.kind != Operative {
+			continue
+		}
+		n := 0
+		if dr.number != "" {
+			n, _ = strconv.Atoi(dr.number)
+			numbered = true
+		}
+		ops = append(ops, op{i, n})
+	}
+	if !numbered {
+		for k, o := range ops {
+			ids[o.index] = "op" + strconv.Itoa(k+1)
+		}
+		return ids
+	}
+	for k, o := range ops {
+		if o.n != 0 {
+			continue
+		}
+		prev, next := 0, 0
+		if k > 0 {
+			prev = ops[k-1].n
+		}
+		if k+1 < len(ops) {
+			next = ops[k+1].n
+		}
+		switch {
+		case k > 0 && prev == 0, k+1 < len(ops) && next == 0:
+			// Two unnumbered paragraphs in a row: no number to give.
+		case k == 0 && next == 2, prev > 0 && next == prev+2, prev > 0 && k+1 == len(ops):
+			ids[o.index] = "op" + strconv.Itoa(prev+1)
+		}
+	}
+	return ids
 }
 
 func nextNumber(s string) string {
