@@ -32,8 +32,9 @@ const (
 var (
 	numberedRe = regexp.MustCompile(`^[ \t]*\**[ \t]*(\d{1,4})\.(?:[ \t]+|$)`)
 	// bareNumberRe is a paragraph number that lost its full stop in a
-	// pasted text ("11     Condemns …"): taken only for the next number.
-	bareNumberRe = regexp.MustCompile(`^[ \t]*(\d{1,3})[ \t]{2,}\**\p{Lu}`)
+	// pasted text ("11     Condemns …"): taken only for the next number,
+	// before an opening, after a line that ends a paragraph.
+	bareNumberRe = regexp.MustCompile(`^[ \t]*(\d{1,3})[ \t]+\**\p{Lu}`)
 	subRe        = regexp.MustCompile(`^[ \t]*\**[ \t]*\(([a-z]{1,3}|[ivxlcdm]{1,7})\)(?:[ \t]+|$)`)
 	meetingRe    = regexp.MustCompile(`^(\d{1,4}(?:st|nd|rd|th) (?:[\p{L}\-]+ ){0,2}[Mm]eeting)(?:,? (\d{1,2} \p{L}+ \d{4}))?$`)
 	dateRe       = regexp.MustCompile(`^\d{1,2} \p{L}+ \d{4}$`)
@@ -111,6 +112,14 @@ type piece struct {
 }
 
 func (d *draft) last() *piece { return d.pieces[len(d.pieces)-1] }
+
+// lastOrNil is last for a draft that may be nil.
+func (d *draft) lastOrNil() *piece {
+	if d == nil {
+		return nil
+	}
+	return d.last()
+}
 
 // pendingHeading is a cross-heading before the draft at index before.
 type pendingHeading struct {
@@ -211,16 +220,23 @@ func (p *parser) segment(lines []line, units []*unit) []*unit {
 			return units
 		}
 		if m := numberedRe.FindStringSubmatchIndex(t); m != nil && p.plausibleNumber(t[m[2]:m[3]]) {
-			start(unitNumbered, t[m[2]:m[3]], t[m[1]:], l)
-			p.segLast = t[m[2]:m[3]]
+			label := t[m[2]:m[3]]
+			if p.innerNumber(label, prev, cur, units) {
+				start(unitSub, label, t[m[1]:], l)
+			} else {
+				start(unitNumbered, label, t[m[1]:], l)
+				p.segLast = label
+			}
 			force = false
 			prev = l
 			continue
 		}
 		if m := bareNumberRe.FindStringSubmatchIndex(t); m != nil && p.segLast != "" &&
-			t[m[2]:m[3]] == nextNumber(p.segLast) && (cur == nil || closed(prev.text)) {
+			t[m[2]:m[3]] == nextNumber(p.segLast) && (cur == nil || closedLine(prev.text)) &&
+			startsWithOpening(strings.TrimLeft(t[m[3]:], " \t*")) {
 			start(unitNumbered, t[m[2]:m[3]], strings.TrimLeft(t[m[3]:], " \t"), l)
 			p.segLast = t[m[2]:m[3]]
+			p.segInner = ""
 			force = false
 			prev = l
 			continue
@@ -237,6 +253,8 @@ func (p *parser) segment(lines []line, units []*unit) []*unit {
 			start(unitText, "", t, l)
 			force = true
 			p.segLast = "" // an annex numbers its paragraphs anew
+			p.segInner = ""
+			p.segAnnex = true
 		case cur == nil || force:
 			atStart := cur == nil
 			start(unitText, "", t, l)
@@ -244,7 +262,7 @@ func (p *parser) segment(lines []line, units []*unit) []*unit {
 		case closedLine(prev.text) && p.headingLine(true, c, lines[i+1:]):
 			start(unitText, "", t, l)
 			force = true
-		case p.layoutStart(prev, l):
+		case p.layoutStart(prev, l, lines[i+1:], len(cur.parts) == 1):
 			start(unitText, "", t, l)
 		default:
 			cur.parts = append(cur.parts, t)
@@ -256,29 +274,87 @@ func (p *parser) segment(lines []line, units []*unit) []*unit {
 	return units
 }
 
+// innerNumber reports whether a numbered line is an item of a numbered
+// list inside the paragraph before it ("… the following:" then "1.",
+// "2.", "3." before paragraph 8): a 1 that does not continue the
+// paragraph numbers after a line ending with a colon, and the numbers that
+// follow it while they do not continue the paragraph numbers.
+func (p *parser) innerNumber(label string, prev line, cur *unit, units []*unit) bool {
+	if p.segLast == "" || label == nextNumber(p.segLast) {
+		p.segInner = ""
+		return false
+	}
+	if p.segInner != "" && label == nextNumber(p.segInner) {
+		p.segInner = label
+		return true
+	}
+	before := prev.text
+	if cur == nil && len(units) > 0 {
+		u := units[len(units)-1]
+		before = u.parts[len(u.parts)-1]
+	}
+	if label == "1" && endsWithColon([]string{before}) {
+		p.segInner = label
+		return true
+	}
+	p.segInner = ""
+	return false
+}
+
 // layoutStart reports whether line l starts a new paragraph after prev in
-// the same block: prev ends as a paragraph does, and l opens a paragraph,
-// is indented further than prev (a first-line indent), or follows a line
-// too long to be one of a hard-wrapped page.
-func (p *parser) layoutStart(prev, l line) bool {
+// the same block (next is the line after l, if any; prevFirst says that
+// prev is the first line of its unit). prev must end as a paragraph does.
+// Where the text keeps the page's indentation (prev or l is indented), the
+// layout decides: l is a first line when it stands further right than the
+// line before or after it, when prev is too long to be a line of a
+// hard-wrapped page, or when prev was a one-line paragraph and l opens
+// another at the same indent. Where it does not, l starts a
+// paragraph when it opens one (a participle, a verb in -s), follows a line
+// too long to be hard-wrapped, or (in the operative part, where
+// paragraphs end with a semicolon and only the last with a full stop)
+// starts with a capital after a full stop.
+func (p *parser) layoutStart(prev, l line, next []line, prevFirst bool) bool {
 	if !closedLine(prev.text) {
 		return false
 	}
 	t := strings.TrimLeft(l.text, " \t*")
-	if startsWithOpening(t) {
+	opening := startsWithOpening(t)
+	capital := startsUpper(t) || strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")
+	long := runeLen(strings.TrimSpace(prev.text)) >= longLine
+	if prev.indent() > 0 || l.indent() > 0 {
+		indented := l.indent() >= prev.indent()+3 ||
+			(len(next) > 0 && l.indent() >= next[0].indent()+3 && !closedLine(l.text))
+		// Two one-line paragraphs in a row show no indent between them.
+		single := prevFirst && opening && l.indent() >= prev.indent()
+		return (opening || capital) && (indented || long || single)
+	}
+	if opening {
 		return true
 	}
-	if !startsUpper(t) && !strings.HasPrefix(t, "“") && !strings.HasPrefix(t, "\"") {
+	if !capital {
 		return false
 	}
-	return l.indent() >= prev.indent()+3 || runeLen(strings.TrimSpace(prev.text)) >= longLine
+	return long || (p.segLast != "" && !p.segAnnex && endsWithFullStop(prev.text))
+}
+
+// endsWithFullStop reports whether s ends with a full stop (after closing
+// quotes, markers and footnote markers).
+func endsWithFullStop(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '*' || isSuperscriptDigit(r) || r == '”' || r == '"' || r == '’'
+	})
+	return strings.HasSuffix(s, ".")
 }
 
 // headingLine reports whether a line (its text c) inside a block is a
 // heading: the line before it ends a paragraph (prevClosed), it is short
 // and does not end as a paragraph does, and the next line starts a
-// paragraph.
+// paragraph or is a heading itself ("AMISOM" over "Priorities and tasks").
 func (p *parser) headingLine(prevClosed bool, c string, next []line) bool {
+	return p.headingLineDepth(prevClosed, c, next, 2)
+}
+
+func (p *parser) headingLineDepth(prevClosed bool, c string, next []line, depth int) bool {
 	if !prevClosed || !headingShape(c) || len(next) == 0 {
 		return false
 	}
@@ -287,19 +363,44 @@ func (p *parser) headingLine(prevClosed bool, c string, next []line) bool {
 		return true
 	}
 	nt := strings.TrimLeft(n, " \t*")
-	return startsWithOpening(nt) || (startsUpper(nt) && next[0].indent() > 0 && len(next) > 1 &&
-		next[0].indent() >= next[1].indent()+3)
+	if startsWithOpening(nt) || (startsUpper(nt) && next[0].indent() > 0 && len(next) > 1 &&
+		next[0].indent() >= next[1].indent()+3) {
+		return true
+	}
+	return depth > 1 && p.headingLineDepth(true, collapse(n), next[1:], depth-1)
 }
 
 // headingShape reports whether text may be a heading: a capital or a
 // digit first, at most 12 words and 100 code points, not ending as a
-// paragraph does.
+// paragraph does nor with a word that needs a continuation ("the", "of",
+// "and"), and not the start of a paragraph's sentence (an opening and its
+// complement: "Recalling the 10 December …", "Expressing concern about
+// …", "Decides to remain …"; but "Priorities and tasks" is a heading).
 func headingShape(c string) bool {
-	if !hasText(c) || closed(c) || runeLen(c) > 100 || len(strings.Fields(c)) > 12 {
+	words := strings.Fields(c)
+	if !hasText(c) || closed(c) || runeLen(c) > 100 || len(words) > 12 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(c)
-	return unicode.IsUpper(r) || unicode.IsDigit(r)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	if last := strings.ToLower(words[len(words)-1]); continuationWords[last] || last == "and" || last == "or" {
+		return false
+	}
+	if len(words) < 3 || !startsWithOpening(c) {
+		return true
+	}
+	second := words[1]
+	return !isLowerWord(second) || second == "and" || second == "or"
+}
+
+// continuationWords are the words a heading does not end with: a line that
+// ends with one goes on.
+var continuationWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true,
+	"for": true, "on": true, "by": true, "with": true, "at": true, "from": true,
+	"as": true, "that": true, "its": true, "their": true, "upon": true, "all": true,
 }
 
 // readZone reads the footnotes under a "_____" rule of a pasted page:
@@ -449,6 +550,13 @@ func (p *parser) bodyUnit(u *unit, next *unit) {
 	default:
 		if p.top != nil && !u.split && !afterHeading && joins(p.top.last().parts, u.text(), p.state != inClosing) {
 			last := p.top.last()
+			last.parts = append(last.parts, u.parts...)
+			return
+		}
+		if last := p.top.lastOrNil(); last != nil && last.label != "" && !afterHeading &&
+			endsWithColon(last.parts) && !startsWithOpening(collapse(u.text())) {
+			// A second paragraph of a sub-paragraph's chapeau ("(d) …:"
+			// then "To carry out … the following tasks:").
 			last.parts = append(last.parts, u.parts...)
 			return
 		}

@@ -139,6 +139,9 @@ func openingShape(text string) (preambular, operative bool) {
 	if i > 0 {
 		head = upperFirst(head)
 	}
+	if strings.ContainsAny(head, "'’") {
+		return false, false // a possessive: "Somalia’s federal system"
+	}
 	follow := ""
 	var after string
 	if i+1 < len(words) {

@@ -139,6 +139,8 @@ type parser struct {
 
 	// body state
 	segLast      string // the last paragraph number seen by segment
+	segInner     string // the last number of a numbered list inside a paragraph
+	segAnnex     bool   // segment has passed an annex heading
 	zoneMax      int    // the highest footnote number read under a rule
 	zoneFrom     int    // drafts before this index precede the last zone
 	lastZoneNote int    // the last footnote read under a rule

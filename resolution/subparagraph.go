@@ -246,9 +246,9 @@ func (p *parser) buildClauses() {
 				continue
 			}
 			dr.id = p.newID("op" + dr.number)
-			if prev := lastNumbered(d.Operative); prev != nil {
-				if want := nextNumber(prev.Number); want != dr.number {
-					p.note("numbering", "Operative paragraph "+dr.number+" follows "+prev.Number+" (line "+strconv.Itoa(dr.line)+").")
+			if prev := lastOperativeNumber(d.Operative); prev != "" {
+				if want := nextNumber(prev); want != dr.number {
+					p.note("numbering", "Operative paragraph "+dr.number+" follows "+prev+" (line "+strconv.Itoa(dr.line)+").")
 				}
 			}
 			d.Operative = append(d.Operative, p.clause(dr, dr.id, dr.number))
@@ -271,15 +271,23 @@ func (p *parser) buildClauses() {
 	}
 }
 
-// lastNumbered returns the last operative paragraph printed with a number,
-// nil if none: the one a new number should follow.
-func lastNumbered(cs []*Clause) *Clause {
+// lastOperativeNumber returns the number of the last operative paragraph,
+// printed or given ("op7" for a paragraph that lost its number), "" if
+// there is none: the number a new one should follow.
+func lastOperativeNumber(cs []*Clause) string {
 	for i := len(cs) - 1; i >= 0; i-- {
-		if cs[i].Kind == Operative && cs[i].Number != "" {
-			return cs[i]
+		if cs[i].Kind != Operative {
+			continue
 		}
+		if cs[i].Number != "" {
+			return cs[i].Number
+		}
+		if n := strings.TrimPrefix(cs[i].ID, "op"); isDigits(n) {
+			return n
+		}
+		return ""
 	}
-	return nil
+	return ""
 }
 
 // unnumberedOperativeIDs gives ids to the operative paragraphs printed
