@@ -36,12 +36,17 @@ var (
 	// before an opening, after a line that ends a paragraph.
 	bareNumberRe = regexp.MustCompile(`^[ \t]*(\d{1,3})[ \t]+\**\p{Lu}`)
 	subRe        = regexp.MustCompile(`^[ \t]*\**[ \t]*\(([a-z]{1,3}|[ivxlcdm]{1,7})\)(?:[ \t]+|$)`)
-	meetingRe    = regexp.MustCompile(`^(\d{1,4}(?:st|nd|rd|th) (?:[\p{L}\-]+ ){0,2}[Mm]eeting)(?:,? (\d{1,2} \p{L}+ \d{4}))?$`)
-	dateRe       = regexp.MustCompile(`^\d{1,2} \p{L}+ \d{4}$`)
-	voteOpenRe   = regexp.MustCompile(`^\[\s*(?:Adopted\b|The voting was|In favour\s*:)`)
-	voteBareRe   = regexp.MustCompile(`^Adopted (?:by|without|at)\b`)
-	voteListRe   = regexp.MustCompile(`^(?:In favour|Against|Abstaining|Abstentions?)\s*:`)
-	andOrEndRe   = regexp.MustCompile(`[;,] (?:and|or)$`)
+	// bulletRe is a bulleted item: "• reporting on …".
+	bulletRe = regexp.MustCompile(`^[ \t]*\**[ \t]*[•●▪◦‣∙][ \t]+`)
+	// inlineNumberRe finds a paragraph number glued into the line of the
+	// paragraph before by a flattened copy: "…; 10. Confirms …".
+	inlineNumberRe = regexp.MustCompile(`[;.:][ \t]+(\d{1,3})\.[ \t]+\**\p{Lu}`)
+	meetingRe      = regexp.MustCompile(`^(\d{1,4}(?:st|nd|rd|th) (?:[\p{L}\-]+ ){0,2}[Mm]eeting)(?:,? (\d{1,2} \p{L}+ \d{4}))?$`)
+	dateRe         = regexp.MustCompile(`^\d{1,2} \p{L}+ \d{4}$`)
+	voteOpenRe     = regexp.MustCompile(`^\[\s*(?:Adopted\b|The voting was|In favour\s*:)`)
+	voteBareRe     = regexp.MustCompile(`^Adopted (?:by|without|at)\b`)
+	voteListRe     = regexp.MustCompile(`^(?:In favour|Against|Abstaining|Abstentions?)\s*:`)
+	andOrEndRe     = regexp.MustCompile(`[;,] (?:and|or)$`)
 	// annexRe is an annex heading: "Annex", "Annex II", "ANNEX 2",
 	// "Annex A", "Annexes".
 	annexRe = regexp.MustCompile(`^(?i:annex(?:es)?)(?: (?:[IVXLC]{1,6}|\d{1,2}|[A-Z]))?\.?$`)
@@ -162,6 +167,7 @@ func (p *parser) parseBody(blocks []block, en enacting) {
 		p.bodyUnit(u, next)
 	}
 	p.closeVote()
+	p.markGluedMarkers()
 	if p.state == inPreamble && p.ppN == 0 {
 		p.note("structure", "No preambular or operative paragraphs were found after the enacting formula.")
 	} else if p.state == inPreamble {
@@ -198,6 +204,11 @@ func (p *parser) segment(lines []line, units []*unit) []*unit {
 	}
 	var prev line
 	for i := 0; i < len(lines); i++ {
+		if head, tail, ok := p.splitInlineNumber(lines[i].text); ok {
+			// Two paragraphs on one line: read them as two lines.
+			rest := append([]line{{text: tail, num: lines[i].num}}, lines[i+1:]...)
+			lines = append(append(lines[:i:i], line{text: head, num: lines[i].num, pageStart: lines[i].pageStart}), rest...)
+		}
 		l := lines[i]
 		t := l.text
 		if sym := symbolOnly(t); sym != "" {
@@ -247,6 +258,12 @@ func (p *parser) segment(lines []line, units []*unit) []*unit {
 			prev = l
 			continue
 		}
+		if m := bulletRe.FindStringIndex(t); m != nil {
+			start(unitSub, bulletLabel, t[m[1]:], l)
+			force = false
+			prev = l
+			continue
+		}
 		c := collapse(t)
 		switch {
 		case annexRe.MatchString(c):
@@ -272,6 +289,36 @@ func (p *parser) segment(lines []line, units []*unit) []*unit {
 	}
 	flush()
 	return units
+}
+
+// bulletLabel is the label of a bulleted item until it gets its position.
+const bulletLabel = "•"
+
+// splitInlineNumber cuts a line of the operative part where the next
+// paragraph number stands inside it after the end of a paragraph ("…
+// Russian Federation; 10. Confirms its determination …"), as a flattened
+// copy leaves it: the number must be the next one and an opening follow.
+func (p *parser) splitInlineNumber(t string) (head, tail string, ok bool) {
+	if p.segLast == "" || p.segAnnex {
+		return "", "", false
+	}
+	last := p.segLast
+	if m := numberedRe.FindStringSubmatch(t); m != nil {
+		last = m[1] // the line's own number comes first
+	}
+	want := nextNumber(last)
+	for _, m := range inlineNumberRe.FindAllStringSubmatchIndex(t, -1) {
+		if t[m[2]:m[3]] != want {
+			continue
+		}
+		rest := t[m[2]:]
+		after := strings.TrimLeft(rest[len(want)+1:], " \t*")
+		if !startsWithOpening(after) {
+			continue
+		}
+		return t[:m[0]+1], rest, true
+	}
+	return "", "", false
 }
 
 // innerNumber reports whether a numbered line is an item of a numbered
@@ -308,17 +355,20 @@ func (p *parser) innerNumber(label string, prev line, cur *unit, units []*unit) 
 // layout decides: l is a first line when it stands further right than the
 // line before or after it, when prev is too long to be a line of a
 // hard-wrapped page, or when prev was a one-line paragraph and l opens
-// another at the same indent. Where it does not, l starts a
+// another at the same indent. After a line too long to be hard-wrapped an
+// opening starts a paragraph even when that line lost its end. Where it does not, l starts a
 // paragraph when it opens one (a participle, a verb in -s), follows a line
 // too long to be hard-wrapped, or (in the operative part, where
 // paragraphs end with a semicolon and only the last with a full stop)
 // starts with a capital after a full stop.
 func (p *parser) layoutStart(prev, l line, next []line, prevFirst bool) bool {
-	if !closedLine(prev.text) {
-		return false
-	}
 	t := strings.TrimLeft(l.text, " \t*")
 	opening := startsWithOpening(t)
+	if !closedLine(prev.text) {
+		// A paragraph per line: a line too long to be hard-wrapped that
+		// lost its end is still a paragraph of its own.
+		return opening && runeLen(strings.TrimSpace(prev.text)) >= longLine
+	}
 	capital := startsUpper(t) || strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")
 	long := runeLen(strings.TrimSpace(prev.text)) >= longLine
 	if prev.indent() > 0 || l.indent() > 0 {

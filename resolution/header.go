@@ -12,7 +12,9 @@ const headerBlockLimit = 40
 var (
 	// enactingRe finds the enacting formula ("The Human Rights Council,")
 	// at the start of a line or right after a markdown marker.
-	enactingRe = regexp.MustCompile(`(?:^|\*)[ \t]*(The(?: (?:\p{Lu}[\p{L}'’\-]*|and|of|on|for|the|de|des|du)){1,9},)`)
+	// The comma may stand after the closing marker: "*The Security
+	// Council*,".
+	enactingRe = regexp.MustCompile(`(?:^|\*)[ \t]*(The(?: (?:\p{Lu}[\p{L}'’\-]*|and|of|on|for|the|de|des|du)){1,9})\**,`)
 	// bareEnactingRe is an enacting formula printed without its comma: a
 	// line that holds only "The General Assembly" (markers aside).
 	bareEnactingRe = regexp.MustCompile(`^[ \t]*\**[ \t]*(The(?: (?:\p{Lu}[\p{L}'’\-]*|and|of|on|for|the|de|des|du)){1,9})[ \t]*\**[ \t]*$`)
@@ -26,8 +28,10 @@ var (
 	datesRe       = regexp.MustCompile(`^\d{1,2}(?: \p{L}+)?(?: \d{4})?\s*[–—-]\s*\d{1,2} \p{L}+ \d{4}$|^\d{1,2} \p{L}+ \d{4}$`)
 	singleDateRe  = regexp.MustCompile(`^\d{1,2} \p{L}+ \d{4}$`)
 	monthRe       = regexp.MustCompile(`\b(January|February|March|April|May|June|July|August|September|October|November|December)\b`)
-	distrRe       = regexp.MustCompile(`^Distr\.?\s*:\s*(\p{L}[\p{L} ]{0,30})$`)
-	originalRe    = regexp.MustCompile(`^Original\s*:\s*(\p{L}[\p{L} ,/]{0,60})$`)
+	// distrRe is the distribution line, with the date when a text joins
+	// the two: "Distr.: General 15 March 2018".
+	distrRe    = regexp.MustCompile(`^Distr\.?\s*:\s*(\p{L}+(?: \p{L}+){0,3}?)(?:\s+(\d{1,2} \p{L}+ \d{4}))?$`)
+	originalRe = regexp.MustCompile(`^Original\s*:\s*(\p{L}[\p{L} ,/]{0,60})$`)
 	// sponsorRe is a sponsor line: the sponsors, a colon, "draft
 	// resolution" ("revised draft resolution").
 	sponsorRe = regexp.MustCompile(`(?i)^(.*\S)\s*:\s*((?:revised\s+)?draft\s+resolution)$`)
@@ -81,13 +85,13 @@ func findEnacting(blocks []block) (enacting, bool) {
 			}
 			// Only markers and white space may follow, or body text after
 			// a space ("*The General Assembly,* Recalling …").
-			end := m[3]
+			end := m[1]
 			rest := l.text[end:]
 			trimmed := strings.TrimLeft(rest, "*")
 			if trimmed != "" && trimmed[0] != ' ' && trimmed[0] != '\t' {
 				continue
 			}
-			formula := l.text[m[2]:end]
+			formula := l.text[m[2]:m[3]] + ","
 			if !isOrganName(formula) {
 				continue
 			}
@@ -419,6 +423,11 @@ func (h *headerParser) classify(text string) bool {
 	}
 	if d.Distribution == "" {
 		if m := distrRe.FindStringSubmatch(text); m != nil {
+			if m[2] != "" && d.Date == "" && monthRe.MatchString(m[2]) {
+				d.Date = m[2]
+			} else if m[2] != "" {
+				return false
+			}
 			return set(fieldDistribution, &d.Distribution, strings.TrimSpace(m[1]))
 		}
 	}

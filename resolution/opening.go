@@ -25,7 +25,8 @@ import (
 // or the end, so that "United Nations" or "States Members" is not taken for
 // an opening; a word in -ing may be followed by a name ("Recalling Security
 // Council resolution …"), except the nouns in -ing that begin names
-// ("Training Centre").
+// ("Training Centre"), and so may the usual operative verbs ("Requests
+// UNSOM to …", operativeVerbs).
 
 // preambularAdjectives are the adjectives (not participles) that open
 // preambular paragraphs.
@@ -158,6 +159,9 @@ func openingShape(text string) (preambular, operative bool) {
 		return !ingNouns[head], false
 	case len(head) >= 4 && strings.HasSuffix(head, "ed"):
 		return followOK, false
+	case operativeVerbs[strings.ToLower(head)]:
+		// A known verb may be followed by a name: "Requests UNSOM to …".
+		return false, true
 	case len(head) >= 4 && strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") &&
 		!strings.HasSuffix(head, "ous") && !strings.HasSuffix(head, "us") && !strings.HasSuffix(head, "is") &&
 		!pluralNouns[head]:

@@ -43,22 +43,121 @@ func (p *parser) zoneUnit(u *unit) {
 
 // markPastedMarker finds the marker of footnote n, the last one in the
 // paragraphs read since the previous page foot, and writes it as
-// superscript digits.
+// superscript digits: a marker by its punctuation first (lastMarker),
+// else a number standing alone between words (looseMarker).
 func (p *parser) markPastedMarker(n int) {
 	num := strconv.Itoa(n)
-	for di := len(p.drafts) - 1; di >= p.zoneFrom && di >= 0; di-- {
-		dr := p.drafts[di]
-		for pi := len(dr.pieces) - 1; pi >= 0; pi-- {
-			pc := dr.pieces[pi]
-			for li := len(pc.parts) - 1; li >= 0; li-- {
-				if at := lastMarker(pc.parts[li], num); at >= 0 {
-					s := pc.parts[li]
-					pc.parts[li] = s[:at] + superscript(num) + s[at+len(num):]
-					return
+	for _, find := range []func(string, string) int{lastMarker, looseMarker} {
+		for di := len(p.drafts) - 1; di >= p.zoneFrom && di >= 0; di-- {
+			dr := p.drafts[di]
+			for pi := len(dr.pieces) - 1; pi >= 0; pi-- {
+				pc := dr.pieces[pi]
+				for li := len(pc.parts) - 1; li >= 0; li-- {
+					if at := find(pc.parts[li], num); at >= 0 {
+						s := pc.parts[li]
+						pc.parts[li] = s[:at] + superscript(num) + s[at+len(num):]
+						return
+					}
 				}
 			}
 		}
 	}
+}
+
+// markGluedMarkers writes as superscript the markers of footnotes already
+// read that stand further on with the punctuation of a marker
+// ("UNISPACE+50,1", "the Court, 1 and calls upon"): a footnote referenced
+// a second time, on a page with no footnote of its own.
+func (p *parser) markGluedMarkers() {
+	if p.zoneMax == 0 {
+		return
+	}
+	for _, dr := range p.drafts {
+		for _, pc := range dr.pieces {
+			for li := range pc.parts {
+				for n := range p.footnotes {
+					pc.parts[li] = allMarkers(pc.parts[li], strconv.Itoa(n))
+				}
+			}
+		}
+	}
+}
+
+// allMarkers writes every marker num of s (markerAt) as superscript.
+func allMarkers(s, num string) string {
+	for end := len(s); end > 0; {
+		i := strings.LastIndex(s[:end], num)
+		if i < 0 {
+			break
+		}
+		if markerAt(s, i, num) && !(i > 0 && isASCIIDigit(s[i-1])) {
+			s = s[:i] + superscript(num) + s[i+len(num):]
+		}
+		end = i
+	}
+	return s
+}
+
+// referenceWords are the words a number after them belongs to
+// ("paragraph 4", "resolution 1", "Goal 2"): such a number is no marker.
+var referenceWords = map[string]bool{
+	"paragraph": true, "paragraphs": true, "resolution": true, "resolutions": true,
+	"article": true, "articles": true, "chapter": true, "annex": true, "section": true,
+	"part": true, "goal": true, "goals": true, "target": true, "item": true,
+	"items": true, "page": true, "pages": true, "rule": true, "rules": true,
+	"principle": true, "phase": true, "level": true, "decision": true, "table": true,
+	"figure": true, "vol": true, "no": true, "protocol": true, "step": true,
+	"option": true, "category": true, "tier": true, "and": true, "or": true,
+	"to": true, "of": true, "in": true, "the": true, "than": true, "by": true,
+	"from": true, "for": true, "on": true, "at": true, "with": true, "under": true,
+}
+
+// looseMarker returns the byte offset of the last number num in s that
+// stands alone between words as a footnote marker printed as plain digits
+// does ("the Paris Agreement 4 requires", "2015–2030 3 and"): after a word
+// that is not one a number belongs to (referenceWords) or after a year,
+// and before a lowercase word or the end of the line; -1 if none.
+func looseMarker(s, num string) int {
+	for end := len(s); end > 0; {
+		i := strings.LastIndex(s[:end], num)
+		if i < 0 {
+			return -1
+		}
+		end = i
+		j := i + len(num)
+		if i < 2 || s[i-1] != ' ' || (j < len(s) && s[j] != ' ') {
+			continue
+		}
+		if rest := strings.TrimLeft(s[j:], " "); rest != "" {
+			r, _ := utf8.DecodeRuneInString(rest)
+			if !unicode.IsLower(r) {
+				continue
+			}
+		}
+		word := strings.TrimRight(s[:i-1], " ")
+		word = word[strings.LastIndexAny(word, " \t")+1:]
+		last, _ := utf8.DecodeLastRuneInString(word)
+		switch {
+		case unicode.IsLetter(last):
+			if referenceWords[strings.ToLower(strings.TrimRight(word, "."))] || !startsUpper(word) {
+				continue
+			}
+		case isYear(word):
+		default:
+			continue
+		}
+		return i
+	}
+	return -1
+}
+
+// isYear reports whether w ends with a year: "2030", "2015–2030".
+func isYear(w string) bool {
+	if len(w) < 4 {
+		return false
+	}
+	y := w[len(w)-4:]
+	return isDigits(y) && (y[:2] == "19" || y[:2] == "20") && (len(w) == 4 || !isASCIIDigit(w[len(w)-5]))
 }
 
 // lastMarker returns the byte offset of the last footnote marker num in s,
@@ -74,44 +173,43 @@ func lastMarker(s, num string) int {
 		if i < 0 {
 			return -1
 		}
-		end = i
-		j := i + len(num)
-		if j < len(s) && (isASCIIDigit(s[j]) || s[j] == '/' || s[j] == '-' ||
-			(s[j] == '.' && j+1 < len(s) && isASCIIDigit(s[j+1]))) {
-			continue
-		}
-		if i == 0 {
-			continue
-		}
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		if unicode.IsLetter(before) || isClosingMark(before) {
-			if unicode.IsLetter(before) && j < len(s) && !isSpaceByte(s[j]) && !strings.ContainsRune(",.;:", rune(s[j])) {
-				continue
-			}
+		if markerAt(s, i, num) {
 			return i
 		}
-		if before != ' ' || i < 2 {
-			continue
-		}
-		mark, _ := utf8.DecodeLastRuneInString(s[:i-1])
-		if !isClosingMark(mark) {
-			continue
-		}
-		rest := strings.TrimLeft(s[j:], " \t")
-		if rest != "" {
-			r, _ := utf8.DecodeRuneInString(rest)
-			if !unicode.IsLower(r) || j == len(s) || !isSpaceByte(s[j]) {
-				continue
-			}
-		}
-		word := s[:i-1]
-		word = word[strings.LastIndexAny(word, " \t")+1:]
-		if strings.ContainsAny(word, "0123456789") {
-			continue
-		}
-		return i
+		end = i
 	}
 	return -1
+}
+
+// markerAt reports whether num at byte offset i of s is a footnote marker
+// by its punctuation (see lastMarker).
+func markerAt(s string, i int, num string) bool {
+	j := i + len(num)
+	if i == 0 || (j < len(s) && (isASCIIDigit(s[j]) || s[j] == '/' || s[j] == '-' ||
+		(s[j] == '.' && j+1 < len(s) && isASCIIDigit(s[j+1])))) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	if unicode.IsLetter(before) || isClosingMark(before) {
+		return !unicode.IsLetter(before) || j == len(s) || isSpaceByte(s[j]) || strings.ContainsRune(",.;:", rune(s[j]))
+	}
+	if before != ' ' || i < 2 {
+		return false
+	}
+	mark, _ := utf8.DecodeLastRuneInString(s[:i-1])
+	if !isClosingMark(mark) {
+		return false
+	}
+	if rest := strings.TrimLeft(s[j:], " \t"); rest != "" {
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !unicode.IsLower(r) || !isSpaceByte(s[j]) {
+			return false
+		}
+	}
+	word := s[:i-1]
+	word = word[strings.LastIndexAny(word, " \t")+1:]
+	// A list of numbers is no marker: "paragraphs 11, 12", "2140 (2014), 2".
+	return strings.Trim(word, "0123456789()") != ""
 }
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -89,7 +89,8 @@ func nextLetter(s string) string {
 
 // subNode is a sub-paragraph being read.
 type subNode struct {
-	label    string
+	label    string // the label in the id: printed, or a bullet's position
+	number   string // the label as printed ("" for a bullet)
 	parts    []string
 	line     int
 	children []*subNode
@@ -122,8 +123,19 @@ func (t *subTree) expected(label string) bool {
 // place adds a sub-paragraph with label where it belongs and makes it the
 // current node.
 func (t *subTree) place(label string, line int) *subNode {
-	n := &subNode{label: label, line: line}
+	n := &subNode{label: label, number: label, line: line}
 	t.current = n
+	if label == bulletLabel {
+		// A bullet is numbered by its position: among the clause's
+		// items, or inside the last item when it ends with a colon.
+		parent := &t.children
+		if k := len(t.children); k > 0 && t.children[k-1].number != "" && endsWithColon(t.children[k-1].parts) {
+			parent = &t.children[k-1].children
+		}
+		n.label, n.number = strconv.Itoa(len(*parent)+1), ""
+		*parent = append(*parent, n)
+		return n
+	}
 	if len(t.children) == 0 {
 		t.children = append(t.children, n)
 		return n
@@ -193,17 +205,81 @@ func (t *subTree) feed(pc *piece, inline bool) {
 		target.parts = append(target.parts, text)
 		return
 	}
+	// The letters that split the text: the first after a colon, each
+	// continuing the sequence after a colon, semicolon or comma.
+	var cuts []inlineLabel
+	probe := &subTree{children: t.children}
 	start := 0
 	for _, m := range inlineLabels(text) {
 		before := precededBy(text[start:m.open])
-		if before == 0 || (len(t.children) == 0 && before != ':') || !t.expected(m.label) {
+		if before == 0 || (len(probe.children) == 0 && before != ':') || !probe.expected(m.label) {
 			continue
 		}
+		cuts = append(cuts, m)
+		probe.placeProbe(m.label)
+		start = m.end
+	}
+	if len(cuts) > 0 && continuesAfterList(text[cuts[len(cuts)-1].end:]) {
+		// "…: (a) …; and (b) …; and requests …": the paragraph's own
+		// sentence goes on after the list, which is running text.
+		cuts = nil
+	}
+	start = 0
+	for _, m := range cuts {
 		target.parts = append(target.parts, text[start:m.open])
 		target = t.place(m.label, pc.line)
 		start = m.end
 	}
 	target.parts = append(target.parts, text[start:])
+}
+
+// placeProbe records a label in a probe tree, only to follow the sequence.
+func (t *subTree) placeProbe(label string) {
+	n := &subNode{label: label, number: label}
+	if len(t.children) == 0 {
+		t.children = []*subNode{n}
+		return
+	}
+	children := append([]*subNode(nil), t.children...)
+	cur := *children[len(children)-1]
+	cur.children = append([]*subNode(nil), cur.children...)
+	children[len(children)-1] = &cur
+	probe := &subTree{children: children}
+	probe.place(label, 0)
+	t.children = probe.children
+}
+
+// continuesAfterList reports whether the text after the last letter of an
+// inline list goes back to the paragraph's sentence: "; and requests",
+// ", and decides" — an operative verb after the item.
+func continuesAfterList(tail string) bool {
+	for _, sep := range []string{"; and ", ", and ", "; "} {
+		for i := strings.Index(tail, sep); i >= 0; {
+			w := firstWord(tail[i+len(sep):])
+			if operativeVerbs[w] {
+				return true
+			}
+			j := strings.Index(tail[i+len(sep):], sep)
+			if j < 0 {
+				break
+			}
+			i += len(sep) + j
+		}
+	}
+	return false
+}
+
+// operativeVerbs are the verbs of operative paragraphs in lower case, as
+// they stand inside a paragraph ("…; and requests …").
+var operativeVerbs = map[string]bool{
+	"acknowledges": true, "affirms": true, "authorizes": true, "authorises": true,
+	"calls": true, "commends": true, "condemns": true, "decides": true,
+	"demands": true, "emphasizes": true, "emphasises": true, "encourages": true,
+	"expresses": true, "invites": true, "notes": true, "reaffirms": true,
+	"recalls": true, "recognizes": true, "recognises": true, "reiterates": true,
+	"requests": true, "stresses": true, "supports": true, "takes": true,
+	"underlines": true, "underscores": true, "urges": true, "welcomes": true,
+	"appeals": true, "approves": true, "endorses": true, "deplores": true,
 }
 
 // buildClauses turns the drafts into the Document's clauses, the annexes
@@ -367,7 +443,7 @@ func (p *parser) clause(dr *draft, id, number string) *Clause {
 // subClause makes the Clause of a sub-paragraph and its children.
 func (p *parser) subClause(parent *Clause, n *subNode) *Clause {
 	id := p.newID(parent.ID + "." + n.label)
-	c := newClause(id, Subparagraph, n.label, strings.Join(n.parts, "\n"), n.line)
+	c := newClause(id, Subparagraph, n.number, strings.Join(n.parts, "\n"), n.line)
 	for _, k := range n.children {
 		c.Children = append(c.Children, p.subClause(c, k))
 	}
