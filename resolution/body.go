@@ -43,7 +43,7 @@ var (
 	inlineNumberRe = regexp.MustCompile(`[;.:][ \t]+(\d{1,3})\.[ \t]+\**\p{Lu}`)
 	meetingRe      = regexp.MustCompile(`^(\d{1,4}(?:st|nd|rd|th) (?:[\p{L}\-]+ ){0,2}[Mm]eeting)(?:,? (\d{1,2} \p{L}+ \d{4}))?$`)
 	dateRe         = regexp.MustCompile(`^\d{1,2} \p{L}+ \d{4}$`)
-	voteOpenRe     = regexp.MustCompile(`^\[\s*(?:Adopted\b|The voting was|In favour\s*:)`)
+	voteOpenRe     = regexp.MustCompile(`^\[\s*(?:(?:Resolution )?[Aa]dopted\b|The voting was|In favour\s*:)`)
 	voteBareRe     = regexp.MustCompile(`^Adopted (?:by|without|at)\b`)
 	voteListRe     = regexp.MustCompile(`^(?:In favour|Against|Abstaining|Abstentions?)\s*:`)
 	andOrEndRe     = regexp.MustCompile(`[;,] (?:and|or)$`)
@@ -581,6 +581,16 @@ func (p *parser) bodyUnit(u *unit, next *unit) {
 	case unitNumbered:
 		switch p.state {
 		case inAnnex:
+			if c := collapse(u.fullText()); u.label != nextNumber(p.annexLast) && next != nil &&
+				headingShape(collapse(u.text())) && startsParagraph(next) {
+				// "1. Principles" between paragraphs 2 and 3: a numbered
+				// heading of the annex.
+				p.headings = append(p.headings, &pendingHeading{text: c, line: u.line, before: len(p.drafts), annex: len(p.annexes)})
+				p.top = nil
+				p.afterHeading = true
+				return
+			}
+			p.annexLast = u.label
 			p.newAnnexParagraph(u.label, u.parts, u.line)
 			return
 		case inClosing:
@@ -599,6 +609,11 @@ func (p *parser) bodyUnit(u *unit, next *unit) {
 		p.top.pieces = append(p.top.pieces, &piece{label: u.label, parts: u.parts, line: u.line})
 	default:
 		if p.top != nil && !u.split && !afterHeading && joins(p.top.last().parts, u.text(), p.state != inClosing) {
+			last := p.top.last()
+			last.parts = append(last.parts, u.parts...)
+			return
+		}
+		if p.quoteGoesOn(u) {
 			last := p.top.last()
 			last.parts = append(last.parts, u.parts...)
 			return
@@ -623,6 +638,29 @@ func (p *parser) bodyUnit(u *unit, next *unit) {
 		}
 		p.newTop(u.full, u.line)
 	}
+}
+
+// quoteGoesOn reports whether a text unit is a paragraph of a quotation
+// inside the clause before it: it opens with “ after a clause ending with
+// a colon ("Decides to submit the following draft resolution …:" then
+// "“The General Assembly, …"), or after another paragraph of the same
+// quotation that did not close it. The UN opens every quoted paragraph with
+// “ and closes only the last with ”.
+func (p *parser) quoteGoesOn(u *unit) bool {
+	c := collapse(u.text())
+	if p.top == nil || !strings.HasPrefix(c, "“") {
+		p.inQuote = false
+		return false
+	}
+	last := p.top.last()
+	if !p.inQuote && !endsWithColon(last.parts) {
+		return false
+	}
+	end := strings.TrimRightFunc(c, func(r rune) bool {
+		return unicode.IsSpace(r) || isSuperscriptDigit(r) || strings.ContainsRune(".,;:", r)
+	})
+	p.inQuote = !strings.HasSuffix(end, "”")
+	return true
 }
 
 // isHeading reports whether a text unit is a cross-heading: a block set
@@ -696,6 +734,7 @@ func (p *parser) startAnnex(heading string, line int) {
 	p.current = &annexDraft{heading: heading, line: line, titleOpen: true}
 	p.annexes = append(p.annexes, p.current)
 	p.annexParas = 0
+	p.annexLast = "0"
 }
 
 // annexTitle takes the unit right after an annex heading as the annex's
@@ -781,9 +820,17 @@ func (p *parser) voteUnit(u *unit) bool {
 			p.vote = append(p.vote, full)
 			return true
 		}
-		p.vote = append(p.vote, full[:i+1])
+		rest := full[i+1:]
+		if !strings.ContainsFunc(rest, unicode.IsLetter) && !strings.ContainsFunc(rest, isASCIIDigitRune) {
+			// "[Resolution adopted without a vote.]¹": the marker stays
+			// with the record.
+			p.vote = append(p.vote, full)
+			rest = ""
+		} else {
+			p.vote = append(p.vote, full[:i+1])
+		}
 		p.closeVote()
-		if rest := full[i+1:]; hasText(rest) {
+		if hasText(rest) {
 			p.bodyUnit(&unit{kind: unitText, parts: []string{rest}, full: []string{rest}, line: u.line}, nil)
 		}
 		return true
@@ -798,6 +845,8 @@ func (p *parser) voteUnit(u *unit) bool {
 	}
 	return false
 }
+
+func isASCIIDigitRune(r rune) bool { return r >= '0' && r <= '9' }
 
 // closeVote parses the vote record read so far.
 func (p *parser) closeVote() {

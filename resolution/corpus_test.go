@@ -28,7 +28,11 @@ import (
 //     the PDF, <stem>.pdftotext.txt: every page's furniture (job number,
 //     barcode, page number, running symbol), the page layout's indents,
 //     footnotes under a "____" rule with plain-digit markers, spaces torn
-//     into words ("UNM ISS").
+//     into words ("UNM ISS");
+//   - "extract": the contract format (blocks, ** and * markers, superscript
+//     footnote markers) made by the PDF extractor of package extract
+//     (branch pdf-extract at e7e9a1a, from the pdf.js output recorded in
+//     Chromium), <stem>.extract.txt.
 //
 // Where an input lost part of the document (the extraction's damage, not
 // a parser's weakness), corpusDamage says so for that input, clause by
@@ -54,6 +58,9 @@ func corpusInputsOf(stem string) []corpusInput {
 	}
 	if p := filepath.Join(corpusDir, stem+".pdftotext.txt"); fileExists(p) {
 		in = append(in, corpusInput{"pdftotext", p})
+	}
+	if p := filepath.Join(corpusDir, stem+".extract.txt"); fileExists(p) {
+		in = append(in, corpusInput{"extract", p})
 	}
 	return in
 }
@@ -181,7 +188,7 @@ func checkCorpusDocument(t *testing.T, e *corpusTruth, kind string, dmg damage, 
 	}
 	// The header: the third party's Content starts at the enacting
 	// formula; the text versions have no distribution line.
-	if kind == "pdftotext" {
+	if kind == "pdftotext" || kind == "extract" {
 		eq(t, "symbol", d.Symbol, e.Symbol)
 		eq(t, "kind", d.Kind, e.Kind)
 		eq(t, "date", d.Date, e.Date)

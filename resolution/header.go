@@ -236,8 +236,13 @@ func documentKind(d *Document, draft bool) string {
 // splitColumns cuts a header line copied from a laid-out PDF into its
 // columns ("United Nations          S/2018/221") when a column after the
 // first is a header field of its own (a symbol, "Distr.: …", a date,
-// "Original: …"); other lines stay whole.
+// "Original: …"), and before "Distr.:" anywhere ("Security Council
+// Distr.: General"); other lines stay whole.
 func splitColumns(t string) []string {
+	if i := strings.Index(t, " Distr."); i > 0 && hasText(t[:i]) {
+		// "Security Council Distr.: General" on one line.
+		return append(splitColumns(t[:i]), splitColumns(t[i+1:])...)
+	}
 	cols := columnGapRe.Split(strings.TrimSpace(t), -1)
 	if len(cols) < 2 {
 		return []string{t}
@@ -252,10 +257,16 @@ func splitColumns(t string) []string {
 	return []string{t}
 }
 
+// referenceRe is what a reference line says: "without reference to a
+// Main Committee (…)", "on the report of the Third Committee (…)", "on a
+// proposal considered in plenary meeting (E/2018/L.22)".
+var referenceRe = regexp.MustCompile(`(?i)^\**(?:without reference|on the report|on a proposal|on the recommendation|on the proposal)\b`)
+
 // reference takes a bracketed header line, the General Assembly's
-// "[without reference to a Main Committee (A/73/L.3)]".
+// "[without reference to a Main Committee (A/73/L.3)]"; other bracketed
+// text ("[image: ]" from a copied Word file) is other header text.
 func (h *headerParser) reference(text string) {
-	if h.d.Reference == "" && text != "" {
+	if h.d.Reference == "" && referenceRe.MatchString(text) {
 		h.d.Reference = text
 		h.last = fieldReference
 		return
@@ -272,15 +283,17 @@ func (h *headerParser) piece(seg string) {
 	if !hasText(text) {
 		return
 	}
-	if h.classify(text) || h.continueLast(text, false) {
+	lines := strings.Split(seg, "\n")
+	from, to := sponsorLines(lines)
+	if from <= 0 && (h.classify(text) || h.continueLast(text, false)) {
+		// A whole segment is one field (a sponsor line only when it
+		// starts the segment).
 		return
 	}
-	lines := strings.Split(seg, "\n")
 	if len(lines) == 1 {
 		h.other(text)
 		return
 	}
-	from, to := sponsorLines(lines)
 	for i := 0; i < len(lines); i++ {
 		if i == from {
 			h.sponsors(collapse(strings.Join(lines[from:to+1], "\n")))

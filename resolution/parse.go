@@ -149,6 +149,8 @@ type parser struct {
 	annexes      []*annexDraft
 	current      *annexDraft // the annex being read
 	annexParas   int         // top-level paragraphs of the current annex
+	annexLast    string      // the last paragraph number of the current annex
+	inQuote      bool        // the clause holds a quotation still open
 	drafts       []*draft
 	state        bodyState
 	top          *draft // the clause sub-paragraphs and continuations go to

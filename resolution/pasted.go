@@ -206,7 +206,7 @@ func markerAt(s string, i int, num string) bool {
 			return false
 		}
 	}
-	word := s[:i-1]
+	word := strings.TrimRightFunc(s[:i-1], isClosingMark)
 	word = word[strings.LastIndexAny(word, " \t")+1:]
 	// A list of numbers is no marker: "paragraphs 11, 12", "2140 (2014), 2".
 	return strings.Trim(word, "0123456789()") != ""

@@ -255,7 +255,7 @@ func (t *subTree) placeProbe(label string) {
 func continuesAfterList(tail string) bool {
 	for _, sep := range []string{"; and ", ", and ", "; "} {
 		for i := strings.Index(tail, sep); i >= 0; {
-			w := firstWord(tail[i+len(sep):])
+			w := firstWord(strings.TrimLeft(tail[i+len(sep):], "*"))
 			if operativeVerbs[w] {
 				return true
 			}
