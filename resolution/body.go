@@ -202,13 +202,9 @@ func (p *parser) segment(lines []line, units []*unit) []*unit {
 		cur = &unit{kind: kind, label: label, parts: []string{rest}, full: []string{l.text}, line: l.num, split: !first}
 		first = false
 	}
+	lines = p.splitInlineNumbers(lines)
 	var prev line
 	for i := 0; i < len(lines); i++ {
-		if head, tail, ok := p.splitInlineNumber(lines[i].text); ok {
-			// Two paragraphs on one line: read them as two lines.
-			rest := append([]line{{text: tail, num: lines[i].num}}, lines[i+1:]...)
-			lines = append(append(lines[:i:i], line{text: head, num: lines[i].num, pageStart: lines[i].pageStart}), rest...)
-		}
 		l := lines[i]
 		t := l.text
 		if sym := symbolOnly(t); sym != "" {
@@ -294,31 +290,58 @@ func (p *parser) segment(lines []line, units []*unit) []*unit {
 // bulletLabel is the label of a bulleted item until it gets its position.
 const bulletLabel = "•"
 
-// splitInlineNumber cuts a line of the operative part where the next
-// paragraph number stands inside it after the end of a paragraph ("…
-// Russian Federation; 10. Confirms its determination …"), as a flattened
-// copy leaves it: the number must be the next one and an opening follow.
-func (p *parser) splitInlineNumber(t string) (head, tail string, ok bool) {
-	if p.segLast == "" || p.segAnnex {
-		return "", "", false
+// splitInlineNumbers cuts the lines of the operative part where the next
+// paragraph number stands inside a line after the end of a paragraph
+// ("… Russian Federation; 10. Confirms its determination …"), as a
+// flattened copy leaves it: the number must be the next one and an
+// opening must follow. The paragraph numbers are followed from the last
+// one segment saw; an annex heading stops the cutting.
+func (p *parser) splitInlineNumbers(lines []line) []line {
+	if p.segAnnex {
+		return lines
 	}
 	last := p.segLast
-	if m := numberedRe.FindStringSubmatch(t); m != nil {
-		last = m[1] // the line's own number comes first
-	}
-	want := nextNumber(last)
-	for _, m := range inlineNumberRe.FindAllStringSubmatchIndex(t, -1) {
-		if t[m[2]:m[3]] != want {
-			continue
+	annex := false
+	out := make([]line, 0, len(lines))
+	for _, l := range lines {
+		annex = annex || annexRe.MatchString(collapse(l.text))
+		t := l.text
+		for !annex {
+			if m := numberedRe.FindStringSubmatch(t); m != nil {
+				last = m[1] // the line's own number comes first
+			}
+			if last == "" {
+				break
+			}
+			at := inlineNumberAt(t, nextNumber(last))
+			if at < 0 {
+				break
+			}
+			out = append(out, line{text: t[:at], num: l.num, pageStart: l.pageStart})
+			t = t[at:]
+			l.pageStart = false
 		}
-		rest := t[m[2]:]
-		after := strings.TrimLeft(rest[len(want)+1:], " \t*")
-		if !startsWithOpening(after) {
-			continue
-		}
-		return t[:m[0]+1], rest, true
+		l.text = t
+		out = append(out, l)
 	}
-	return "", "", false
+	return out
+}
+
+// inlineNumberAt returns the byte offset in t of the paragraph number want
+// standing after the end of a paragraph and before an opening, or -1.
+func inlineNumberAt(t, want string) int {
+	for off := 0; off < len(t); {
+		m := inlineNumberRe.FindStringSubmatchIndex(t[off:])
+		if m == nil {
+			return -1
+		}
+		at := off + m[2]
+		if t[at:off+m[3]] == want && startsWithOpening(strings.TrimLeft(t[off+m[3]+1:], " \t*")) {
+			return at
+		}
+		off += m[3]
+	}
+	return -1
 }
 
 // innerNumber reports whether a numbered line is an item of a numbered

@@ -75,27 +75,42 @@ func (p *parser) markGluedMarkers() {
 	for _, dr := range p.drafts {
 		for _, pc := range dr.pieces {
 			for li := range pc.parts {
-				for n := range p.footnotes {
-					pc.parts[li] = allMarkers(pc.parts[li], strconv.Itoa(n))
-				}
+				pc.parts[li] = knownMarkers(pc.parts[li], p.footnotes)
 			}
 		}
 	}
 }
 
-// allMarkers writes every marker num of s (markerAt) as superscript.
-func allMarkers(s, num string) string {
-	for end := len(s); end > 0; {
-		i := strings.LastIndex(s[:end], num)
-		if i < 0 {
-			break
+// knownMarkers writes as superscript every run of digits in s that is the
+// number of a known footnote and stands as a marker (markerAt). It reads s
+// once.
+func knownMarkers(s string, known map[int]*Footnote) string {
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); {
+		if !isASCIIDigit(s[i]) {
+			i++
+			continue
 		}
-		if markerAt(s, i, num) && !(i > 0 && isASCIIDigit(s[i-1])) {
-			s = s[:i] + superscript(num) + s[i+len(num):]
+		j := i
+		for j < len(s) && isASCIIDigit(s[j]) {
+			j++
 		}
-		end = i
+		if j-i <= 3 && (i == 0 || !isASCIIDigit(s[i-1])) {
+			n, _ := strconv.Atoi(s[i:j])
+			if known[n] != nil && markerAt(s, i, s[i:j]) {
+				b.WriteString(s[last:i])
+				b.WriteString(superscript(s[i:j]))
+				last = j
+			}
+		}
+		i = j
 	}
-	return s
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // referenceWords are the words a number after them belongs to
