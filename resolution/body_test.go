@@ -34,16 +34,34 @@ func TestPageBreakContinuationsAreRecognised(t *testing.T) {
 }
 
 func TestTextAfterTheAdoptionIsKeptAsPlainParagraphs(t *testing.T) {
-	data := []byte("*The General Assembly,*\n\nRecalling,\n\n1. *Decides*.\n\n*5th plenary meeting\n1 May 2020*\n\nAnnex\n\nDeclaration on something\n\n1. We, the States,\n\n(a) agree;")
+	data := []byte("*The General Assembly,*\n\nRecalling,\n\n1. *Decides*.\n\n*5th plenary meeting\n1 May 2020*\n\nThe Assembly thanks the host.\n\n1. We, the States,\n\n(a) agree;")
 	d, _ := Parse(data)
-	if got, want := outline(d), "pp1 op1 p1 p2 p3 p3.a"; got != want {
+	if got, want := outline(d), "pp1 op1 p1 p2 p2.a"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := mustClause(t, d, "p3").Text; got != "1. We, the States," {
+	if got := mustClause(t, d, "p2").Text; got != "1. We, the States," {
 		t.Errorf("got %q, want the printed number kept in a plain paragraph", got)
 	}
 	if len(d.Notes) == 0 {
 		t.Error("got no note about the paragraphs after the adoption")
+	}
+	checkDocument(t, data, d)
+}
+
+func TestAnAnnexAfterTheAdoptionHasItsOwnParagraphs(t *testing.T) {
+	data := []byte("*The General Assembly,*\n\nRecalling,\n\n1. *Decides*.\n\n*5th plenary meeting\n1 May 2020*\n\nAnnex\n\nDeclaration on something\n\n1. We, the States,\n\n(a) agree;")
+	d, _ := Parse(data)
+	if got, want := outline(d), "pp1 op1 annex1.p1 annex1.p1.a"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if len(d.Annexes) != 1 || d.Annexes[0].Heading != "Annex" || d.Annexes[0].Title != "Declaration on something" {
+		t.Fatalf("annexes: got %+v, want one “Annex” titled “Declaration on something”", d.Annexes)
+	}
+	if c := mustClause(t, d, "annex1.p1"); c.Text != "We, the States," || c.Number != "1" || c.Kind != AnnexParagraph || c.Label != "Annex I, 1" {
+		t.Errorf("got %+v, want paragraph 1 of the annex", c)
+	}
+	if len(d.Notes) != 0 {
+		t.Errorf("notes: got %q, want none", d.Notes)
 	}
 	checkDocument(t, data, d)
 }

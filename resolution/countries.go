@@ -3,8 +3,8 @@ package resolution
 import "strings"
 
 // memberStates are the names of the States Members of the United Nations,
-// as the UN prints them in vote records, with a few older forms and the
-// observer States. They let a vote list be split where a name holds " and "
+// as the UN prints them in vote records, with a few older forms, the forms
+// of sponsor lines and the observer States. They let a vote list be split where a name holds " and "
 // ("United Kingdom of Great Britain and Northern Ireland").
 var memberStates = []string{
 	"Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda",
@@ -44,6 +44,10 @@ var memberStates = []string{
 	// Older forms still found in vote records.
 	"Czech Republic", "Swaziland", "The former Yugoslav Republic of Macedonia", "Turkey",
 	"Cape Verde", "Republic of the Congo", "Serbia and Montenegro", "Yugoslavia",
+	// The forms sponsor lines use.
+	"Bolivarian Republic of Venezuela", "Kingdom of the Netherlands",
+	"Plurinational State of Bolivia", "Islamic Republic of Iran",
+	"Federated States of Micronesia",
 	// Observer States.
 	"Holy See", "State of Palestine",
 }

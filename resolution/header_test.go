@@ -19,7 +19,10 @@ func TestHeaderTextThatFitsNoFieldIsKept(t *testing.T) {
 		{"agenda title", d.AgendaTitle, "Annual report of the High Commissioner"},
 		{"title lines joined", d.Title, "Test title going on"},
 		{"dates", d.Dates, "19 June–14 July 2023"},
-		{"other", strings.Join(d.Other, "|"), "United Nations|A/HRC/RES/53/99|Distr.: General|17 July 2023"},
+		{"distribution", d.Distribution, "General"},
+		{"date", d.Date, "17 July 2023"},
+		{"kind", d.Kind, KindResolution},
+		{"other", strings.Join(d.Other, "|"), "United Nations"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -35,7 +38,8 @@ func TestOtherBodiesGetBestEffortSymbols(t *testing.T) {
 	tests := []struct{ name, input, symbol, body string }{
 		{"Security Council", "Resolution 2712 (2023)\n\nAdopted by the Security Council at its 9479th meeting, on 15 November 2023\n\n*The Security Council,*\n\nRecalling,\n\n1. *Decides*.", "S/RES/2712 (2023)", "Security Council"},
 		{"Economic and Social Council", "**2023/5. Test**\n\n*The Economic and Social Council,*\n\nRecalling,\n\n1. *Decides*.", "E/RES/2023/5", "Economic and Social Council"},
-		{"an unknown organ", "**7/1. Test**\n\n*The Conference of the Parties,*\n\nRecalling,\n\n1. *Decides*.", "7/1", "Conference of the Parties"},
+		// "7/1" is no UN document symbol: the Symbol stays empty.
+		{"an unknown organ", "**7/1. Test**\n\n*The Conference of the Parties,*\n\nRecalling,\n\n1. *Decides*.", "", "Conference of the Parties"},
 		{"a special session", "General Assembly\n\n**ES-11/1. Aggression**\n\n*The General Assembly,*\n\nRecalling,\n\n1. *Decides*.", "A/RES/ES-11/1", "General Assembly"},
 	}
 	for _, tt := range tests {

@@ -191,9 +191,3 @@ func upperFirst(s string) string {
 	}
 	return string(s[0]-'a'+'A') + s[1:]
 }
-
-// startsWithPreambularOpening reports whether text starts like a new
-// preambular paragraph.
-func startsWithPreambularOpening(text string) bool {
-	return longestPhrase(text, preambularByLength) != ""
-}

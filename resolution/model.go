@@ -13,8 +13,21 @@ const (
 	// paragraph (OP6(a), OP6(a)(ii)).
 	Subparagraph Kind = "subparagraph"
 	// Paragraph is a plain numbered paragraph of a text whose structure was
-	// not recognised (P1, P2, …).
+	// not recognised (P1, P2, …), or an unnumbered paragraph among the
+	// operative paragraphs or after the adoption that is none of them.
 	Paragraph Kind = "paragraph"
+	// AnnexParagraph is a top-level paragraph of an annex ("Annex I, 3").
+	AnnexParagraph Kind = "annex"
+)
+
+// The kinds of document (Document.Kind).
+const (
+	// KindResolution is an adopted resolution ("A/HRC/RES/53/11",
+	// "Resolution adopted by …").
+	KindResolution = "resolution"
+	// KindDraft is a draft resolution: an "L." document, a sponsor line
+	// "…: draft resolution", a Security Council draft ("S/2024/400").
+	KindDraft = "draft resolution"
 )
 
 // Document is a parsed resolution.
@@ -25,6 +38,22 @@ type Document struct {
 	Number string `json:"number,omitempty"`
 	// Title is the title without the number, e.g. "Enhancement of …".
 	Title string `json:"title"`
+	// Kind is KindResolution or KindDraft, "" when the text does not say
+	// (a pasted text that starts at the enacting formula).
+	Kind string `json:"kind,omitempty"`
+	// Distribution is the distribution as printed after "Distr.:", e.g.
+	// "General" or "Limited".
+	Distribution string `json:"distribution,omitempty"`
+	// Date is the date of the document as printed under the distribution,
+	// e.g. "15 March 2018".
+	Date string `json:"date,omitempty"`
+	// Original is the original language, e.g. "English".
+	Original string `json:"original,omitempty"`
+	// Sponsors are the States (or other sponsors) of a draft as its sponsor
+	// line names them ("France and United Kingdom of Great Britain and
+	// Northern Ireland: draft resolution" gives two), in order; empty for
+	// adopted texts.
+	Sponsors []string `json:"sponsors"`
 
 	// Body is the adopting organ, e.g. "Human Rights Council".
 	Body string `json:"body,omitempty"`
@@ -53,6 +82,13 @@ type Document struct {
 	// Operative holds the operative paragraphs in order (or, when the
 	// structure was not recognised, plain paragraphs).
 	Operative []*Clause `json:"operative"`
+	// CrossHeadings are the headings between clauses (AKN4UN
+	// crossHeading: "Arms embargo", "Reporting"), in document order. They
+	// are not clauses.
+	CrossHeadings []*CrossHeading `json:"crossHeadings"`
+	// Annexes are the annexes after the resolution, in order; their
+	// paragraphs are clauses (see Clauses) but not operative paragraphs.
+	Annexes []*Annex `json:"annexes"`
 	// Footnotes in order of their numbers.
 	Footnotes []*Footnote `json:"footnotes"`
 
@@ -60,6 +96,12 @@ type Document struct {
 	Adoption Adoption `json:"adoption"`
 	// Vote is the vote record, nil when the text states none.
 	Vote *Vote `json:"vote,omitempty"`
+
+	// Furniture is the page furniture that was left out, one line each, in
+	// order: job numbers ("18-04038 (E)"), barcodes ("*1804038*"), page
+	// numbers, running header symbols, "Please recycle". Nothing of it is
+	// in a clause.
+	Furniture []string `json:"furniture"`
 
 	// Recognised is false when the text was not recognised as a resolution
 	// and became plain numbered paragraphs.
@@ -72,13 +114,18 @@ type Document struct {
 // Clause is one paragraph or sub-paragraph of a resolution: the unit an
 // annotation targets.
 type Clause struct {
-	// ID is the stable clause id: "pp7", "op21", "op6.a", "op6.a.ii", "p3".
+	// ID is the stable clause id: "pp7", "op21", "op6.a", "op6.a.ii", "p3",
+	// "annex1.p3", "annex1.p3.a".
 	ID string `json:"id"`
-	// Label is what delegates say: "PP7", "OP21", "OP6(a)", "OP6(a)(ii)".
+	// Label is what delegates say: "PP7", "OP21", "OP6(a)", "OP6(a)(ii)",
+	// "Annex I, 3(a)" (see Label).
 	Label string `json:"label"`
 	Kind  Kind   `json:"kind"`
 	// Number is the number or letter as printed: "21", "a", "ii"; for
-	// preambular paragraphs the position in the preamble.
+	// preambular paragraphs the position in the preamble; "" for an
+	// operative or annex paragraph printed without a number (a single
+	// "Decides,", an unnumbered annex paragraph, or a paragraph whose
+	// number the text lost).
 	Number string `json:"number"`
 	// Text is the clause's plain text, the text annotation offsets count in:
 	// no markdown markers, no paragraph number or letter, no footnote
@@ -92,6 +139,37 @@ type Clause struct {
 	// Children are the sub-paragraphs.
 	Children []*Clause `json:"children"`
 	// Line is the 1-based line of the source where the clause starts.
+	Line int `json:"line"`
+}
+
+// CrossHeading is a heading between clauses ("Arms embargo"), AKN4UN's
+// crossHeading. It belongs to no clause.
+type CrossHeading struct {
+	// Text is the heading, markers removed, white space collapsed.
+	Text string `json:"text"`
+	// Before is the id of the clause the heading precedes, "" when no
+	// clause follows it.
+	Before string `json:"before"`
+	// Annex is the id of the annex the heading is in ("annex1"), "" in the
+	// resolution proper.
+	Annex string `json:"annex,omitempty"`
+	// Line is the 1-based line of the source where the heading stands.
+	Line int `json:"line"`
+}
+
+// Annex is an annex of the resolution ("Annex", "Annex II", an adopted
+// declaration), with its own paragraphs.
+type Annex struct {
+	// ID is "annex1", "annex2", … in document order.
+	ID string `json:"id"`
+	// Heading is the heading as printed: "Annex", "Annex II".
+	Heading string `json:"heading"`
+	// Title is the title under the heading, "" if none.
+	Title string `json:"title"`
+	// Paragraphs are the annex's top-level paragraphs (Kind
+	// AnnexParagraph), their sub-paragraphs as Children.
+	Paragraphs []*Clause `json:"paragraphs"`
+	// Line is the 1-based line of the heading.
 	Line int `json:"line"`
 }
 

@@ -39,12 +39,12 @@ func Parse(data []byte) (doc *Document, err error) {
 		if r := recover(); r != nil {
 			p := newParser()
 			p.note("internal", fmt.Sprintf("internal error while parsing (%v); the text is shown as plain paragraphs.", r))
-			p.plainDocument(splitBlocks(text), perr)
+			p.plainDocument(blocksOf(splitLines(text)), perr)
 			doc = p.finish()
 		}
 	}()
 	p := newParser()
-	blocks := splitBlocks(text)
+	blocks := blocksOf(p.dropFurniture(splitLines(text)))
 	en, ok := findEnacting(blocks)
 	if !ok {
 		p.note("unrecognised", "") // filled in by plainDocument
@@ -64,6 +64,25 @@ func Parse(data []byte) (doc *Document, err error) {
 type line struct {
 	text string
 	num  int // 1-based
+	// pageStart marks the first line after page furniture that was left
+	// out: a new page of a pasted PDF text.
+	pageStart bool
+}
+
+// indent is the width of a line's leading white space (a tab counts 4).
+func (l line) indent() int {
+	n := 0
+	for _, r := range l.text {
+		switch r {
+		case ' ', '\u00a0':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // block is a run of non-blank lines; blocks are separated by blank lines.
@@ -71,31 +90,33 @@ type block struct {
 	lines []line
 }
 
-// splitBlocks cuts text into blocks of non-blank lines.
-func splitBlocks(text string) []block {
+// splitLines cuts text into lines, numbered from 1.
+func splitLines(text string) []line {
+	var lines []line
+	for num := 1; ; num++ {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			lines = append(lines, line{text: text, num: num})
+			return lines
+		}
+		lines = append(lines, line{text: text[:i], num: num})
+		text = text[i+1:]
+	}
+}
+
+// blocksOf groups lines into blocks of non-blank lines.
+func blocksOf(lines []line) []block {
 	var blocks []block
 	var cur []line
-	num := 0
-	for len(text) > 0 || num == 0 {
-		num++
-		i := strings.IndexByte(text, '\n')
-		var l string
-		if i < 0 {
-			l, text = text, ""
-		} else {
-			l, text = text[:i], text[i+1:]
-		}
-		if strings.TrimSpace(l) == "" {
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) == "" {
 			if len(cur) > 0 {
 				blocks = append(blocks, block{lines: cur})
 				cur = nil
 			}
-		} else {
-			cur = append(cur, line{text: l, num: num})
+			continue
 		}
-		if len(text) == 0 {
-			break
-		}
+		cur = append(cur, l)
 	}
 	if len(cur) > 0 {
 		blocks = append(blocks, block{lines: cur})
@@ -117,24 +138,41 @@ type parser struct {
 	ppN       int // preambular paragraphs so far
 
 	// body state
-	drafts      []*draft
-	state       bodyState
-	top         *draft // the clause sub-paragraphs and continuations go to
-	afterMeet   bool   // the previous unit was the meeting line
-	vote        []string
-	voteState   voteState
-	voteLine    int
-	afterPlainN int // plain paragraphs after the adoption
+	segLast      string // the last paragraph number seen by segment
+	segInner     string // the last number of a numbered list inside a paragraph
+	segAnnex     bool   // segment has passed an annex heading
+	zoneMax      int    // the highest footnote number read under a rule
+	zoneFrom     int    // drafts before this index precede the last zone
+	lastZoneNote int    // the last footnote read under a rule
+	headings     []*pendingHeading
+	afterHeading bool // the last unit was a heading
+	annexes      []*annexDraft
+	current      *annexDraft // the annex being read
+	annexParas   int         // top-level paragraphs of the current annex
+	annexLast    string      // the last paragraph number of the current annex
+	inQuote      bool        // the clause holds a quotation still open
+	drafts       []*draft
+	state        bodyState
+	top          *draft // the clause sub-paragraphs and continuations go to
+	afterMeet    bool   // the previous unit was the meeting line
+	vote         []string
+	voteState    voteState
+	voteLine     int
+	afterPlainN  int // plain paragraphs after the adoption
 }
 
 func newParser() *parser {
 	return &parser{
 		doc: &Document{
-			Other:     []string{},
-			Preamble:  []*Clause{},
-			Operative: []*Clause{},
-			Footnotes: []*Footnote{},
-			Notes:     []string{},
+			Sponsors:      []string{},
+			Other:         []string{},
+			Preamble:      []*Clause{},
+			Operative:     []*Clause{},
+			CrossHeadings: []*CrossHeading{},
+			Annexes:       []*Annex{},
+			Footnotes:     []*Footnote{},
+			Furniture:     []string{},
+			Notes:         []string{},
 		},
 		footnotes: map[int]*Footnote{},
 		fnParts:   map[int][]string{},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -30,23 +31,49 @@ func textRunes(s string) []rune {
 // number or letter (operative and sub-paragraphs; preambular and plain
 // paragraphs are numbered by position, not in the text) and its text.
 func clauseCanon(c *Clause) string {
-	if c.Kind == Operative || c.Kind == Subparagraph {
+	if c.Kind == Operative || c.Kind == Subparagraph || c.Kind == AnnexParagraph {
 		return c.Number + " " + c.Text
 	}
 	return c.Text
 }
 
 // canonicalFields rebuilds every field of d that holds text of the input:
-// metadata, header leftovers, clauses, footnotes, adoption and vote. Symbol,
-// Number and Body are left out: they may be derived rather than read
-// (Number and Body are allowed as slack instead).
+// metadata, sponsors, header leftovers, clauses, cross-headings, annex
+// headings and titles, footnotes, adoption, vote and the page furniture
+// left out, in the order of the input. Symbol, Number and Body are left
+// out: they may be derived rather than read (they are allowed as slack
+// instead).
 func canonicalFields(d *Document) []string {
-	fields := []string{d.Title, d.Session, d.Dates, d.AgendaItem, d.AgendaTitle,
-		d.Heading, d.Reference, d.EnactingFormula}
+	fields := []string{d.Distribution, d.Date, d.Original}
+	fields = append(fields, d.Sponsors...)
+	fields = append(fields, d.Title, d.Session, d.Dates, d.AgendaItem, d.AgendaTitle,
+		d.Heading, d.Reference, d.EnactingFormula)
 	fields = append(fields, d.Other...)
+	heads := map[string][]string{} // cross-headings by the clause they precede
+	var trailing []string
+	for _, h := range d.CrossHeadings {
+		if h.Before == "" {
+			trailing = append(trailing, h.Text)
+		} else {
+			heads[h.Before] = append(heads[h.Before], h.Text)
+		}
+	}
+	annexAt := map[string]*Annex{} // annexes by their first paragraph
+	for _, a := range d.Annexes {
+		if len(a.Paragraphs) > 0 {
+			annexAt[a.Paragraphs[0].ID] = a
+		} else {
+			trailing = append(trailing, a.Heading, a.Title)
+		}
+	}
 	for _, c := range d.Clauses() {
+		if a := annexAt[c.ID]; a != nil {
+			fields = append(fields, a.Heading, a.Title)
+		}
+		fields = append(fields, heads[c.ID]...)
 		fields = append(fields, clauseCanon(c))
 	}
+	fields = append(fields, trailing...)
 	for _, f := range d.Footnotes {
 		fields = append(fields, f.Text)
 	}
@@ -57,6 +84,7 @@ func canonicalFields(d *Document) []string {
 			fields = append(fields, l...)
 		}
 	}
+	fields = append(fields, d.Furniture...)
 	return fields
 }
 
@@ -72,7 +100,28 @@ func slack(d *Document) map[rune]int {
 		words = append(words, "The voting was as follows", "In favour", "Against",
 			"Abstaining", "Abstentions", "and and and")
 	}
-	words = append(words, d.Number, d.Body)
+	words = append(words, d.Number, d.Body, d.Symbol)
+	if d.Distribution != "" {
+		words = append(words, "Distr")
+	}
+	if d.Original != "" {
+		words = append(words, "Original")
+	}
+	if d.Kind == KindDraft {
+		// The sponsor line's "…: draft resolution" and the "and" before
+		// its last name.
+		words = append(words, "Revised draft resolution and")
+	}
+	// A footnote number printed as plain digits (a pasted text) is read
+	// as the footnote's number and as the markers' numbers.
+	for _, f := range d.Footnotes {
+		words = append(words, strconv.Itoa(f.Number))
+	}
+	for _, c := range d.Clauses() {
+		for _, r := range c.Footnotes {
+			words = append(words, strconv.Itoa(r.Number))
+		}
+	}
 	m := map[rune]int{}
 	for _, w := range words {
 		for _, r := range textRunes(w) {

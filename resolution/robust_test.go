@@ -3,6 +3,7 @@ package resolution
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -104,6 +105,17 @@ func big(size int, pieces ...string) []byte {
 	return b.Bytes()
 }
 
+// numbered builds an input of about size bytes from format, given 1, 2,
+// 3, … in turn.
+func numbered(size int, format string) []byte {
+	var b bytes.Buffer
+	b.Grow(size + 1024)
+	for i := 1; b.Len() < size; i++ {
+		fmt.Fprintf(&b, format, i)
+	}
+	return b.Bytes()
+}
+
 func TestA20MBInputParsesInSeconds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("20 MB inputs in -short mode")
@@ -129,6 +141,12 @@ func TestA20MBInputParsesInSeconds(t *testing.T) {
 		{"binary bytes", big(other, "\x00\xff\xfe\n\x01\r")},
 		{"a long vote record", append([]byte("*The General Assembly,*\n\n1. *Decides*.\n\n[Adopted by a recorded vote of 1 to 1.\n\nIn favour:\n\n"),
 			big(other, "Chile and Peru and ", "France, ")...)},
+		{"a pasted text without blank lines", append([]byte("The Security Council,\n"),
+			big(other, "Recalling its resolution 1 (2000),\n", "Determining that the situation,\n", "Arms embargo\n",
+				"1. Decides;\n", "• item,\n", "A/80/L.6 25-16107 2/2\n", "        Taking note of it,\n", "(a) To act;\n", "Annex\n")...)},
+		{"paragraph numbers inside one line", append([]byte("The General Assembly,\n"), numbered(other, "%d. Decides to act; ")...)},
+		{"a footnote under a rule on every page", append([]byte("The General Assembly,\n"),
+			numbered(other, "Recalling its resolution,%[1]d\n__________________\n%[1]d See A/73/85.\n")...)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,7 @@
 package resolution
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -88,7 +89,8 @@ func nextLetter(s string) string {
 
 // subNode is a sub-paragraph being read.
 type subNode struct {
-	label    string
+	label    string // the label in the id: printed, or a bullet's position
+	number   string // the label as printed ("" for a bullet)
 	parts    []string
 	line     int
 	children []*subNode
@@ -121,8 +123,19 @@ func (t *subTree) expected(label string) bool {
 // place adds a sub-paragraph with label where it belongs and makes it the
 // current node.
 func (t *subTree) place(label string, line int) *subNode {
-	n := &subNode{label: label, line: line}
+	n := &subNode{label: label, number: label, line: line}
 	t.current = n
+	if label == bulletLabel {
+		// A bullet is numbered by its position: among the clause's
+		// items, or inside the last item when it ends with a colon.
+		parent := &t.children
+		if k := len(t.children); k > 0 && t.children[k-1].number != "" && endsWithColon(t.children[k-1].parts) {
+			parent = &t.children[k-1].children
+		}
+		n.label, n.number = strconv.Itoa(len(*parent)+1), ""
+		*parent = append(*parent, n)
+		return n
+	}
 	if len(t.children) == 0 {
 		t.children = append(t.children, n)
 		return n
@@ -192,12 +205,27 @@ func (t *subTree) feed(pc *piece, inline bool) {
 		target.parts = append(target.parts, text)
 		return
 	}
+	// The letters that split the text: the first after a colon, each
+	// continuing the sequence after a colon, semicolon or comma.
+	var cuts []inlineLabel
+	probe := &subTree{children: t.children}
 	start := 0
 	for _, m := range inlineLabels(text) {
 		before := precededBy(text[start:m.open])
-		if before == 0 || (len(t.children) == 0 && before != ':') || !t.expected(m.label) {
+		if before == 0 || (len(probe.children) == 0 && before != ':') || !probe.expected(m.label) {
 			continue
 		}
+		cuts = append(cuts, m)
+		probe.placeProbe(m.label)
+		start = m.end
+	}
+	if len(cuts) > 0 && continuesAfterList(text[cuts[len(cuts)-1].end:]) {
+		// "…: (a) …; and (b) …; and requests …": the paragraph's own
+		// sentence goes on after the list, which is running text.
+		cuts = nil
+	}
+	start = 0
+	for _, m := range cuts {
 		target.parts = append(target.parts, text[start:m.open])
 		target = t.place(m.label, pc.line)
 		start = m.end
@@ -205,32 +233,189 @@ func (t *subTree) feed(pc *piece, inline bool) {
 	target.parts = append(target.parts, text[start:])
 }
 
-// buildClauses turns the drafts into the Document's clauses.
+// placeProbe records a label in a probe tree, only to follow the sequence.
+func (t *subTree) placeProbe(label string) {
+	n := &subNode{label: label, number: label}
+	if len(t.children) == 0 {
+		t.children = []*subNode{n}
+		return
+	}
+	children := append([]*subNode(nil), t.children...)
+	cur := *children[len(children)-1]
+	cur.children = append([]*subNode(nil), cur.children...)
+	children[len(children)-1] = &cur
+	probe := &subTree{children: children}
+	probe.place(label, 0)
+	t.children = probe.children
+}
+
+// continuesAfterList reports whether the text after the last letter of an
+// inline list goes back to the paragraph's sentence: "; and requests",
+// ", and decides" — an operative verb after the item.
+func continuesAfterList(tail string) bool {
+	for _, sep := range []string{"; and ", ", and ", "; "} {
+		for i := strings.Index(tail, sep); i >= 0; {
+			w := firstWord(strings.TrimLeft(tail[i+len(sep):], "*"))
+			if operativeVerbs[w] {
+				return true
+			}
+			j := strings.Index(tail[i+len(sep):], sep)
+			if j < 0 {
+				break
+			}
+			i += len(sep) + j
+		}
+	}
+	return false
+}
+
+// operativeVerbs are the verbs of operative paragraphs in lower case, as
+// they stand inside a paragraph ("…; and requests …").
+var operativeVerbs = map[string]bool{
+	"acknowledges": true, "affirms": true, "authorizes": true, "authorises": true,
+	"calls": true, "commends": true, "condemns": true, "decides": true,
+	"demands": true, "emphasizes": true, "emphasises": true, "encourages": true,
+	"expresses": true, "invites": true, "notes": true, "reaffirms": true,
+	"recalls": true, "recognizes": true, "recognises": true, "reiterates": true,
+	"requests": true, "stresses": true, "supports": true, "takes": true,
+	"underlines": true, "underscores": true, "urges": true, "welcomes": true,
+	"appeals": true, "approves": true, "endorses": true, "deplores": true,
+}
+
+// buildClauses turns the drafts into the Document's clauses, the annexes
+// and the cross-headings.
 func (p *parser) buildClauses() {
 	d := p.doc
-	for _, dr := range p.drafts {
-		var id string
+	opIDs := p.unnumberedOperativeIDs()
+	annexes := make([]*Annex, len(p.annexes))
+	for i, a := range p.annexes {
+		annexes[i] = &Annex{ID: "annex" + strconv.Itoa(i+1), Heading: a.heading, Title: a.title,
+			Paragraphs: []*Clause{}, Line: a.line}
+	}
+	for di, dr := range p.drafts {
 		switch dr.kind {
 		case Preambular:
 			n := len(d.Preamble) + 1
-			id = "pp" + strconv.Itoa(n) // unique by construction
-			c := p.clause(dr, id, strconv.Itoa(n))
-			d.Preamble = append(d.Preamble, c)
+			dr.id = "pp" + strconv.Itoa(n) // unique by construction
+			d.Preamble = append(d.Preamble, p.clause(dr, dr.id, strconv.Itoa(n)))
+			continue
+		case AnnexParagraph:
+			a := annexes[dr.annex-1]
+			pos := strconv.Itoa(len(a.Paragraphs) + 1)
+			num := dr.number
+			if num == "" {
+				num = pos
+			}
+			dr.id = p.newID(a.ID + ".p" + num)
+			a.Paragraphs = append(a.Paragraphs, p.clause(dr, dr.id, dr.number))
 			continue
 		case Operative:
-			id = p.newID("op" + dr.number)
-			if prev := len(d.Operative); prev > 0 && d.Operative[prev-1].Kind == Operative {
-				if want := nextNumber(d.Operative[prev-1].Number); want != dr.number {
-					p.note("numbering", "Operative paragraph "+dr.number+" follows "+d.Operative[prev-1].Number+" (line "+strconv.Itoa(dr.line)+").")
+			if dr.number == "" {
+				id, ok := opIDs[di]
+				if !ok {
+					p.note("unnumbered", fmt.Sprintf("Line %d: an unnumbered paragraph among the operative paragraphs was kept as a plain paragraph.", dr.line))
+					dr.kind = Paragraph
+					break
+				}
+				dr.id = p.newID(id)
+				d.Operative = append(d.Operative, p.clause(dr, dr.id, ""))
+				continue
+			}
+			dr.id = p.newID("op" + dr.number)
+			if prev := lastOperativeNumber(d.Operative); prev != "" {
+				if want := nextNumber(prev); want != dr.number {
+					p.note("numbering", "Operative paragraph "+dr.number+" follows "+prev+" (line "+strconv.Itoa(dr.line)+").")
 				}
 			}
-			d.Operative = append(d.Operative, p.clause(dr, id, dr.number))
-		default:
-			p.plainN++
-			id = "p" + strconv.Itoa(p.plainN) // unique by construction
-			d.Operative = append(d.Operative, p.clause(dr, id, strconv.Itoa(p.plainN)))
+			d.Operative = append(d.Operative, p.clause(dr, dr.id, dr.number))
+			continue
+		}
+		p.plainN++
+		dr.id = "p" + strconv.Itoa(p.plainN) // unique by construction
+		d.Operative = append(d.Operative, p.clause(dr, dr.id, strconv.Itoa(p.plainN)))
+	}
+	d.Annexes = annexes
+	for _, h := range p.headings {
+		ch := &CrossHeading{Text: h.text, Line: h.line}
+		if h.annex > 0 {
+			ch.Annex = annexes[h.annex-1].ID
+		}
+		if h.before < len(p.drafts) {
+			ch.Before = p.drafts[h.before].id
+		}
+		d.CrossHeadings = append(d.CrossHeadings, ch)
+	}
+}
+
+// lastOperativeNumber returns the number of the last operative paragraph,
+// printed or given ("op7" for a paragraph that lost its number), "" if
+// there is none: the number a new one should follow.
+func lastOperativeNumber(cs []*Clause) string {
+	for i := len(cs) - 1; i >= 0; i-- {
+		if cs[i].Kind != Operative {
+			continue
+		}
+		if cs[i].Number != "" {
+			return cs[i].Number
+		}
+		if n := strings.TrimPrefix(cs[i].ID, "op"); isDigits(n) {
+			return n
+		}
+		return ""
+	}
+	return ""
+}
+
+// unnumberedOperativeIDs gives ids to the operative paragraphs printed
+// without a number (by index in drafts). With no numbered operative
+// paragraph at all they are op1, op2, … in order (a single "Decides," is
+// op1). Otherwise a paragraph that fills a gap in the numbering (between
+// 6 and 8, before 2, or right after the last) gets the missing number, as
+// its text lost it; the others get none (they become plain paragraphs).
+func (p *parser) unnumberedOperativeIDs() map[int]string {
+	ids := map[int]string{}
+	type op struct {
+		index int
+		n     int // the printed number, 0 if none
+	}
+	var ops []op
+	numbered := false
+	for i, dr := range p.drafts {
+		if dr.kind != Operative {
+			continue
+		}
+		n := 0
+		if dr.number != "" {
+			n, _ = strconv.Atoi(dr.number)
+			numbered = true
+		}
+		ops = append(ops, op{i, n})
+	}
+	if !numbered {
+		for k, o := range ops {
+			ids[o.index] = "op" + strconv.Itoa(k+1)
+		}
+		return ids
+	}
+	for k, o := range ops {
+		if o.n != 0 {
+			continue
+		}
+		prev, next := 0, 0
+		if k > 0 {
+			prev = ops[k-1].n
+		}
+		if k+1 < len(ops) {
+			next = ops[k+1].n
+		}
+		switch {
+		case k > 0 && prev == 0, k+1 < len(ops) && next == 0:
+			// Two unnumbered paragraphs in a row: no number to give.
+		case k == 0 && next == 2, prev > 0 && next == prev+2, prev > 0 && k+1 == len(ops):
+			ids[o.index] = "op" + strconv.Itoa(prev+1)
 		}
 	}
+	return ids
 }
 
 func nextNumber(s string) string {
@@ -258,7 +443,7 @@ func (p *parser) clause(dr *draft, id, number string) *Clause {
 // subClause makes the Clause of a sub-paragraph and its children.
 func (p *parser) subClause(parent *Clause, n *subNode) *Clause {
 	id := p.newID(parent.ID + "." + n.label)
-	c := newClause(id, Subparagraph, n.label, strings.Join(n.parts, "\n"), n.line)
+	c := newClause(id, Subparagraph, n.number, strings.Join(n.parts, "\n"), n.line)
 	for _, k := range n.children {
 		c.Children = append(c.Children, p.subClause(c, k))
 	}
