@@ -37,12 +37,17 @@ type ImportOptions struct {
 	// re-anchored by its quote. Without it such a file is an error wrapping
 	// ErrOtherDocument.
 	AllowOtherDocument bool
+	// Now is the import time, given to W3C annotations that have no
+	// creation time (nil: time.Now).
+	Now func() time.Time
 }
 
 // File is an annotation file read by Read: every annotation validated, then
 // anchored in the document.
 type File struct {
 	Format Format
+	// Version is the version of a native file.
+	Version int
 	// Symbol, Title and TextSHA256 are what a native file says of its
 	// document; Source is the target source of a W3C file.
 	Symbol, Title, TextSHA256, Source string
@@ -60,6 +65,10 @@ type File struct {
 	// Reanchored lists the annotations that did not fit the text as they
 	// were: moved ones and orphans.
 	Reanchored []Reanchored
+	// Undated are the ids of the annotations of a W3C file that had no
+	// creation time: they are dated at the import (ImportOptions.Now), and
+	// the preview should say so.
+	Undated []string
 }
 
 // Reanchored is an annotation of a file that did not fit the document's
@@ -89,58 +98,54 @@ func (f *File) Orphans() []Annotation {
 type readItem struct {
 	a   Annotation
 	sel Selectors
+	// alts are other selectors to try, in order, when sel does not anchor
+	// (W3C files: other readings of a position, the quote without footnote
+	// markers).
+	alts []Selectors
+	// undated: the file gave no time; the annotation is dated at the import.
+	undated bool
 }
 
-// anchor anchors the items in the document and fills f.Annotations and
-// f.Reanchored.
-func (f *File) anchor(doc *Document, items []readItem) {
-	f.Annotations = make([]Annotation, len(items))
-	for i, it := range items {
-		a := it.a
-		if it.sel.HasPosition && doc.Fits(a) {
-			sel, _ := doc.Describe(a.Clause, a.Start, a.End)
-			a.Prefix, a.Suffix = sel.Prefix, sel.Suffix
-			f.Annotations[i] = a
-			continue
-		}
-		m := doc.Anchor(it.sel)
-		switch {
-		case !m.Orphan():
-			sel, _ := doc.Describe(m.Clause, m.Start, m.End)
-			a.Clause, a.Start, a.End = m.Clause, m.Start, m.End
-			a.Exact, a.Prefix, a.Suffix = sel.Exact, sel.Prefix, sel.Suffix
-		case !it.sel.HasPosition:
-			// An orphan without a position has no clause (the W3C
-			// fragment, if any, was only a hint): see Annotation.
-			a.Clause, a.Start, a.End = "", 0, runeLen(a.Exact)
-		}
+// anchorItem anchors an item: its selectors, else the first alternative
+// that anchors. It returns the match and the selectors described there.
+func anchorItem(doc *Document, it readItem) (Match, Selectors) {
+	m := doc.Anchor(it.sel)
+	for i := 0; m.Orphan() && i < len(it.alts); i++ {
+		m = doc.Anchor(it.alts[i])
+	}
+	if m.Orphan() {
+		return m, Selectors{}
+	}
+	found, _ := doc.Describe(m.Clause, m.Start, m.End)
+	return m, found
+}
+
+// anchorOne anchors the item read at position i of the file in the
+// document and stores it in f.Annotations (f.Reanchored too if it did not fit
+// as it was).
+func (f *File) anchorOne(doc *Document, i int, it readItem) {
+	a := it.a
+	if it.undated {
+		f.Undated = append(f.Undated, a.ID)
+	}
+	if it.sel.HasPosition && doc.Fits(a) {
+		sel, _ := doc.Describe(a.Clause, a.Start, a.End)
+		a.Prefix, a.Suffix = sel.Prefix, sel.Suffix
 		f.Annotations[i] = a
-		f.Reanchored = append(f.Reanchored, Reanchored{Index: i, ID: a.ID, From: it.sel, To: m})
+		return
 	}
-}
-
-// Read reads an annotation file made for doc, native or W3C (told apart by
-// content), and validates all of it before returning anything: size,
-// encoding, nesting, format and version, document, and every field of every
-// annotation (the error then names the annotation by index and id, and the
-// field; up to 100 such errors are joined). Annotations that do not fit the
-// document's text at their offsets are re-anchored; those not found are kept
-// as orphans. Read does not change any set: see Set.Import.
-func Read(doc *Document, data []byte, opts ImportOptions) (*File, error) {
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, len(data), MaxFileSize)
+	m, found := anchorItem(doc, it)
+	switch {
+	case !m.Orphan():
+		a.Clause, a.Start, a.End = m.Clause, m.Start, m.End
+		a.Exact, a.Prefix, a.Suffix = found.Exact, found.Prefix, found.Suffix
+	case !it.sel.HasPosition:
+		// An orphan without a position has no clause (the W3C
+		// fragment, if any, was only a hint): see Annotation.
+		a.Clause, a.Start, a.End = "", 0, runeLen(a.Exact)
 	}
-	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("%w: at byte %d", ErrInvalidUTF8, invalidUTF8At(data))
-	}
-	format, err := detect(data)
-	if err != nil {
-		return nil, err
-	}
-	if format == Native {
-		return readNative(doc, data, opts)
-	}
-	return readW3C(doc, data, opts)
+	f.Annotations[i] = a
+	f.Reanchored = append(f.Reanchored, Reanchored{Index: i, ID: a.ID, From: it.sel, To: m})
 }
 
 // detect tells a native file from a W3C one by its top-level members
