@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,6 +20,8 @@ var (
 	ErrFormat        = errors.New("not a Clausemark or W3C Web Annotation file")
 	ErrVersion       = errors.New("unsupported version")
 	ErrOtherDocument = errors.New("annotations of another document")
+	// ErrCSV is the error for a spreadsheet given to import.
+	ErrCSV = errors.New("CSV files are for spreadsheets: import a Clausemark .json or a W3C .jsonld file")
 )
 
 // Format is the kind of an annotation file.
@@ -202,14 +205,32 @@ func detect(data []byte) (Format, error) {
 		return "", fmt.Errorf("%w: empty file", ErrSyntax)
 	case first == '[':
 		return W3C, nil
+	case first != '{' && looksLikeCSV(data):
+		return "", ErrCSV
 	case first != '{':
-		return "", fmt.Errorf("%w: not a JSON object", ErrSyntax)
+		return "", fmt.Errorf("%w: this is not an annotation file (import a Clausemark .json or a W3C .jsonld file)", ErrSyntax)
 	case native:
 		return Native, nil
 	case w3c:
 		return W3C, nil
 	}
 	return "", ErrFormat
+}
+
+// looksLikeCSV reports whether the first line of data is a row of several
+// cells (separated by commas, semicolons or tabs), as a CSV file's header.
+func looksLikeCSV(data []byte) bool {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 || line[0] == '"' && bytes.Count(line, []byte(`"`)) < 2 {
+		return false
+	}
+	for _, sep := range []string{",", ";", "\t"} {
+		if bytes.Count(line, []byte(sep)) >= 1 && len(bytes.TrimSpace(bytes.Split(line, []byte(sep))[0])) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func invalidUTF8At(data []byte) int {
