@@ -110,12 +110,16 @@ type readItem struct {
 }
 
 // anchorItem anchors an item: its selectors, else the first alternative
-// that anchors. It returns the match and the selectors described there.
-func anchorItem(doc *Document, it readItem) (Match, Selectors) {
-	m := doc.Anchor(it.sel)
+// that anchors, the fuzzy search spending at most MaxFuzzyWork of budget.
+// It returns the match and the selectors described there.
+func anchorItem(doc *Document, it readItem, budget *work) (Match, Selectors) {
+	w := &work{left: min(MaxFuzzyWork, budget.left)}
+	before := w.left
+	m := doc.anchorWithin(it.sel, w)
 	for i := 0; m.Orphan() && i < len(it.alts); i++ {
-		m = doc.Anchor(it.alts[i])
+		m = doc.anchorWithin(it.alts[i], w)
 	}
+	budget.left -= before - max(w.left, 0)
 	if m.Orphan() {
 		return m, Selectors{}
 	}
@@ -126,7 +130,7 @@ func anchorItem(doc *Document, it readItem) (Match, Selectors) {
 // anchorOne anchors the item read at position i of the file in the
 // document and stores it in f.Annotations (f.Reanchored too if it did not fit
 // as it was).
-func (f *File) anchorOne(doc *Document, i int, it readItem) {
+func (f *File) anchorOne(doc *Document, i int, it readItem, budget *work) {
 	a := it.a
 	if it.undated {
 		f.Undated = append(f.Undated, a.ID)
@@ -137,7 +141,7 @@ func (f *File) anchorOne(doc *Document, i int, it readItem) {
 		f.Annotations[i] = a
 		return
 	}
-	m, found := anchorItem(doc, it)
+	m, found := anchorItem(doc, it, budget)
 	switch {
 	case !m.Orphan():
 		a.Clause, a.Start, a.End = m.Clause, m.Start, m.End

@@ -86,11 +86,15 @@ func checkExportCount(n int) error {
 	return nil
 }
 
+// writeLimit is the largest file the exports write: MaxFileSize, what Read
+// reads (a variable so that a test can lower it).
+var writeLimit = MaxFileSize
+
 // marshalChecked is marshal, refusing a result larger than Read reads.
 func marshalChecked(v any) ([]byte, error) {
 	data, err := marshal(v)
-	if err == nil && len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%w: the file would be %d bytes, and at most %d can be imported again", ErrTooLarge, len(data), MaxFileSize)
+	if err == nil && len(data) > writeLimit {
+		return nil, fmt.Errorf("%w: the file would be %d bytes, and at most %d can be imported again", ErrTooLarge, len(data), writeLimit)
 	}
 	return data, err
 }

@@ -82,6 +82,7 @@ type Reading struct {
 
 	stage    Stage
 	anchored int
+	fuzzy    work // what the fuzzy search of this import may still spend
 	err      error
 }
 
@@ -101,7 +102,7 @@ func NewReading(doc *Document, data []byte, opts ImportOptions) (*Reading, error
 	if err != nil {
 		return nil, err
 	}
-	r := &Reading{doc: doc, opts: opts, data: data, file: &File{Format: format}}
+	r := &Reading{doc: doc, opts: opts, data: data, file: &File{Format: format}, fuzzy: work{left: MaxImportFuzzyWork}}
 	if r.opts.Now == nil {
 		r.opts.Now = time.Now
 	}
@@ -152,7 +153,7 @@ func (r *Reading) Step(budget time.Duration) bool {
 			r.stage = Anchoring
 		case Anchoring:
 			for r.anchored < len(r.items) {
-				r.file.anchorOne(r.doc, r.anchored, r.items[r.anchored])
+				r.file.anchorOne(r.doc, r.anchored, r.items[r.anchored], &r.fuzzy)
 				r.items[r.anchored] = readItem{} // let the decoded copy go
 				r.anchored++
 				if past(deadline) && r.anchored < len(r.items) {

@@ -30,7 +30,7 @@ const (
 	// MaxClauseIDLength is the longest clause id.
 	MaxClauseIDLength = 64
 	// MaxFileSize is the largest file Import reads, in bytes.
-	MaxFileSize = 32 << 20
+	MaxFileSize = 256 << 20
 	// MaxAnnotations is the most annotations one file may hold.
 	MaxAnnotations = 100_000
 	// MaxDepth is the deepest JSON nesting of arrays and objects Import
