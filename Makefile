@@ -108,6 +108,29 @@ test-wasm: $(BIN)/wasmbrowsertest chromium-dep
 test-e2e: build chromium-dep
 	$(GO) test -count=1 -timeout 15m ./e2e/...
 
+# ---------------------------------------------------------------- W3C interoperability (test-only npm packages)
+#
+# e2e/textannotator loads the W3C export into Recogito's text annotator
+# (@recogito/text-annotator, the exact version pinned in package.json and
+# package-lock.json; test-only: nothing of it ships) in headless Chromium,
+# and checks that every annotation highlights its quote. `npm ci` installs
+# it into node_modules when the lock file is newer than the installed tree.
+# (The W3C test suite's schemas need nothing: they are in testdata/w3c and
+# run with the native tests.)
+
+NPM ?= npm
+
+.PHONY: node-deps
+node-deps: node_modules/.package-lock.json ## Install the pinned test-only npm packages into node_modules.
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "error: npm is missing: apt-get install npm" >&2; exit 1; }
+	$(NPM) ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+test-deps: node-deps
+test-e2e: node-deps
+
 # ---------------------------------------------------------------- benchmarks
 #
 # make bench measures and reports; it never fails on the figures. The Go
