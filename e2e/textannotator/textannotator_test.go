@@ -24,8 +24,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/clausemark/clausemark/annotations"
+	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -37,10 +37,10 @@ const dist = "../../node_modules/@recogito/text-annotator/dist"
 func page(doc *annotations.Document) string {
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>text-annotator</title>` +
-		`<link rel="stylesheet" href="/text-annotator.css">`+
+		`<link rel="stylesheet" href="/text-annotator.css">` +
 		// The browser build reads process.env.NODE_ENV (a bundled
 		// dependency's check), as bundlers provide it.
-		`<script>window.process = {env: {NODE_ENV: "production"}};</script>`+
+		`<script>window.process = {env: {NODE_ENV: "production"}};</script>` +
 		`<script src="/text-annotator.umd.js"></script></head><body>`)
 	b.WriteString(`<div id="doc">`)
 	for i, c := range doc.Clauses {
