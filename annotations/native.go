@@ -48,9 +48,11 @@ type nativeAnnotation struct {
 	Modified string   `json:"modified"`
 }
 
-// ExportJSON writes the set in the native format: every annotation, orphans
-// included, in document order, indented with two spaces. now gives the
-// "exported" time (nil: time.Now).
+// ExportJSON writes the set in the native format (version NativeVersion):
+// every annotation, orphans included, in document order, indented with two
+// spaces. now gives the "exported" time (nil: time.Now). A set that would
+// make a file Read refuses (more than MaxAnnotations, or more than
+// MaxFileSize bytes) is an error wrapping ErrTooMany or ErrTooLarge.
 func ExportJSON(s *Set, now func() time.Time) ([]byte, error) {
 	return encodeNative(s.doc, s.All(), clock(now))
 }
