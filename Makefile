@@ -60,24 +60,32 @@ dist: build ## Generate a static site in ./dist that any static host can serve.
 clean: ## Remove build outputs.
 	rm -rf bin $(DIST) web/app.wasm web/app.wasm.gz web/app.wasm.br web/*.tmp
 
-# ---------------------------------------------------------------- vendored browser libraries (npm)
+# ---------------------------------------------------------------- npm packages
 #
-# pdf.js (pdfjs-dist, the exact version pinned in package.json and
-# package-lock.json) reads PDFs in the browser. `npm ci` installs it into
-# node_modules when the lock file is newer than the installed tree; its
-# browser build (two ES modules) and its licence are copied into
-# web/vendor/pdfjs/, served from our own origin and cached by the service
-# worker. Both directories are build output, not committed. The optional
-# native canvas package is not installed: the browser build needs nothing
-# else, whatever the Node version.
+# package.json and package-lock.json pin them exactly; `npm ci` installs
+# them into node_modules when the lock file is newer than the installed
+# tree (node_modules is build output, not committed).
+#
+# pdf.js (pdfjs-dist) reads PDFs in the browser: its browser build (two ES
+# modules) and its licence are copied into web/vendor/pdfjs/, served from
+# our own origin and cached by the service worker. The optional native
+# canvas package is not installed: the browser build needs nothing else,
+# whatever the Node version.
+#
+# Test-only (devDependencies, nothing of them ships): Recogito's text
+# annotator (@recogito/text-annotator), into which e2e/textannotator loads
+# the W3C export in headless Chromium to check that every annotation
+# highlights its quote. (The W3C test suite's schemas need nothing: they
+# are in testdata/w3c and run with the native tests.)
 
 NPM        ?= npm
 PDFJS_SRC  := node_modules/pdfjs-dist
 PDFJS_DIR  := web/vendor/pdfjs
 PDFJS_FILES := $(PDFJS_DIR)/pdf.min.mjs $(PDFJS_DIR)/pdf.worker.min.mjs $(PDFJS_DIR)/LICENSE
 
-.PHONY: vendor clean-vendor
+.PHONY: vendor node-deps clean-vendor
 vendor: $(PDFJS_FILES) ## Install the pinned npm packages and copy pdf.js into web/vendor/pdfjs.
+node-deps: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package.json package-lock.json
 	@command -v $(NPM) >/dev/null || { echo "error: npm is missing: apt-get install npm" >&2; exit 1; }
@@ -92,8 +100,10 @@ $(PDFJS_DIR)/LICENSE: node_modules/.package-lock.json
 	@mkdir -p $(PDFJS_DIR)
 	cp $(PDFJS_SRC)/LICENSE $@
 
-# What needs pdf.js in web/: the app, its tests in the browser, make dist.
+# What needs pdf.js in web/: the app, its tests in the browser, make dist;
+# the end-to-end tests need the test-only packages too.
 build test-e2e: vendor
+test-deps test-e2e: node-deps
 
 clean: clean-vendor
 clean-vendor:

@@ -163,7 +163,7 @@ func checkSpan(start, end, n int) error {
 // least MinSimilarity with enough evidence; else the match is an orphan.
 func Anchor(sel Selectors, text string) Match {
 	c := newClauseText(sel.Clause, "", text)
-	m := anchor([]*clauseText{c}, nil, 0, sel)
+	m := anchor([]*clauseText{c}, nil, 0, sel, &work{left: MaxFuzzyWork})
 	if !m.Orphan() {
 		m.Clause = sel.Clause
 	}
@@ -175,18 +175,25 @@ func Anchor(sel Selectors, text string) Match {
 // fuzzy match in any clause (a clause renumbered from OP21 to OP22 is found
 // by its context). Selectors without a position (W3C files of other tools)
 // anchor only to an exact quote that is unique in the document or whose
-// context (at least half of it) picks one occurrence.
+// context (at least half of it) picks one occurrence. The fuzzy search is
+// bounded (MaxFuzzyLength, MaxFuzzyWork): past that the match is an orphan.
 func (d *Document) Anchor(sel Selectors) Match {
-	return anchor(d.clauses, d.gramIndex(), d.Index(sel.Clause), sel)
+	return d.anchorWithin(sel, &work{left: MaxFuzzyWork})
+}
+
+// anchorWithin is Anchor with the fuzzy search bounded by w.
+func (d *Document) anchorWithin(sel Selectors, w *work) Match {
+	return anchor(d.clauses, d.gramIndex(), d.Index(sel.Clause), sel, w)
 }
 
 // anchor tries the selectors on the clauses, home being the index of the
-// selectors' own clause (-1 if none).
-func anchor(cs []*clauseText, grams gramIndex, home int, sel Selectors) Match {
+// selectors' own clause (-1 if none), the fuzzy search bounded by w.
+func anchor(cs []*clauseText, grams gramIndex, home int, sel Selectors, w *work) Match {
 	if sel.Exact == "" || !utf8.ValidString(sel.Exact) {
 		return Match{Method: Orphaned}
 	}
 	x := newQuery(sel, home)
+	x.work = w
 	x.shared = grams.shared(x.exact, len(cs))
 	atPosition := false
 	if sel.HasPosition && home >= 0 {
@@ -257,6 +264,8 @@ type query struct {
 	// partial: the candidates are those of one clause only, so none can
 	// be known to be unique.
 	partial bool
+	// work bounds the fuzzy search (nil: unbounded).
+	work *work
 }
 
 func newQuery(sel Selectors, home int) *query {

@@ -1,11 +1,15 @@
 package annotations
 
 import (
+	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
 
-// Tag is what an annotation says about the text it marks.
+// Tag is what an annotation says about the text it marks. The empty Tag is
+// an untagged annotation: one imported from a tool that tags otherwise (its
+// tags are then its Labels).
 type Tag string
 
 // The three tags.
@@ -18,9 +22,29 @@ const (
 // Tags are the three tags in the order the brief and the counts use.
 var Tags = [...]Tag{Commitment, Request, Concern}
 
-// Valid reports whether t is one of the three tags.
+// Valid reports whether t is one of the three tags. The empty tag (an
+// untagged annotation) is not one of them, though an annotation may have it.
 func (t Tag) Valid() bool {
 	return t == Commitment || t == Request || t == Concern
+}
+
+// tagSynonyms are the words other tools tag with that name one of the
+// three tags, lowercase (see ParseTag).
+var tagSynonyms = map[string]Tag{
+	"commitment": Commitment, "commitments": Commitment, "commit": Commitment,
+	"commits": Commitment, "committed": Commitment, "pledge": Commitment, "pledges": Commitment,
+	"request": Request, "requests": Request, "requested": Request, "ask": Request, "asks": Request,
+	"concern": Concern, "concerns": Concern, "concerned": Concern, "worry": Concern, "worries": Concern,
+}
+
+// ParseTag reads a tag written by a person or another tool: one of the
+// three tags or a synonym, in any case, with spaces and a leading '#'
+// ignored ("Request", "#concerns", "Pledge"). It reports false for any other
+// word ("UNGA", "important"), which an import keeps as a label.
+func ParseTag(s string) (Tag, bool) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	t, ok := tagSynonyms[strings.ToLower(strings.TrimSpace(s))]
+	return t, ok
 }
 
 // bit is t's bit in a TagSet; 0 for an invalid tag.
@@ -44,6 +68,10 @@ func (t Tag) bit() TagSet {
 // selectors the annotation is re-anchored with when the text changes. Its JSON
 // form is the one of the native file format (FORMAT.md).
 //
+// Labels are free words another tool tagged it with besides (or instead of)
+// a Tag ("UNGA", "follow-up"); nil when there are none. A Set shares the
+// slice with the annotations it returns: treat it as read-only.
+//
 // An annotation whose Clause is empty has no known position (it came from a
 // W3C file of another tool and could not be anchored): its Start and End are
 // then 0 and the length of Exact, and mean nothing.
@@ -57,6 +85,7 @@ type Annotation struct {
 	Prefix   string    `json:"prefix"`
 	Suffix   string    `json:"suffix"`
 	Tag      Tag       `json:"tag"`
+	Labels   []string  `json:"labels,omitempty"`
 	Note     string    `json:"note"`
 	Author   string    `json:"author,omitempty"`
 	Created  time.Time `json:"created"`
@@ -96,7 +125,7 @@ func (a Annotation) Equal(b Annotation) bool {
 }
 
 // sameContent reports whether a and b mark the same text with the same tag,
-// note and author: the identity merge uses to avoid duplicates under
+// labels, note and author: the identity merge uses to avoid duplicates under
 // different ids.
 func (a Annotation) sameContent(b Annotation) bool {
 	return a.contentKey() == b.contentKey()
@@ -108,12 +137,13 @@ type contentKey struct {
 	start, end int
 	exact      string
 	tag        Tag
+	labels     string // joined by newlines (a label is one line)
 	note       string
 	author     string
 }
 
 func (a Annotation) contentKey() contentKey {
-	return contentKey{a.Clause, a.Start, a.End, a.Exact, a.Tag, a.Note, a.Author}
+	return contentKey{a.Clause, a.Start, a.End, a.Exact, a.Tag, strings.Join(a.Labels, "\n"), a.Note, a.Author}
 }
 
 // normalized returns a with its times in UTC at millisecond precision, the
@@ -121,6 +151,11 @@ func (a Annotation) contentKey() contentKey {
 func (a Annotation) normalized() Annotation {
 	a.Created = normTime(a.Created)
 	a.Modified = normTime(a.Modified)
+	if len(a.Labels) == 0 {
+		a.Labels = nil
+	} else {
+		a.Labels = slices.Clone(a.Labels)
+	}
 	return a
 }
 

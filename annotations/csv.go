@@ -9,12 +9,13 @@ import (
 )
 
 // CSVHeader is the header row of ExportCSV.
-var CSVHeader = []string{"id", "clause", "label", "tag", "start", "end", "exact", "note", "author", "created", "modified"}
+var CSVHeader = []string{"id", "clause", "label", "tag", "start", "end", "exact", "note", "author", "created", "modified", "labels"}
 
 // ExportCSV writes one row per annotation, in document order with orphans
 // last (their label is empty), after the header row CSVHeader: RFC 4180
 // (fields quoted when needed, CRLF line ends), UTF-8 without a byte order
-// mark. So that spreadsheets do not run them as formulas, cells that start
+// mark. The tag of an untagged annotation is empty; labels are joined by
+// "; ". So that spreadsheets do not run them as formulas, cells that start
 // with = + - @, a tab or a carriage return get a leading apostrophe (').
 // now is not used (the rows carry their own times); it is there to match the
 // other exports.
@@ -36,6 +37,7 @@ func ExportCSV(s *Set, now func() time.Time) ([]byte, error) {
 			strconv.Itoa(a.Start), strconv.Itoa(a.End),
 			a.Exact, a.Note, a.Author,
 			formatTime(a.Created), formatTime(a.Modified),
+			strings.Join(a.Labels, "; "),
 		}
 		for i, cell := range row {
 			row[i] = csvSafe(cell)

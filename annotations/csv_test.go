@@ -56,7 +56,15 @@ func TestCSVExportReadsBackAsRFC4180(t *testing.T) {
 			t.Errorf("row %d = %q, want the annotation %s", i+1, row, a.ID)
 		}
 	}
-	if rows[2][7] != `'=HYPERLINK("http://evil.example","click")` || rows[4][8] != "'@mission" {
-		t.Errorf("formula cells not escaped: %q, %q", rows[2][7], rows[4][8])
+	byID := map[string][]string{}
+	for _, row := range rows[1:] {
+		byID[row[0]] = row
+	}
+	op8, op21 := byID[nameID("test\nop8")], byID[nameID("test\nop21")]
+	if op8[7] != `'=HYPERLINK("http://evil.example","click")` || op21[8] != "'@mission" {
+		t.Errorf("formula cells not escaped: %q, %q", op8[7], op21[8])
+	}
+	if labelled := byID[nameID("test\npp5-labels")]; labelled[3] != "" || labelled[11] != "UNGA; follow-up" {
+		t.Errorf("untagged annotation with labels: tag %q, labels %q", labelled[3], labelled[11])
 	}
 }

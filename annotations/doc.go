@@ -24,9 +24,15 @@
 // # Files
 //
 // [ExportJSON] writes the native exchange format (FORMAT.md, and the JSON
-// Schema in schema/), [ExportW3C] a W3C Web Annotation collection,
-// [ExportMarkdown] a drafting brief and [ExportCSV] a spreadsheet. [Set.Import]
-// reads a native or W3C file, validates all of it, re-anchors what does not
-// fit and returns a [Plan] (what a merge would add, update, keep) that the
-// caller shows before calling [Plan.Apply].
+// Schema in schema/), [ExportW3C] a W3C Web Annotation collection that other
+// tools can anchor (selectors over the document text, [Document.Text]),
+// [ExportMarkdown] a drafting brief and [ExportCSV] a spreadsheet; none
+// writes a file that [Read] would refuse. [Set.Import] reads a native or W3C
+// file, validates all of it, re-anchors what does not fit and returns a
+// [Plan] (what a merge would add, update, keep) that the caller shows before
+// calling [Plan.Apply]. A page reads a large file with a [Reading], in short
+// steps, showing its [Progress], then plans it with [Set.Plan].
+//
+// Annotations imported from other tools may have no tag (the empty [Tag])
+// and free tags of their own, kept as Labels.
 package annotations

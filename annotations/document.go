@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -29,8 +30,12 @@ type Document struct {
 
 	index   map[string]int
 	clauses []*clauseText
-	grams   gramIndex // built on first use (gramsOnce): only anchoring needs it
-	once    *sync.Once
+	// starts[i] and starts16[i] are where clause i begins in the
+	// document text (Text), in code points and in UTF-16 units;
+	// starts[len(clauses)] is the length of the text plus one separator.
+	starts, starts16 []int
+	grams            gramIndex // built on first use (gramsOnce): only anchoring needs it
+	once             *sync.Once
 }
 
 // Clause is one clause of a document: what an annotation targets.
@@ -111,6 +116,12 @@ func NewDocument(d Document) (*Document, error) {
 		}
 		nd.index[c.ID] = i
 		nd.clauses[i] = newClauseText(c.ID, c.Label, c.Text)
+	}
+	nd.starts = make([]int, len(nd.clauses)+1)
+	nd.starts16 = make([]int, len(nd.clauses)+1)
+	for i, c := range nd.clauses {
+		nd.starts[i+1] = nd.starts[i] + len(c.runes) + 1
+		nd.starts16[i+1] = nd.starts16[i] + utf16Len(c.runes) + 1
 	}
 	nd.once = new(sync.Once)
 	if nd.Source == "" {
@@ -207,4 +218,140 @@ func (d *Document) gramIndex() gramIndex {
 	}
 	d.once.Do(func() { d.grams = buildGrams(d.clauses) })
 	return d.grams
+}
+
+// The document text. Text positions in W3C files made for other tools count
+// in it (FORMAT.md, "Document text"): the plain text of every clause, in
+// document order, each followed by a line feed except the last. It is the
+// textContent of an element holding one block element per clause with a
+// line break between them, e.g. "<p>PP1 text</p>\n<p>PP2 text</p>", which is
+// how a page that shows the clauses one to a paragraph renders it.
+
+// ClauseSeparator is what separates two clauses in the document text.
+const ClauseSeparator = "\n"
+
+// Text returns the document text: the clause texts joined by
+// ClauseSeparator.
+func (d *Document) Text() string {
+	var b strings.Builder
+	for i, c := range d.clauses {
+		if i > 0 {
+			b.WriteString(ClauseSeparator)
+		}
+		b.WriteString(c.text)
+	}
+	return b.String()
+}
+
+// TextLen is the length of the document text in code points.
+func (d *Document) TextLen() int {
+	if len(d.clauses) == 0 {
+		return 0
+	}
+	return d.starts[len(d.clauses)] - 1
+}
+
+// TextOffset converts code point off of a clause to a code point offset in
+// the document text.
+func (d *Document) TextOffset(clause string, off int) (int, bool) {
+	i, ok := d.index[clause]
+	if !ok || off < 0 || off > len(d.clauses[i].runes) {
+		return 0, false
+	}
+	return d.starts[i] + off, true
+}
+
+// Locate converts the span [start, end) of the document text, in code
+// points, to a clause and offsets in it. It reports false for a span that is
+// empty, out of range, or not inside one clause.
+func (d *Document) Locate(start, end int) (clause string, s, e int, ok bool) {
+	return d.locate(d.starts, start, end, false)
+}
+
+// LocateUTF16 is Locate for offsets that count UTF-16 code units, as
+// JavaScript tools count; the offsets it returns count code points.
+func (d *Document) LocateUTF16(start, end int) (clause string, s, e int, ok bool) {
+	return d.locate(d.starts16, start, end, true)
+}
+
+func (d *Document) locate(starts []int, start, end int, utf16 bool) (string, int, int, bool) {
+	if start < 0 || end <= start || len(d.clauses) == 0 {
+		return "", 0, 0, false
+	}
+	// The clause i with starts[i] <= start < starts[i+1].
+	i, found := slices.BinarySearch(starts, start)
+	if !found {
+		i--
+	}
+	if i < 0 || i >= len(d.clauses) {
+		return "", 0, 0, false
+	}
+	c := d.clauses[i]
+	s, e := start-starts[i], end-starts[i]
+	if utf16 {
+		n16 := starts[i+1] - starts[i] - 1
+		if e > n16 {
+			return "", 0, 0, false
+		}
+		s16 := s
+		s, e = UTF16ToCodePoints(c.text, s), UTF16ToCodePoints(c.text, e)
+		if CodePointsToUTF16(c.text, s) != s16 || s >= e {
+			return "", 0, 0, false // inside a surrogate pair
+		}
+	}
+	if e > len(c.runes) {
+		return "", 0, 0, false
+	}
+	return c.id, s, e, true
+}
+
+// textContext returns up to ContextLength code points of the document text
+// before and after [s, e) of clause i: the W3C quote selector's prefix and
+// suffix over the document text, which run into the neighbouring clauses.
+func (d *Document) textContext(i, s, e int) (prefix, suffix string) {
+	var before []string
+	need := ContextLength
+	for j, off := i, s; need > 0 && j >= 0; j-- {
+		c := d.clauses[j]
+		if j < i {
+			before = append(before, ClauseSeparator)
+			need -= runeLen(ClauseSeparator)
+			if need <= 0 {
+				break
+			}
+			off = len(c.runes)
+		}
+		from := max(0, off-need)
+		before = append(before, c.slice(from, off))
+		need -= off - from
+	}
+	slices.Reverse(before)
+	var after []string
+	need = ContextLength
+	for j, off := i, e; need > 0 && j < len(d.clauses); j++ {
+		c := d.clauses[j]
+		if j > i {
+			after = append(after, ClauseSeparator)
+			need -= runeLen(ClauseSeparator)
+			if need <= 0 {
+				break
+			}
+			off = 0
+		}
+		to := min(len(c.runes), off+need)
+		after = append(after, c.slice(off, to))
+		need -= to - off
+	}
+	return strings.Join(before, ""), strings.Join(after, "")
+}
+
+// utf16Len is the length of rs in UTF-16 code units.
+func utf16Len(rs []rune) int {
+	n := len(rs)
+	for _, r := range rs {
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }

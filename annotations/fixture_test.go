@@ -8,7 +8,8 @@ import (
 // fixtureSet is a fixed set of annotations on the seed, with text that tests
 // every escape of every export: Markdown and CSV specials, line breaks,
 // curly quotes, accents, combining marks, emoji, CJK; overlapping
-// annotations, a whole clause, and two orphans.
+// annotations, a whole clause, labels, an untagged annotation (as imported
+// from another tool), and two orphans.
 func fixtureSet(t testing.TB) *Set {
 	t.Helper()
 	doc := seedDoc(t)
@@ -33,6 +34,17 @@ func fixtureSet(t testing.TB) *Set {
 	add("op23", "op23", "the funds", Commitment,
 		"+1, e\u0301 東京 | pipe `code` *star* _under_ ~tilde~ \\ backslash \"quoted\", comma", "", at(4, 8), at(4, 8))
 
+	labelled := mustAnnotation(t, doc, "pp5-labels", "pp5", "the duty to cooperate", "", "Tagged “UNGA” in Hypothesis")
+	labelled.Labels, labelled.Created, labelled.Modified = []string{"UNGA", "follow-up"}, at(5, 9), at(5, 9)
+	if _, err := s.Add(labelled); err != nil {
+		t.Fatalf("fixture pp5-labels: %v", err)
+	}
+	tagged := mustAnnotation(t, doc, "op12-label", "op12", "human rights and fundamental freedoms", Concern, "")
+	tagged.Labels, tagged.Created, tagged.Modified = []string{"Third Committee"}, at(5, 10), at(5, 10)
+	if _, err := s.Add(tagged); err != nil {
+		t.Fatalf("fixture op12-label: %v", err)
+	}
+
 	orphan := func(a Annotation) {
 		t.Helper()
 		a.Document = doc.Symbol
@@ -51,4 +63,34 @@ func fixtureSet(t testing.TB) *Set {
 		Tag: Request, Note: "Imported from another tool", Author: "Hypothesis user", Created: at(6, 7), Modified: at(6, 7),
 	})
 	return s
+}
+
+// addForeignKinds adds to s what imports from other tools make: untagged
+// annotations with and without labels and notes, and tagged ones with
+// labels, one in every seventh clause.
+func addForeignKinds(t testing.TB, s *Set) {
+	t.Helper()
+	doc := s.Document()
+	for i, c := range doc.Clauses {
+		if i%7 != 0 {
+			continue
+		}
+		n := runeLen(c.Text)
+		a := Annotation{ID: nameID("foreign\n" + c.ID), Clause: c.ID, Start: 0, End: min(n, 12),
+			Created: fixedNow(), Modified: fixedNow()}
+		switch i % 3 {
+		case 0:
+			a.Labels = []string{"UNGA", "Étape " + c.Label}
+		case 1:
+			a.Tag, a.Labels, a.Note = Request, []string{"to discuss"}, "with the capital"
+		}
+		sel, err := doc.Describe(c.ID, a.Start, a.End)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Exact = sel.Exact
+		if _, err := s.Add(a); err != nil {
+			t.Fatalf("foreign kind %s: %v", c.ID, err)
+		}
+	}
 }

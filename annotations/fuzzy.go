@@ -5,11 +5,51 @@ package annotations
 // cut-off (O(k·n) expected per clause), then a backward pass from each best
 // end to find where the match starts.
 
+// Bounds of the fuzzy search. Its cost grows with the length of the quote
+// times the length of the text searched, so without bounds a file of long
+// quotes that do not fit (or a long document) would keep a page busy for
+// minutes. A quote longer than MaxFuzzyLength is only found exactly; a
+// search that would compute more than MaxFuzzyWork cells of its
+// edit-distance tables is given up (the annotation stays an orphan, kept for
+// review); and one import spends at most MaxImportFuzzyWork in all.
+const (
+	// MaxFuzzyLength is the longest quote, in code points, searched
+	// approximately (a long paragraph of a draft; the longest clause of
+	// the real resolutions is about 1,500).
+	MaxFuzzyLength = 2048
+	// MaxFuzzyWork bounds the work of the fuzzy search for one annotation:
+	// some tens of milliseconds.
+	MaxFuzzyWork = 30_000_000
+	// MaxImportFuzzyWork bounds the fuzzy work of one import: seconds.
+	MaxImportFuzzyWork = 1_000_000_000
+)
+
+// work is what a fuzzy search may still spend, in table cells.
+type work struct{ left int }
+
+// spend takes n cells and reports whether the budget still holds. A nil
+// work is unbounded.
+func (w *work) spend(n int) bool {
+	if w == nil {
+		return true
+	}
+	w.left -= n
+	return w.left >= 0
+}
+
+// exhausted reports whether the budget is spent.
+func (w *work) exhausted() bool { return w != nil && w.left < 0 }
+
 // fuzzy returns the fuzzy candidates for the query in the clauses (only in
 // clause `only` if it is not -1): whole clauses similar to Exact for a
-// whole-clause annotation, else approximate occurrences of Exact.
+// whole-clause annotation, else approximate occurrences of Exact. It returns
+// none when the quote is longer than MaxFuzzyLength or the work budget runs
+// out.
 func (x *query) fuzzy(cs []*clauseText, only int) []candidate {
 	m := len(x.exact)
+	if m > MaxFuzzyLength || x.work.exhausted() {
+		return nil
+	}
 	var out []candidate
 	if x.sel.wholeClause() {
 		for ci, c := range cs {
@@ -19,7 +59,11 @@ func (x *query) fuzzy(cs []*clauseText, only int) []candidate {
 			if only >= 0 && ci != only || abs(m-n) > k || n == 0 || !mayHold(x.shared, ci, m, k) {
 				continue
 			}
-			if d := levenshtein(x.exact, c.runes, k); d <= k {
+			d := levenshteinWork(x.exact, c.runes, k, x.work)
+			if x.work.exhausted() {
+				return nil
+			}
+			if d <= k {
 				out = append(out, candidate{clause: ci, start: 0, end: n, similarity: 1 - float64(d)/float64(longer)})
 			}
 		}
@@ -30,10 +74,15 @@ func (x *query) fuzzy(cs []*clauseText, only int) []candidate {
 		return nil // nothing fuzzy about a quote this short: exact only
 	}
 	for ci, c := range cs {
-		if only >= 0 && ci != only || !mayHold(x.shared, ci, m, k) {
+		// A text shorter than m - k cannot be within k edits of the quote.
+		if only >= 0 && ci != only || len(c.runes) < m-k || !mayHold(x.shared, ci, m, k) {
 			continue
 		}
-		for _, group := range approxFind(x.exact, c.runes, k) {
+		groups := approxFindWork(x.exact, c.runes, k, x.work)
+		if x.work.exhausted() {
+			return nil
+		}
+		for _, group := range groups {
 			// Within a group of equally close matches, the context decides.
 			best, bestCtx := approx{}, -1.0
 			for _, a := range group {
@@ -64,7 +113,7 @@ func (x *query) refine(c *clauseText, a approx, k int) (start, end int, sim floa
 		kk := maxEdits(longer)
 		d := a.dist
 		if s != a.start || e != a.end {
-			d = levenshtein(x.exact, c.runes[s:e], kk)
+			d = levenshteinWork(x.exact, c.runes[s:e], kk, x.work)
 		}
 		return 1 - float64(d)/float64(longer), d <= kk
 	}
@@ -116,7 +165,11 @@ const maxGroup = 8
 // approxFind returns the approximate occurrences of p in t with at most k
 // edits, grouped: each group holds the best-distance alternatives (different
 // ends or starts) of one occurrence.
-func approxFind(p, t []rune, k int) [][]approx {
+func approxFind(p, t []rune, k int) [][]approx { return approxFindWork(p, t, k, nil) }
+
+// approxFindWork is approxFind within a work budget; it stops, returning
+// nil, when the budget runs out.
+func approxFindWork(p, t []rune, k int, w *work) [][]approx {
 	m, n := len(p), len(t)
 	if m == 0 || k >= m || n == 0 {
 		return nil
@@ -130,6 +183,9 @@ func approxFind(p, t []rune, k int) [][]approx {
 	var ends []end
 	lact := min(k+1, m)
 	for j := 0; j < n; j++ {
+		if !w.spend(lact) {
+			return nil
+		}
 		pC, nC := 0, 0
 		tj := t[j]
 		for i := 1; i <= lact; i++ {
@@ -166,6 +222,9 @@ func approxFind(p, t []rune, k int) [][]approx {
 		}
 		g := make([]approx, 0, len(cluster))
 		for _, e := range cluster {
+			if !w.spend(m * (2*k + 1)) {
+				return
+			}
 			g = append(g, approx{matchStart(p, t, e.at, k), e.at, e.dist})
 		}
 		groups = append(groups, g)
@@ -191,6 +250,9 @@ func approxFind(p, t []rune, k int) [][]approx {
 			}
 		default:
 			flush()
+			if w.exhausted() {
+				return nil
+			}
 			if len(groups) >= maxCandidates {
 				return groups
 			}
@@ -198,35 +260,52 @@ func approxFind(p, t []rune, k int) [][]approx {
 		}
 	}
 	flush()
+	if w.exhausted() {
+		return nil
+	}
 	return groups
 }
 
 // matchStart returns the start s that minimises the distance of t[s:end] to
 // p (at most k), preferring a length close to len(p): a backward
-// edit-distance pass from end.
+// edit-distance pass from end, in the band of the cells within k edits of
+// the diagonal (O(k·m)).
 func matchStart(p, t []rune, end, k int) int {
 	m := len(p)
 	w := min(end, m+k) // the match is at most m+k long
-	// D[j] = distance of p[m-i:] to t[end-j:end], row by row over i.
+	big := k + 1
+	// D[j] = distance of p[m-i:] to t[end-j:end], row by row over i; cells
+	// more than k off the diagonal are more than k edits away: big.
 	prev := make([]int, w+1)
 	cur := make([]int, w+1)
 	for j := range prev {
-		prev[j] = j
+		prev[j] = min(j, big)
 	}
 	for i := 1; i <= m; i++ {
-		cur[0] = i
+		lo, hi := max(1, i-k), min(w, i+k)
+		if lo == 1 {
+			cur[0] = min(i, big)
+		} else {
+			cur[lo-1] = big
+		}
 		pc := p[m-i]
-		for j := 1; j <= w; j++ {
+		for j := lo; j <= hi; j++ {
 			v := prev[j-1]
 			if t[end-j] != pc {
 				v = min(v, prev[j], cur[j-1]) + 1
 			}
-			cur[j] = v
+			cur[j] = min(v, big)
+		}
+		if hi < w {
+			cur[hi+1] = big
 		}
 		prev, cur = cur, prev
 	}
 	bestJ := 0
 	for j := 1; j <= w; j++ {
+		if j < m-k || j > m+k {
+			continue
+		}
 		if prev[j] < prev[bestJ] || prev[j] == prev[bestJ] && abs(j-m) < abs(bestJ-m) {
 			bestJ = j
 		}
@@ -236,7 +315,11 @@ func matchStart(p, t []rune, end, k int) int {
 
 // levenshtein returns the edit distance of a and b in code points, or k+1 if
 // it exceeds k (a banded computation, O(k·len)).
-func levenshtein(a, b []rune, k int) int {
+func levenshtein(a, b []rune, k int) int { return levenshteinWork(a, b, k, nil) }
+
+// levenshteinWork is levenshtein within a work budget; when the budget runs
+// out it returns k+1.
+func levenshteinWork(a, b []rune, k int, w *work) int {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
@@ -252,6 +335,9 @@ func levenshtein(a, b []rune, k int) int {
 	}
 	for i := 1; i <= m; i++ {
 		lo, hi := max(1, i-k), min(n, i+k)
+		if !w.spend(hi - lo + 1) {
+			return big
+		}
 		if lo == 1 {
 			cur[0] = min(i, big)
 		} else {

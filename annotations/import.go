@@ -1,6 +1,7 @@
 package annotations
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,6 +20,8 @@ var (
 	ErrFormat        = errors.New("not a Clausemark or W3C Web Annotation file")
 	ErrVersion       = errors.New("unsupported version")
 	ErrOtherDocument = errors.New("annotations of another document")
+	// ErrCSV is the error for a spreadsheet given to import.
+	ErrCSV = errors.New("CSV files are for spreadsheets: import a Clausemark .json or a W3C .jsonld file")
 )
 
 // Format is the kind of an annotation file.
@@ -37,12 +40,17 @@ type ImportOptions struct {
 	// re-anchored by its quote. Without it such a file is an error wrapping
 	// ErrOtherDocument.
 	AllowOtherDocument bool
+	// Now is the import time, given to W3C annotations that have no
+	// creation time (nil: time.Now).
+	Now func() time.Time
 }
 
 // File is an annotation file read by Read: every annotation validated, then
 // anchored in the document.
 type File struct {
 	Format Format
+	// Version is the version of a native file.
+	Version int
 	// Symbol, Title and TextSHA256 are what a native file says of its
 	// document; Source is the target source of a W3C file.
 	Symbol, Title, TextSHA256, Source string
@@ -60,6 +68,10 @@ type File struct {
 	// Reanchored lists the annotations that did not fit the text as they
 	// were: moved ones and orphans.
 	Reanchored []Reanchored
+	// Undated are the ids of the annotations of a W3C file that had no
+	// creation time: they are dated at the import (ImportOptions.Now), and
+	// the preview should say so.
+	Undated []string
 }
 
 // Reanchored is an annotation of a file that did not fit the document's
@@ -89,58 +101,58 @@ func (f *File) Orphans() []Annotation {
 type readItem struct {
 	a   Annotation
 	sel Selectors
+	// alts are other selectors to try, in order, when sel does not anchor
+	// (W3C files: other readings of a position, the quote without footnote
+	// markers).
+	alts []Selectors
+	// undated: the file gave no time; the annotation is dated at the import.
+	undated bool
 }
 
-// anchor anchors the items in the document and fills f.Annotations and
-// f.Reanchored.
-func (f *File) anchor(doc *Document, items []readItem) {
-	f.Annotations = make([]Annotation, len(items))
-	for i, it := range items {
-		a := it.a
-		if it.sel.HasPosition && doc.Fits(a) {
-			sel, _ := doc.Describe(a.Clause, a.Start, a.End)
-			a.Prefix, a.Suffix = sel.Prefix, sel.Suffix
-			f.Annotations[i] = a
-			continue
-		}
-		m := doc.Anchor(it.sel)
-		switch {
-		case !m.Orphan():
-			sel, _ := doc.Describe(m.Clause, m.Start, m.End)
-			a.Clause, a.Start, a.End = m.Clause, m.Start, m.End
-			a.Exact, a.Prefix, a.Suffix = sel.Exact, sel.Prefix, sel.Suffix
-		case !it.sel.HasPosition:
-			// An orphan without a position has no clause (the W3C
-			// fragment, if any, was only a hint): see Annotation.
-			a.Clause, a.Start, a.End = "", 0, runeLen(a.Exact)
-		}
+// anchorItem anchors an item: its selectors, else the first alternative
+// that anchors, the fuzzy search spending at most MaxFuzzyWork of budget.
+// It returns the match and the selectors described there.
+func anchorItem(doc *Document, it readItem, budget *work) (Match, Selectors) {
+	w := &work{left: min(MaxFuzzyWork, budget.left)}
+	before := w.left
+	m := doc.anchorWithin(it.sel, w)
+	for i := 0; m.Orphan() && i < len(it.alts); i++ {
+		m = doc.anchorWithin(it.alts[i], w)
+	}
+	budget.left -= before - max(w.left, 0)
+	if m.Orphan() {
+		return m, Selectors{}
+	}
+	found, _ := doc.Describe(m.Clause, m.Start, m.End)
+	return m, found
+}
+
+// anchorOne anchors the item read at position i of the file in the
+// document and stores it in f.Annotations (f.Reanchored too if it did not fit
+// as it was).
+func (f *File) anchorOne(doc *Document, i int, it readItem, budget *work) {
+	a := it.a
+	if it.undated {
+		f.Undated = append(f.Undated, a.ID)
+	}
+	if it.sel.HasPosition && doc.Fits(a) {
+		sel, _ := doc.Describe(a.Clause, a.Start, a.End)
+		a.Prefix, a.Suffix = sel.Prefix, sel.Suffix
 		f.Annotations[i] = a
-		f.Reanchored = append(f.Reanchored, Reanchored{Index: i, ID: a.ID, From: it.sel, To: m})
+		return
 	}
-}
-
-// Read reads an annotation file made for doc, native or W3C (told apart by
-// content), and validates all of it before returning anything: size,
-// encoding, nesting, format and version, document, and every field of every
-// annotation (the error then names the annotation by index and id, and the
-// field; up to 100 such errors are joined). Annotations that do not fit the
-// document's text at their offsets are re-anchored; those not found are kept
-// as orphans. Read does not change any set: see Set.Import.
-func Read(doc *Document, data []byte, opts ImportOptions) (*File, error) {
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%w: %d bytes, at most %d", ErrTooLarge, len(data), MaxFileSize)
+	m, found := anchorItem(doc, it, budget)
+	switch {
+	case !m.Orphan():
+		a.Clause, a.Start, a.End = m.Clause, m.Start, m.End
+		a.Exact, a.Prefix, a.Suffix = found.Exact, found.Prefix, found.Suffix
+	case !it.sel.HasPosition:
+		// An orphan without a position has no clause (the W3C
+		// fragment, if any, was only a hint): see Annotation.
+		a.Clause, a.Start, a.End = "", 0, runeLen(a.Exact)
 	}
-	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("%w: at byte %d", ErrInvalidUTF8, invalidUTF8At(data))
-	}
-	format, err := detect(data)
-	if err != nil {
-		return nil, err
-	}
-	if format == Native {
-		return readNative(doc, data, opts)
-	}
-	return readW3C(doc, data, opts)
+	f.Annotations[i] = a
+	f.Reanchored = append(f.Reanchored, Reanchored{Index: i, ID: a.ID, From: it.sel, To: m})
 }
 
 // detect tells a native file from a W3C one by its top-level members
@@ -197,14 +209,32 @@ func detect(data []byte) (Format, error) {
 		return "", fmt.Errorf("%w: empty file", ErrSyntax)
 	case first == '[':
 		return W3C, nil
+	case first != '{' && looksLikeCSV(data):
+		return "", ErrCSV
 	case first != '{':
-		return "", fmt.Errorf("%w: not a JSON object", ErrSyntax)
+		return "", fmt.Errorf("%w: this is not an annotation file (import a Clausemark .json or a W3C .jsonld file)", ErrSyntax)
 	case native:
 		return Native, nil
 	case w3c:
 		return W3C, nil
 	}
 	return "", ErrFormat
+}
+
+// looksLikeCSV reports whether the first line of data is a row of several
+// cells (separated by commas, semicolons or tabs), as a CSV file's header.
+func looksLikeCSV(data []byte) bool {
+	line, _, _ := bytes.Cut(data, []byte("\n"))
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 || line[0] == '"' && bytes.Count(line, []byte(`"`)) < 2 {
+		return false
+	}
+	for _, sep := range []string{",", ";", "\t"} {
+		if bytes.Count(line, []byte(sep)) >= 1 && len(bytes.TrimSpace(bytes.Split(line, []byte(sep))[0])) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func invalidUTF8At(data []byte) int {

@@ -10,8 +10,9 @@ import (
 // paper: a title with the symbol and the document title, the counts per tag,
 // then the sections Commitments, Requests and Concerns, each entry in
 // document order a list item "**OP21** — “quote” — note" ("(whole clause)"
-// after the label when it marks a whole clause), and last
-// the orphans under "Needs review". Text from the user and the resolution is
+// after the label when it marks a whole clause; the labels, if any, in
+// brackets after the quote), then the untagged annotations under "Untagged"
+// when there are any, and last the orphans under "Needs review". Text from the user and the resolution is
 // escaped so that it cannot break the layout: Markdown's inline characters
 // (\ ` * _ [ ] < > | ~ &) get a backslash everywhere, block markers (# > - +
 // = and "1." "1)") at the start of a line; a note's line breaks become hard
@@ -25,7 +26,7 @@ func ExportMarkdown(s *Set, now func() time.Time) ([]byte, error) {
 		tag     Tag
 		title   string
 		entries []Annotation
-	}{{tag: Commitment, title: "Commitments"}, {tag: Request, title: "Requests"}, {tag: Concern, title: "Concerns"}}
+	}{{tag: Commitment, title: "Commitments"}, {tag: Request, title: "Requests"}, {tag: Concern, title: "Concerns"}, {tag: "", title: "Untagged"}}
 	for i := range sections {
 		for _, a := range s.ByTag(sections[i].tag) {
 			if doc.Fits(a) {
@@ -39,8 +40,14 @@ func ExportMarkdown(s *Set, now func() time.Time) ([]byte, error) {
 	if n := s.Counts().Orphans; n > 0 {
 		fmt.Fprintf(&b, " %s to review.", plural(n, "annotation"))
 	}
+	if n := len(sections[3].entries); n > 0 {
+		fmt.Fprintf(&b, " %s without a tag.", plural(n, "annotation"))
+	}
 	b.WriteString("\n")
 	for _, sec := range sections {
+		if sec.tag == "" && len(sec.entries) == 0 {
+			continue
+		}
 		fmt.Fprintf(&b, "\n## %s\n\n", sec.title)
 		for _, a := range sec.entries {
 			writeEntry(&b, doc.Label(a.Clause), a, "")
@@ -71,6 +78,9 @@ func writeEntry(b *strings.Builder, label string, a Annotation, tag string) {
 		fmt.Fprintf(b, " (%s)", tag)
 	}
 	fmt.Fprintf(b, " — “%s”", escapeMarkdown(a.Exact, "  "))
+	if len(a.Labels) > 0 {
+		fmt.Fprintf(b, " \\[%s\\]", escapeMarkdown(strings.Join(a.Labels, ", "), ""))
+	}
 	if a.Note != "" {
 		fmt.Fprintf(b, " — %s", escapeMarkdown(a.Note, "  "))
 	}

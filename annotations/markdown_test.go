@@ -38,7 +38,9 @@ func TestMarkdownBriefListsEachTagInDocumentOrder(t *testing.T) {
 	md := string(data)
 	for _, want := range []string{
 		"# A/HRC/RES/53/11 — Enhancement of international cooperation in the field of human rights\n",
-		"2 commitments, 2 requests, 1 concern. 2 annotations to review.",
+		"2 commitments, 2 requests, 2 concerns. 2 annotations to review. 1 annotation without a tag.",
+		"## Untagged\n\n- **PP5** — “the duty to cooperate” \\[UNGA, follow-up\\] — Tagged “UNGA” in Hypothesis\n",
+		"- **OP12** — “human rights and fundamental freedoms” \\[Third Committee\\]\n",
 		"## Commitments\n\n- **PP2** —",
 		"\n- **OP23** — “the funds” — +1",
 		"## Requests\n\n- **OP21** — “Requests”\n- **OP21** — “to seek",

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -28,6 +29,11 @@ import (
 //     SameTime. Both are kept: the local one as it is, the incoming one as a
 //     copy under a new id (name-based, so merging the same file again finds
 //     the copy and adds nothing).
+//   - the same id, the incoming one without a time of its own (a W3C file
+//     without created or modified: File.Undated): Unchanged if it marks the
+//     same text with the same tag, labels, note and author; else a Conflict
+//     of kind Undated, both kept as for SameTime (which of the two is newer
+//     cannot be told, and neither is lost).
 //
 // Deletions do not travel: an annotation deleted locally comes back if a
 // file still holds it.
@@ -76,6 +82,9 @@ const (
 	LocalNewer ConflictKind = "local-newer"
 	// SameTime: modified at the same time, differently; both are kept.
 	SameTime ConflictKind = "same-time"
+	// Undated: the incoming annotation has no time of its own and differs;
+	// both are kept.
+	Undated ConflictKind = "undated"
 )
 
 // Conflict is an annotation edited on both sides.
@@ -122,6 +131,9 @@ func (p *Plan) Summary() string {
 		if moved > 0 {
 			parts = append(parts, fmt.Sprintf("%d re-anchored", moved))
 		}
+		if n := len(p.File.Undated); n > 0 {
+			parts = append(parts, fmt.Sprintf("%d without a time, dated at this import", n))
+		}
 	}
 	return strings.Join(parts, ", ")
 }
@@ -146,6 +158,10 @@ func (s *Set) Plan(f *File) *Plan {
 		}
 	})
 	planned := make(map[string]bool) // ids Apply will add
+	undated := make(map[string]bool, len(f.Undated))
+	for _, id := range f.Undated {
+		undated[id] = true
+	}
 	orphan := func(a Annotation) {
 		if !s.doc.Fits(a) {
 			p.Orphans = append(p.Orphans, a)
@@ -163,13 +179,15 @@ func (s *Set) Plan(f *File) *Plan {
 			p.Added = append(p.Added, x)
 			planned[x.ID] = true
 			orphan(x)
-		case l.Equal(x) || s.keptAnchor(l, x):
+		case l.Equal(x) || s.keptAnchor(l, x) || undated[x.ID] && l.sameContent(x):
 			p.Unchanged = append(p.Unchanged, x)
+		case undated[x.ID]:
+			p.Conflicts = append(p.Conflicts, s.copyConflict(Undated, l, x, content, planned, digestContent(x), orphan))
 		case x.Modified.After(l.Modified):
 			u := Update{Old: l, New: x}
 			if !s.doc.Fits(x) && s.doc.Fits(l) {
 				n := l
-				n.Tag, n.Note, n.Author, n.Created, n.Modified = x.Tag, x.Note, x.Author, x.Created, x.Modified
+				n.Tag, n.Labels, n.Note, n.Author, n.Created, n.Modified = x.Tag, x.Labels, x.Note, x.Author, x.Created, x.Modified
 				u.New, u.KeptAnchor = n, true
 			}
 			p.Updated = append(p.Updated, u)
@@ -177,35 +195,54 @@ func (s *Set) Plan(f *File) *Plan {
 		case x.Modified.Before(l.Modified):
 			p.Conflicts = append(p.Conflicts, Conflict{Kind: LocalNewer, Local: l, Incoming: x})
 		default:
-			c := Conflict{Kind: SameTime, Local: l, Incoming: x}
-			cp := x
-			cp.ID = nameID("conflict\n" + x.ID + "\n" + digest(x))
-			_, there := s.byID[cp.ID]
-			_, dup := content[cp.contentKey()]
-			if !there && !dup && !planned[cp.ID] {
-				c.Copy = &cp
-				planned[cp.ID] = true
-				orphan(cp)
-			}
-			p.Conflicts = append(p.Conflicts, c)
+			p.Conflicts = append(p.Conflicts, s.copyConflict(SameTime, l, x, content, planned, digest(x), orphan))
 		}
 	}
 	return p
+}
+
+// copyConflict is a conflict where both annotations are kept, the incoming
+// one as a copy under a name-based id made of its id and d, unless that copy
+// is already there or planned.
+func (s *Set) copyConflict(kind ConflictKind, l, x Annotation, content map[contentKey]Annotation, planned map[string]bool, d string, orphan func(Annotation)) Conflict {
+	c := Conflict{Kind: kind, Local: l, Incoming: x}
+	cp := x
+	cp.ID = nameID("conflict\n" + x.ID + "\n" + d)
+	_, there := s.byID[cp.ID]
+	_, dup := content[cp.contentKey()]
+	if !there && !dup && !planned[cp.ID] {
+		c.Copy = &cp
+		planned[cp.ID] = true
+		orphan(cp)
+	}
+	return c
 }
 
 // keptAnchor reports whether the local annotation is the incoming orphan as
 // a previous merge stored it (KeptAnchor): same id, tag, note, author and
 // times, the local one anchored.
 func (s *Set) keptAnchor(l, x Annotation) bool {
-	return l.ID == x.ID && l.Tag == x.Tag && l.Note == x.Note && l.Author == x.Author &&
+	return l.ID == x.ID && l.Tag == x.Tag && slices.Equal(l.Labels, x.Labels) && l.Note == x.Note && l.Author == x.Author &&
 		l.Created.Equal(x.Created) && l.Modified.Equal(x.Modified) &&
 		!s.doc.Fits(x) && s.doc.Fits(l)
 }
 
-// digest identifies the content of an annotation.
+// digest identifies the content of an annotation, times included.
 func digest(a Annotation) string {
+	return digestOf(a, formatTime(a.Created), formatTime(a.Modified))
+}
+
+// digestContent identifies the content of an annotation without its times
+// (an undated one gets new times at every import).
+func digestContent(a Annotation) string { return digestOf(a) }
+
+func digestOf(a Annotation, extra ...string) string {
 	h := sha256.New()
-	for _, f := range []string{a.Clause, fmt.Sprint(a.Start, a.End), a.Exact, a.Prefix, a.Suffix, string(a.Tag), a.Note, a.Author, formatTime(a.Created), formatTime(a.Modified)} {
+	fields := []string{a.Clause, fmt.Sprint(a.Start, a.End), a.Exact, a.Prefix, a.Suffix, string(a.Tag), a.Note, a.Author}
+	if len(a.Labels) > 0 { // absent from digests made before labels
+		fields = append(fields, "labels\n"+strings.Join(a.Labels, "\n"))
+	}
+	for _, f := range append(fields, extra...) {
 		h.Write([]byte(f))
 		h.Write([]byte{0})
 	}

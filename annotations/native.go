@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"time"
 )
 
@@ -12,8 +11,9 @@ import (
 const (
 	// NativeFormat is the value of the "format" member.
 	NativeFormat = "clausemark.annotations"
-	// NativeVersion is the version this package writes and reads.
-	NativeVersion = 1
+	// NativeVersion is the version this package writes; it reads it and
+	// every version before (1: no labels, a tag on every annotation).
+	NativeVersion = 2
 )
 
 // nativeFile is the native envelope as written.
@@ -33,28 +33,34 @@ type nativeDocument struct {
 
 // nativeAnnotation is one annotation as written, times as strings.
 type nativeAnnotation struct {
-	ID       string `json:"id"`
-	Clause   string `json:"clause"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
-	Exact    string `json:"exact"`
-	Prefix   string `json:"prefix"`
-	Suffix   string `json:"suffix"`
-	Tag      Tag    `json:"tag"`
-	Note     string `json:"note"`
-	Author   string `json:"author,omitempty"`
-	Created  string `json:"created"`
-	Modified string `json:"modified"`
+	ID       string   `json:"id"`
+	Clause   string   `json:"clause"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Exact    string   `json:"exact"`
+	Prefix   string   `json:"prefix"`
+	Suffix   string   `json:"suffix"`
+	Tag      Tag      `json:"tag"`
+	Labels   []string `json:"labels,omitempty"`
+	Note     string   `json:"note"`
+	Author   string   `json:"author,omitempty"`
+	Created  string   `json:"created"`
+	Modified string   `json:"modified"`
 }
 
-// ExportJSON writes the set in the native format: every annotation, orphans
-// included, in document order, indented with two spaces. now gives the
-// "exported" time (nil: time.Now).
+// ExportJSON writes the set in the native format (version NativeVersion):
+// every annotation, orphans included, in document order, indented with two
+// spaces. now gives the "exported" time (nil: time.Now). A set that would
+// make a file Read refuses (more than MaxAnnotations, or more than
+// MaxFileSize bytes) is an error wrapping ErrTooMany or ErrTooLarge.
 func ExportJSON(s *Set, now func() time.Time) ([]byte, error) {
 	return encodeNative(s.doc, s.All(), clock(now))
 }
 
 func encodeNative(doc *Document, as []Annotation, exported time.Time) ([]byte, error) {
+	if err := checkExportCount(len(as)); err != nil {
+		return nil, err
+	}
 	f := nativeFile{
 		Format:      NativeFormat,
 		Version:     NativeVersion,
@@ -66,11 +72,33 @@ func encodeNative(doc *Document, as []Annotation, exported time.Time) ([]byte, e
 		f.Annotations[i] = nativeAnnotation{
 			ID: a.ID, Clause: a.Clause, Start: a.Start, End: a.End,
 			Exact: a.Exact, Prefix: a.Prefix, Suffix: a.Suffix,
-			Tag: a.Tag, Note: a.Note, Author: a.Author,
+			Tag: a.Tag, Labels: a.Labels, Note: a.Note, Author: a.Author,
 			Created: formatTime(a.Created), Modified: formatTime(a.Modified),
 		}
 	}
-	return marshal(f)
+	return marshalChecked(f)
+}
+
+// checkExportCount refuses to write a file of more annotations than Read
+// reads.
+func checkExportCount(n int) error {
+	if n > MaxAnnotations {
+		return fmt.Errorf("%w: %d annotations, and a file holds at most %d: it could not be imported again", ErrTooMany, n, MaxAnnotations)
+	}
+	return nil
+}
+
+// writeLimit is the largest file the exports write: MaxFileSize, what Read
+// reads (a variable so that a test can lower it).
+var writeLimit = MaxFileSize
+
+// marshalChecked is marshal, refusing a result larger than Read reads.
+func marshalChecked(v any) ([]byte, error) {
+	data, err := marshal(v)
+	if err == nil && len(data) > writeLimit {
+		return nil, fmt.Errorf("%w: the file would be %d bytes, and at most %d can be imported again", ErrTooLarge, len(data), writeLimit)
+	}
+	return data, err
 }
 
 // marshal writes v as indented JSON without HTML escaping, newline-ended.
@@ -92,24 +120,6 @@ func clock(now func() time.Time) time.Time {
 	return normTime(now())
 }
 
-// nativeIn is the envelope as read: pointers tell missing members apart.
-type nativeIn struct {
-	Format      *string            `json:"format"`
-	Version     *int               `json:"version"`
-	Document    *nativeDocumentIn  `json:"document"`
-	Exported    *string            `json:"exported"`
-	Annotations *[]json.RawMessage `json:"annotations"`
-}
-
-// nativeInFast is nativeIn with the annotations decoded in the same pass.
-type nativeInFast struct {
-	Format      *string               `json:"format"`
-	Version     *int                  `json:"version"`
-	Document    *nativeDocumentIn     `json:"document"`
-	Exported    *string               `json:"exported"`
-	Annotations *[]nativeAnnotationIn `json:"annotations"`
-}
-
 type nativeDocumentIn struct {
 	Symbol     *string `json:"symbol"`
 	Title      *string `json:"title"`
@@ -117,133 +127,177 @@ type nativeDocumentIn struct {
 }
 
 type nativeAnnotationIn struct {
-	ID       *string `json:"id"`
-	Clause   *string `json:"clause"`
-	Start    *int    `json:"start"`
-	End      *int    `json:"end"`
-	Exact    *string `json:"exact"`
-	Prefix   *string `json:"prefix"`
-	Suffix   *string `json:"suffix"`
-	Tag      *string `json:"tag"`
-	Note     *string `json:"note"`
-	Author   *string `json:"author"`
-	Created  *string `json:"created"`
-	Modified *string `json:"modified"`
+	ID       *string   `json:"id"`
+	Clause   *string   `json:"clause"`
+	Start    *int      `json:"start"`
+	End      *int      `json:"end"`
+	Exact    *string   `json:"exact"`
+	Prefix   *string   `json:"prefix"`
+	Suffix   *string   `json:"suffix"`
+	Tag      *string   `json:"tag"`
+	Labels   *[]string `json:"labels"`
+	Note     *string   `json:"note"`
+	Author   *string   `json:"author"`
+	Created  *string   `json:"created"`
+	Modified *string   `json:"modified"`
 }
 
-// readNative decodes and validates a native file (whose size, encoding and
-// depth were checked).
-func readNative(doc *Document, data []byte, opts ImportOptions) (*File, error) {
-	// Fast path: one strict decoding of the whole file. If it fails, the
-	// annotations are decoded one by one, so that the error can name the
-	// annotation at fault.
-	var fast nativeInFast
-	var in nativeIn
-	var parsed []nativeAnnotationIn
-	if err := decodeStrict(data, &fast); err == nil {
-		in = nativeIn{Format: fast.Format, Version: fast.Version, Document: fast.Document, Exported: fast.Exported}
-		if fast.Annotations != nil {
-			parsed = *fast.Annotations
-			raws := make([]json.RawMessage, len(parsed))
-			in.Annotations = &raws
-		}
-	} else if err := decodeStrict(data, &in); err != nil {
-		return nil, jsonError(-1, "", err)
-	}
-	f := &File{Format: Native}
-	var errs errorList
-	switch {
-	case in.Format == nil:
-		return nil, fieldErr("format", ErrMissing)
-	case *in.Format != NativeFormat:
-		return nil, fieldErrf("format", ErrFormat, "%q, want %q", *in.Format, NativeFormat)
-	case in.Version == nil:
-		return nil, fieldErr("version", ErrMissing)
-	case *in.Version != NativeVersion:
-		return nil, fieldErrf("version", ErrVersion, "%d, this version of Clausemark reads %d", *in.Version, NativeVersion)
-	case in.Document == nil:
-		return nil, fieldErr("document", ErrMissing)
-	case in.Document.Symbol == nil || *in.Document.Symbol == "":
-		return nil, fieldErr("document.symbol", ErrMissing)
-	case in.Exported == nil:
-		return nil, fieldErr("exported", ErrMissing)
-	case in.Annotations == nil:
-		return nil, fieldErr("annotations", ErrMissing)
-	}
-	f.Symbol = *in.Document.Symbol
-	if in.Document.Title != nil {
-		f.Title = *in.Document.Title
-	}
-	if in.Document.TextSHA256 != nil {
-		f.TextSHA256 = *in.Document.TextSHA256
-		if f.TextSHA256 != "" && !validSHA256(f.TextSHA256) {
-			return nil, fieldErrf("document.textSHA256", ErrInvalidValue, "%q is not 64 lowercase hex digits", f.TextSHA256)
-		}
-	}
-	if f.Symbol != doc.Symbol && !opts.AllowOtherDocument {
-		return nil, fieldErrf("document.symbol", ErrOtherDocument, "the file is for %q, not %q", f.Symbol, doc.Symbol)
-	}
-	f.OtherDocument = f.Symbol != doc.Symbol
-	f.TextChanged = f.TextSHA256 != doc.TextSHA256
-	t, err := parseTime(*in.Exported, true)
-	if err != nil {
-		return nil, fieldErr("exported", err)
-	}
-	f.Exported = t
-	raws := *in.Annotations
-	if len(raws) > MaxAnnotations {
-		return nil, fieldErrf("annotations", ErrTooMany, "%d, at most %d", len(raws), MaxAnnotations)
-	}
+// nativeReader decodes a native file as a stream: the envelope members in
+// whatever order they come, and the annotations one by one.
+type nativeReader struct {
+	r        *Reading
+	started  bool
+	inArray  bool
+	done     bool
+	members  map[string]bool
+	format   *string
+	version  *int
+	document *nativeDocumentIn
+	exported *string
+	labelsAt int    // index of the first annotation with labels, or -1
+	labelsID string // and its id
+}
 
-	items := make([]readItem, 0, len(raws))
-	seen := make(map[string]int, len(raws))
-	for i, raw := range raws {
-		var a Annotation
-		var ferr *FieldError
-		if parsed != nil {
-			a, ferr = fromNativeIn(parsed[i])
-		} else {
-			a, ferr = decodeNativeAnnotation(raw)
+// step decodes until the deadline; it reports true once the whole file is
+// decoded.
+func (n *nativeReader) step(deadline time.Time) (bool, error) {
+	r, dec := n.r, n.r.dec
+	if !n.started {
+		n.started, n.labelsAt, n.members = true, -1, map[string]bool{}
+		if err := expectDelim(dec, '{', ""); err != nil {
+			return false, err
 		}
-		if ferr == nil {
-			ferr = validate(a)
-		}
-		if ferr == nil {
-			if j, dup := seen[a.ID]; dup {
-				ferr = fieldErrf("id", ErrDuplicateID, "same as annotation %d", j)
+	}
+	for k := 0; ; k++ {
+		if n.inArray {
+			if !dec.More() {
+				if _, err := dec.Token(); err != nil {
+					return false, syntaxError(err)
+				}
+				n.inArray = false
+				continue
 			}
-			seen[a.ID] = i
-		}
-		if ferr != nil {
-			ferr.Index = i
-			if ferr.ID == "" {
-				ferr.ID = a.ID
+			var in nativeAnnotationIn
+			err := dec.Decode(&in)
+			if err != nil && fatal(err) {
+				return false, syntaxError(err)
 			}
-			if errs.add(ferr) {
-				break
+			var a Annotation
+			var ferr *FieldError
+			if err != nil {
+				if in.ID != nil {
+					a.ID = *in.ID
+				}
+				ferr = jsonError(-1, a.ID, err)
+			} else if a, ferr = fromNativeIn(in); ferr == nil {
+				ferr = validate(a)
+			}
+			if in.Labels != nil && n.labelsAt < 0 {
+				n.labelsAt, n.labelsID = r.count, a.ID
+			}
+			if !r.add(readItem{a: a, sel: a.Selectors()}, ferr) {
+				return true, nil
+			}
+			if k%16 == 15 && past(deadline) {
+				return false, nil
 			}
 			continue
 		}
-		a.Document = doc.Symbol
-		items = append(items, readItem{a: a, sel: a.Selectors()})
+		if !dec.More() {
+			if _, err := dec.Token(); err != nil { // the closing brace
+				return false, syntaxError(err)
+			}
+			return true, expectEnd(dec)
+		}
+		tok, err := dec.Token()
+		if err != nil {
+			return false, syntaxError(err)
+		}
+		key, _ := tok.(string)
+		if n.members[key] {
+			return false, fieldErrf(key, ErrInvalidValue, "the member is given twice")
+		}
+		n.members[key] = true
+		var target any
+		switch key {
+		case "annotations":
+			if err := expectDelim(dec, '[', key); err != nil {
+				return false, err
+			}
+			n.inArray = true
+			continue
+		case "format":
+			target = &n.format
+		case "version":
+			target = &n.version
+		case "document":
+			target = &n.document
+		case "exported":
+			target = &n.exported
+		default:
+			return false, fieldErrf(key, ErrInvalidValue, "unknown member")
+		}
+		if err := dec.Decode(target); err != nil {
+			fe := jsonError(-1, "", err)
+			if fatal(err) {
+				return false, fe
+			}
+			if fe.Field == "" {
+				fe.Field = key
+			} else {
+				fe.Field = key + "." + fe.Field
+			}
+			return false, fe
+		}
 	}
-	if err := errs.err(); err != nil {
-		return nil, err
-	}
-	f.anchor(doc, items)
-	return f, nil
 }
 
-func decodeNativeAnnotation(raw json.RawMessage) (Annotation, *FieldError) {
-	var in nativeAnnotationIn
-	if err := decodeStrict(raw, &in); err != nil {
-		var idOnly struct {
-			ID string `json:"id"`
-		}
-		json.Unmarshal(raw, &idOnly)
-		return Annotation{ID: idOnly.ID}, jsonError(-1, idOnly.ID, err)
+// finish checks the envelope once the file is decoded.
+func (n *nativeReader) finish() error {
+	r, f, doc := n.r, n.r.file, n.r.doc
+	switch {
+	case n.format == nil:
+		return fieldErr("format", ErrMissing)
+	case *n.format != NativeFormat:
+		return fieldErrf("format", ErrFormat, "%q, want %q", *n.format, NativeFormat)
+	case n.version == nil:
+		return fieldErr("version", ErrMissing)
+	case *n.version < 1 || *n.version > NativeVersion:
+		return fieldErrf("version", ErrVersion, "%d, this version of Clausemark reads 1 to %d", *n.version, NativeVersion)
+	case n.document == nil:
+		return fieldErr("document", ErrMissing)
+	case n.document.Symbol == nil || *n.document.Symbol == "":
+		return fieldErr("document.symbol", ErrMissing)
+	case n.exported == nil:
+		return fieldErr("exported", ErrMissing)
+	case !n.members["annotations"]:
+		return fieldErr("annotations", ErrMissing)
 	}
-	return fromNativeIn(in)
+	f.Version = *n.version
+	f.Symbol = *n.document.Symbol
+	if n.document.Title != nil {
+		f.Title = *n.document.Title
+	}
+	if n.document.TextSHA256 != nil {
+		f.TextSHA256 = *n.document.TextSHA256
+		if f.TextSHA256 != "" && !validSHA256(f.TextSHA256) {
+			return fieldErrf("document.textSHA256", ErrInvalidValue, "%q is not 64 lowercase hex digits", f.TextSHA256)
+		}
+	}
+	if f.Symbol != doc.Symbol && !r.opts.AllowOtherDocument {
+		return fieldErrf("document.symbol", ErrOtherDocument, "the file is for %q, not %q", f.Symbol, doc.Symbol)
+	}
+	f.OtherDocument = f.Symbol != doc.Symbol
+	f.TextChanged = f.TextSHA256 != doc.TextSHA256
+	t, err := parseTime(*n.exported, true)
+	if err != nil {
+		return fieldErr("exported", err)
+	}
+	f.Exported = t
+	if f.Version == 1 && n.labelsAt >= 0 {
+		return &FieldError{Index: n.labelsAt, ID: n.labelsID, Field: "labels", Err: fmt.Errorf("%w: labels came with version 2 of the format", ErrInvalidValue)}
+	}
+	return nil
 }
 
 // fromNativeIn checks that the required members are there and reads the
@@ -274,6 +328,9 @@ func fromNativeIn(in nativeAnnotationIn) (Annotation, *FieldError) {
 	a.Clause, a.Start, a.End = *in.Clause, *in.Start, *in.End
 	a.Exact, a.Prefix, a.Suffix = *in.Exact, str(in.Prefix), str(in.Suffix)
 	a.Tag, a.Note, a.Author = Tag(*in.Tag), str(in.Note), str(in.Author)
+	if in.Labels != nil && len(*in.Labels) > 0 {
+		a.Labels = *in.Labels
+	}
 	var err error
 	if a.Created, err = parseTime(*in.Created, true); err != nil {
 		return a, &FieldError{ID: a.ID, Field: "created", Err: err}
@@ -282,20 +339,6 @@ func fromNativeIn(in nativeAnnotationIn) (Annotation, *FieldError) {
 		return a, &FieldError{ID: a.ID, Field: "modified", Err: err}
 	}
 	return a, nil
-}
-
-// decodeStrict decodes one JSON value, rejecting unknown members and
-// trailing data.
-func decodeStrict(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return fmt.Errorf("%w: data after the JSON value", ErrSyntax)
-	}
-	return nil
 }
 
 func validSHA256(s string) bool {

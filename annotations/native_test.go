@@ -81,7 +81,7 @@ func nativeFileWith(envelope map[string]string, annotations ...map[string]string
 
 func object(m map[string]string) string {
 	var parts []string
-	for _, k := range []string{"format", "version", "document", "exported", "annotations", "id", "clause", "start", "end", "exact", "prefix", "suffix", "tag", "note", "author", "created", "modified", "extra"} {
+	for _, k := range []string{"format", "version", "document", "exported", "annotations", "id", "clause", "start", "end", "exact", "prefix", "suffix", "tag", "labels", "note", "author", "created", "modified", "extra"} {
 		if v, ok := m[k]; ok {
 			parts = append(parts, fmt.Sprintf("%q:%s", k, v))
 		}
@@ -115,7 +115,10 @@ func TestReadNativeRejects(t *testing.T) {
 		err   error
 	}{
 		{"a wrong format name", nativeFileWith(map[string]string{"format": `"clausemark.notes"`}, nil), -1, "format", ErrFormat},
-		{"a newer version", nativeFileWith(map[string]string{"version": "2"}, nil), -1, "version", ErrVersion},
+		{"a newer version", nativeFileWith(map[string]string{"version": "3"}, nil), -1, "version", ErrVersion},
+		{"version 0", nativeFileWith(map[string]string{"version": "0"}, nil), -1, "version", ErrVersion},
+		{"labels in a version 1 file", nativeFileWith(nil, map[string]string{"labels": `["UNGA"]`}), 0, "labels", ErrInvalidValue},
+		{"a member given twice", strings.Replace(nativeFileWith(nil, nil), `"version":1,`, `"version":1,"version":1,`, 1), -1, "version", ErrInvalidValue},
 		{"a version that is a string", nativeFileWith(map[string]string{"version": `"1"`}, nil), -1, "version", ErrInvalidValue},
 		{"no annotations member", nativeFileWith(map[string]string{"-annotations": ""}, nil), -1, "annotations", ErrMissing},
 		{"another document", nativeFileWith(map[string]string{"document": `{"symbol":"A/RES/73/6"}`}, nil), -1, "document.symbol", ErrOtherDocument},
@@ -228,7 +231,7 @@ func TestReadNativeOfARevisedTextReanchors(t *testing.T) {
 			t.Errorf("got %v, want ErrOtherDocument", err)
 		}
 		f, err := Read(other, data, ImportOptions{AllowOtherDocument: true})
-		if err != nil || !f.OtherDocument || len(f.Annotations) != 7 {
+		if err != nil || !f.OtherDocument || len(f.Annotations) != fixtureSet(t).Len() {
 			t.Errorf("with AllowOtherDocument: %v, %+v", err, f)
 		}
 	})

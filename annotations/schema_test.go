@@ -1,98 +1,35 @@
 package annotations
 
 import (
+	"bytes"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// validateSchema checks v against the subset of JSON Schema 2020-12 that
-// the native schema uses: $ref to #/$defs, type, const, enum, required,
-// properties, additionalProperties false, items, maxItems, pattern,
-// minLength, maxLength, minimum, maximum.
-func validateSchema(root, s map[string]any, v any, path string) error {
-	if ref, ok := s["$ref"].(string); ok {
-		name := strings.TrimPrefix(ref, "#/$defs/")
-		s = root["$defs"].(map[string]any)[name].(map[string]any)
+// nativeSchema compiles a JSON Schema of the native format (2020-12).
+func nativeSchema(t *testing.T, data []byte) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("the schema is not JSON: %v", err)
 	}
-	if c, ok := s["const"]; ok && !reflect.DeepEqual(c, v) {
-		return fmt.Errorf("%s: %v, want %v", path, v, c)
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource("schema.json", doc); err != nil {
+		t.Fatal(err)
 	}
-	if e, ok := s["enum"].([]any); ok && !slices.ContainsFunc(e, func(x any) bool { return reflect.DeepEqual(x, v) }) {
-		return fmt.Errorf("%s: %v not in %v", path, v, e)
+	s, err := c.Compile("schema.json")
+	if err != nil {
+		t.Fatalf("the schema does not compile: %v", err)
 	}
-	switch s["type"] {
-	case "object":
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return fmt.Errorf("%s: not an object", path)
-		}
-		for _, r := range s["required"].([]any) {
-			if _, ok := obj[r.(string)]; !ok {
-				return fmt.Errorf("%s: %s missing", path, r)
-			}
-		}
-		props, _ := s["properties"].(map[string]any)
-		for k, x := range obj {
-			ps, ok := props[k].(map[string]any)
-			if !ok {
-				if s["additionalProperties"] == false {
-					return fmt.Errorf("%s: unknown %s", path, k)
-				}
-				continue
-			}
-			if err := validateSchema(root, ps, x, path+"."+k); err != nil {
-				return err
-			}
-		}
-	case "array":
-		arr, ok := v.([]any)
-		if !ok {
-			return fmt.Errorf("%s: not an array", path)
-		}
-		if m, ok := s["maxItems"].(float64); ok && float64(len(arr)) > m {
-			return fmt.Errorf("%s: too many items", path)
-		}
-		for i, x := range arr {
-			if err := validateSchema(root, s["items"].(map[string]any), x, fmt.Sprintf("%s[%d]", path, i)); err != nil {
-				return err
-			}
-		}
-	case "string":
-		str, ok := v.(string)
-		if !ok {
-			return fmt.Errorf("%s: not a string", path)
-		}
-		n := float64(utf8.RuneCountInString(str))
-		if m, ok := s["minLength"].(float64); ok && n < m {
-			return fmt.Errorf("%s: shorter than %v", path, m)
-		}
-		if m, ok := s["maxLength"].(float64); ok && n > m {
-			return fmt.Errorf("%s: longer than %v", path, m)
-		}
-		if p, ok := s["pattern"].(string); ok && !regexp.MustCompile(p).MatchString(str) {
-			return fmt.Errorf("%s: %q does not match %s", path, str, p)
-		}
-	case "integer":
-		f, ok := v.(float64)
-		if !ok || f != float64(int64(f)) {
-			return fmt.Errorf("%s: not an integer", path)
-		}
-		if m, ok := s["minimum"].(float64); ok && f < m {
-			return fmt.Errorf("%s: below %v", path, m)
-		}
-		if m, ok := s["maximum"].(float64); ok && f > m {
-			return fmt.Errorf("%s: above %v", path, m)
-		}
-	}
-	return nil
+	return s
 }
 
 func loadSchema(t *testing.T) map[string]any {
@@ -104,55 +41,96 @@ func loadSchema(t *testing.T) map[string]any {
 	return s
 }
 
-func TestSchemaAcceptsWhatWeWrite(t *testing.T) {
-	root := loadSchema(t)
-	files := []string{filepath.Join("testdata", "golden", "fixture.json")}
-	data, err := ExportJSON(randomSet(t, seedDoc(t), 500, 9), fixedNow)
+func validateJSON(t *testing.T, s *jsonschema.Schema, data []byte) error {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
+	return s.Validate(v)
+}
+
+func TestSchemaAcceptsWhatWeWrite(t *testing.T) {
+	schema := nativeSchema(t, Schema())
+	golden, err := os.ReadFile(filepath.Join("testdata", "golden", "fixture.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := randomSet(t, seedDoc(t), 500, 9)
+	addForeignKinds(t, s)
+	random, err := ExportJSON(s, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"the golden fixture": golden, "a random export": random} {
+		if err := validateJSON(t, schema, data); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	t.Run("version 1", func(t *testing.T) {
+		v1, err := os.ReadFile(filepath.Join("schema", "clausemark-annotations-v1.schema.json"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		var v any
-		json.Unmarshal(b, &v)
-		if err := validateSchema(root, root, v, "$"); err != nil {
-			t.Errorf("%s: %v", f, err)
+		old, err := os.ReadFile(filepath.Join("testdata", "v1", "fixture.json"))
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	var v any
-	json.Unmarshal(data, &v)
-	if err := validateSchema(root, root, v, "$"); err != nil {
-		t.Errorf("random export: %v", err)
-	}
+		if err := validateJSON(t, nativeSchema(t, v1), old); err != nil {
+			t.Errorf("a file of version 1: %v", err)
+		}
+	})
 }
 
 func TestSchemaRejectsWhatReadRejects(t *testing.T) {
-	root := loadSchema(t)
-	tests := []struct{ name, file string }{
-		{"a wrong format", nativeFileWith(map[string]string{"format": `"x"`}, nil)},
-		{"version 2", nativeFileWith(map[string]string{"version": "2"}, nil)},
-		{"a bad tag", nativeFileWith(nil, map[string]string{"tag": `"urgent"`})},
-		{"a local time", nativeFileWith(nil, map[string]string{"created": `"2024-02-20T15:05:00+01:00"`})},
-		{"an unknown member", nativeFileWith(nil, map[string]string{"extra": "1"})},
-		{"a missing exact", nativeFileWith(nil, map[string]string{"-exact": ""})},
-		{"a negative start", nativeFileWith(nil, map[string]string{"start": "-1"})},
-		{"an uppercase id", nativeFileWith(nil, map[string]string{"id": `"urn:uuid:0B9C4C0E-5E9F-4A8E-9D3A-6F1F1C2B3A4D"`})},
-		{"a long prefix", nativeFileWith(nil, map[string]string{"prefix": `"` + strings.Repeat("é", 33) + `"`})},
+	schema := nativeSchema(t, Schema())
+	v2 := func(annotation map[string]string) string {
+		return nativeFileWith(map[string]string{"version": "2"}, annotation)
 	}
+	tests := []struct {
+		name, file  string
+		readAccepts bool // the reader makes it right (ids are made lowercase)
+	}{
+		{"a wrong format", nativeFileWith(map[string]string{"format": `"x"`, "version": "2"}, nil), false},
+		{"version 3", nativeFileWith(map[string]string{"version": "3"}, nil), false},
+		{"a bad tag", v2(map[string]string{"tag": `"urgent"`}), false},
+		{"a tag in capitals", v2(map[string]string{"tag": `"Request"`}), false},
+		{"a local time", v2(map[string]string{"created": `"2024-02-20T15:05:00+01:00"`}), false},
+		{"an unknown member", v2(map[string]string{"extra": "1"}), false},
+		{"a missing exact", v2(map[string]string{"-exact": ""}), false},
+		{"a missing tag", v2(map[string]string{"-tag": ""}), false},
+		{"a negative start", v2(map[string]string{"start": "-1"}), false},
+		{"an uppercase id", v2(map[string]string{"id": `"urn:uuid:0B9C4C0E-5E9F-4A8E-9D3A-6F1F1C2B3A4D"`}), true},
+		{"a long prefix", v2(map[string]string{"prefix": `"` + strings.Repeat("é", 33) + `"`}), false},
+		{"a label twice", v2(map[string]string{"labels": `["UNGA","UNGA"]`}), false},
+		{"a label of two lines", v2(map[string]string{"labels": `["UN\nGA"]`}), false},
+		{"a label with a space before", v2(map[string]string{"labels": `[" UNGA"]`}), false},
+		{"an empty label", v2(map[string]string{"labels": `[""]`}), false},
+	}
+	doc := seedDoc(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var v any
-			if err := json.Unmarshal([]byte(tt.file), &v); err != nil {
-				t.Fatal(err)
-			}
-			if err := validateSchema(root, root, v, "$"); err == nil {
+			if err := validateJSON(t, schema, []byte(tt.file)); err == nil {
 				t.Errorf("the schema accepts it")
+			}
+			if _, err := Read(doc, []byte(tt.file), ImportOptions{}); (err == nil) != tt.readAccepts {
+				t.Errorf("Read: %v", err)
 			}
 		})
 	}
+	t.Run("what both accept", func(t *testing.T) {
+		for _, file := range []string{
+			v2(map[string]string{"tag": `""`, "labels": `["UNGA","Third Committee"]`}),
+			v2(nil),
+		} {
+			if err := validateJSON(t, schema, []byte(file)); err != nil {
+				t.Errorf("the schema refuses %s: %v", file, err)
+			}
+			if _, err := Read(doc, []byte(file), ImportOptions{}); err != nil {
+				t.Errorf("Read refuses %s: %v", file, err)
+			}
+		}
+	})
 }
 
 // TestSchemaNamesTheFieldsOfTheCode keeps the schema and the Go structs of

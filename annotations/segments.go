@@ -137,7 +137,7 @@ func Segments(text string, as []Annotation) ([]Segment, error) {
 	segs := make([]Segment, 0, len(bounds))
 	var (
 		active  []int                   // covering annotations, ascending
-		counts  [3]int                  // active annotations per tag
+		counts  [4]int                  // active annotations per tag, then untagged
 		backing = make([]int, 0, total) // shared storage of the segments' lists
 		ei      int
 	)
@@ -147,8 +147,10 @@ func Segments(text string, as []Annotation) ([]Segment, error) {
 			return 0
 		case Request:
 			return 1
+		case Concern:
+			return 2
 		}
-		return 2
+		return 3 // untagged: no tag in the segment's set
 	}
 	for bi := 0; bi+1 < len(bounds); bi++ {
 		at := bounds[bi]
@@ -176,7 +178,7 @@ func Segments(text string, as []Annotation) ([]Segment, error) {
 			start := len(backing)
 			backing = append(backing, active...)
 			seg.Annotations = backing[start:len(backing):len(backing)]
-			for i, c := range counts {
+			for i, c := range counts[:len(Tags)] {
 				if c > 0 {
 					seg.Tags |= Tags[i].bit()
 				}

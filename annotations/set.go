@@ -28,14 +28,17 @@ type Set struct {
 // maxUndo is how many deletes Undo can restore.
 const maxUndo = 100
 
-// Counts are numbers of annotations per tag (orphans included), and how
-// many of them are orphans.
+// Counts are numbers of annotations per tag (orphans included), of those
+// without a tag, and how many of them all are orphans.
 type Counts struct {
 	Commitment, Request, Concern int
-	Orphans                      int
+	// Untagged counts the annotations without a tag (imported from other
+	// tools).
+	Untagged int
+	Orphans  int
 }
 
-// Of returns the count of one tag.
+// Of returns the count of one tag; Of("") is Untagged.
 func (c Counts) Of(t Tag) int {
 	switch t {
 	case Commitment:
@@ -44,12 +47,14 @@ func (c Counts) Of(t Tag) int {
 		return c.Request
 	case Concern:
 		return c.Concern
+	case "":
+		return c.Untagged
 	}
 	return 0
 }
 
 // Total is the number of annotations.
-func (c Counts) Total() int { return c.Commitment + c.Request + c.Concern }
+func (c Counts) Total() int { return c.Commitment + c.Request + c.Concern + c.Untagged }
 
 func (c *Counts) add(t Tag, delta int) {
 	switch t {
@@ -59,6 +64,8 @@ func (c *Counts) add(t Tag, delta int) {
 		c.Request += delta
 	case Concern:
 		c.Concern += delta
+	case "":
+		c.Untagged += delta
 	}
 }
 
@@ -241,7 +248,8 @@ func (s *Set) ByClause(clause string) []Annotation {
 	return slices.Clone(s.byClause[i])
 }
 
-// ByTag returns the annotations with a tag in document order, orphans last.
+// ByTag returns the annotations with a tag in document order, orphans last;
+// ByTag("") returns the untagged ones.
 func (s *Set) ByTag(t Tag) []Annotation {
 	out := make([]Annotation, 0, s.counts.Of(t))
 	s.each(func(a Annotation) {

@@ -23,10 +23,14 @@ const (
 	MaxOffset = 1 << 20
 	// ContextLength is the most code points Prefix and Suffix hold.
 	ContextLength = 32
+	// MaxLabels is the most labels an annotation has.
+	MaxLabels = 32
+	// MaxLabelLength is the longest label.
+	MaxLabelLength = 100
 	// MaxClauseIDLength is the longest clause id.
 	MaxClauseIDLength = 64
 	// MaxFileSize is the largest file Import reads, in bytes.
-	MaxFileSize = 32 << 20
+	MaxFileSize = 256 << 20
 	// MaxAnnotations is the most annotations one file may hold.
 	MaxAnnotations = 100_000
 	// MaxDepth is the deepest JSON nesting of arrays and objects Import
@@ -100,8 +104,8 @@ func fieldErrf(field string, base error, format string, args ...any) *FieldError
 
 // Validate checks the fields of a on their own, without the document: a
 // valid id, a clause id, a non-empty range consistent with Exact, context of
-// at most ContextLength code points, a tag, text within the limits, and
-// times. The error is a *FieldError naming the first field at fault. Whether
+// at most ContextLength code points, a tag (or none), labels, text within
+// the limits, and times. The error is a *FieldError naming the first field at fault. Whether
 // the range fits the clause is Document.Fits.
 func Validate(a Annotation) error {
 	if err := validate(a); err != nil {
@@ -142,11 +146,11 @@ func validate(a Annotation) *FieldError {
 	if err := checkText("suffix", a.Suffix, ContextLength, false); err != nil {
 		return err
 	}
-	switch {
-	case a.Tag == "":
-		return fieldErr("tag", ErrMissing)
-	case !a.Tag.Valid():
+	if a.Tag != "" && !a.Tag.Valid() {
 		return fieldErrf("tag", ErrInvalidTag, "%q", a.Tag)
+	}
+	if err := checkLabels(a.Labels); err != nil {
+		return err
 	}
 	if err := checkText("note", a.Note, MaxNoteLength, false); err != nil {
 		return err
@@ -162,6 +166,30 @@ func validate(a Annotation) *FieldError {
 	}
 	if a.Modified.Before(a.Created) {
 		return fieldErr("modified", ErrTimeOrder)
+	}
+	return nil
+}
+
+// checkLabels checks an annotation's labels: at most MaxLabels, each one
+// line of 1 to MaxLabelLength code points without surrounding spaces, no two
+// the same.
+func checkLabels(ls []string) *FieldError {
+	if len(ls) > MaxLabels {
+		return fieldErrf("labels", ErrTooLong, "%d labels, at most %d", len(ls), MaxLabels)
+	}
+	for i, l := range ls {
+		field := fmt.Sprintf("labels[%d]", i)
+		if l == "" || strings.TrimSpace(l) != l {
+			return fieldErrf(field, ErrInvalidValue, "%q: empty or with surrounding spaces", l)
+		}
+		if err := checkText(field, l, MaxLabelLength, true); err != nil {
+			return err
+		}
+		for _, m := range ls[:i] {
+			if m == l {
+				return fieldErrf(field, ErrInvalidValue, "%q twice", l)
+			}
+		}
 	}
 	return nil
 }

@@ -40,7 +40,12 @@ func TestValidateNamesTheFieldAndTheReason(t *testing.T) {
 		{"an exact that is not UTF-8", func(a *Annotation) { a.Exact = "Request\xff" }, "exact", ErrInvalidUTF8},
 		{"a prefix of 33 code points", func(a *Annotation) { a.Prefix = strings.Repeat("é", 33) }, "prefix", ErrTooLong},
 		{"a suffix of 33 code points", func(a *Annotation) { a.Suffix = strings.Repeat("👍", 33) }, "suffix", ErrTooLong},
-		{"no tag", func(a *Annotation) { a.Tag = "" }, "tag", ErrMissing},
+		{"a label twice", func(a *Annotation) { a.Labels = []string{"UNGA", "UNGA"} }, "labels[1]", ErrInvalidValue},
+		{"an empty label", func(a *Annotation) { a.Labels = []string{""} }, "labels[0]", ErrInvalidValue},
+		{"a label with spaces around", func(a *Annotation) { a.Labels = []string{" UNGA"} }, "labels[0]", ErrInvalidValue},
+		{"a label of two lines", func(a *Annotation) { a.Labels = []string{"UN\nGA"} }, "labels[0]", ErrControlChar},
+		{"a label over the limit", func(a *Annotation) { a.Labels = []string{strings.Repeat("é", MaxLabelLength+1)} }, "labels[0]", ErrTooLong},
+		{"too many labels", func(a *Annotation) { a.Labels = manyLabels(MaxLabels + 1) }, "labels", ErrTooLong},
 		{"an unknown tag", func(a *Annotation) { a.Tag = "Important" }, "tag", ErrInvalidTag},
 		{"a note over the limit", func(a *Annotation) { a.Note = strings.Repeat("ü", MaxNoteLength+1) }, "note", ErrTooLong},
 		{"a note that is not UTF-8", func(a *Annotation) { a.Note = "\xc3" }, "note", ErrInvalidUTF8},
@@ -116,5 +121,21 @@ func TestParseTime(t *testing.T) {
 		if tt.ok && formatTime(got) != tt.want {
 			t.Errorf("parseTime(%q) = %q, want %q", tt.in, formatTime(got), tt.want)
 		}
+	}
+}
+
+func manyLabels(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = "label " + itoa(i)
+	}
+	return out
+}
+
+func TestAnAnnotationMayHaveNoTagAndLabels(t *testing.T) {
+	a := mustAnnotation(t, seedDoc(t), "untagged", "op23", "the funds", "", "")
+	a.Labels = manyLabels(MaxLabels)
+	if err := Validate(a); err != nil {
+		t.Errorf("Validate(untagged, %d labels) = %v", MaxLabels, err)
 	}
 }

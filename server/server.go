@@ -6,6 +6,7 @@ package server
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -49,13 +50,23 @@ type Options struct {
 	// Version overrides the package Version when not empty.
 	Version string
 	// Document is the text of the resolution to serve instead of the one
-	// compiled into the app (clausemark serve -doc FILE). The app fetches
-	// it from DocumentPath; the service worker caches it for offline use.
+	// compiled into the app (clausemark serve -doc FILE), at most
+	// MaxDocumentSize bytes. The app fetches it from DocumentPath; the
+	// service worker caches it for offline use.
 	Document []byte
 	// Title is the page title (cmapp.PageTitle of the document served);
 	// "Clausemark" when empty.
 	Title string
 }
+
+// MaxDocumentSize is the largest document the server serves: 4 MiB, some
+// twenty times the longest UN resolutions. Every page request renders the
+// document; a 50 MB text made 132 MB of HTML per request.
+const MaxDocumentSize = 4 << 20
+
+// ErrDocumentTooLarge is the error of New for a document over
+// MaxDocumentSize.
+var ErrDocumentTooLarge = errors.New("the document is too large to serve")
 
 // DocumentPath is where the server serves Options.Document.
 const DocumentPath = cmapp.DocumentPath
@@ -150,12 +161,15 @@ func New(o Options) (http.Handler, error) {
 	if version == "" {
 		version = Version
 	}
+	if len(o.Document) > MaxDocumentSize {
+		return nil, fmt.Errorf("%w: %.1f MB, and the server serves documents of at most %d MB", ErrDocumentTooLarge, float64(len(o.Document))/1e6, MaxDocumentSize>>20)
+	}
 	wasm := filepath.Join(o.WebDir, "app.wasm")
 	if _, err := os.Stat(wasm); err != nil {
 		return nil, fmt.Errorf("%s is missing: build it first with 'make build' (%w)", wasm, err)
 	}
 	h := AppHandler(version, o.WebDir, o.Document != nil, o.Title)
-	h.Resources = newWebResources(o.WebDir)
+	h.Resources = newWebResources(o.WebDir, version, servedFiles(h))
 	return &handler{app: h, web: o.WebDir, version: version, document: o.Document}, nil
 }
 
@@ -190,7 +204,42 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r) // the compressed copies are served as /web/app.wasm
 		return
 	}
-	h.app.ServeHTTP(w, r)
+	// go-app writes the attributes of the pages it renders with Go's
+	// string quoting, which HTML does not read: a '"' in a value (a
+	// document's title or symbol) would end the attribute. The pages are
+	// written again with HTML's own escaping.
+	rec := &pageRecorder{header: hdr}
+	h.app.ServeHTTP(rec, r)
+	body := rec.body.Bytes()
+	if strings.HasPrefix(hdr.Get("Content-Type"), "text/html") {
+		body = EscapeAttributes(body)
+		hdr.Set("Content-Length", strconv.Itoa(len(body)))
+	}
+	if rec.status == 0 {
+		rec.status = http.StatusOK
+	}
+	w.WriteHeader(rec.status)
+	w.Write(body)
+}
+
+// pageRecorder keeps a response of the go-app handler to write it again.
+type pageRecorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (p *pageRecorder) Header() http.Header { return p.header }
+
+func (p *pageRecorder) WriteHeader(status int) {
+	if p.status == 0 {
+		p.status = status
+	}
+}
+
+func (p *pageRecorder) Write(b []byte) (int, error) {
+	p.WriteHeader(http.StatusOK)
+	return p.body.Write(b)
 }
 
 // serveWasm serves app.wasm, precompressed with brotli or gzip when the
@@ -258,13 +307,34 @@ func acceptsEncoding(header, token string) bool {
 }
 
 // webResources serves /web/… from a directory of any name and resolves
-// /web/… to itself, as app.LocalDir("") would for a ./web directory.
+// /web/… to itself, as app.LocalDir("") would for a ./web directory. It
+// serves only the files the app needs (those the service worker caches):
+// no directory listing, no dotfile, nothing else that lies in the
+// directory.
 type webResources struct {
-	files http.Handler
+	dir     string
+	version string
+	allowed map[string]bool
 }
 
-func newWebResources(dir string) webResources {
-	return webResources{files: http.StripPrefix("/web", http.FileServer(http.Dir(dir)))}
+// servedFiles are the paths of the files of web/ a page of h loads: what
+// the service worker caches, the styles and the scripts.
+func servedFiles(h *app.Handler) []string {
+	paths := append(append([]string{}, h.CacheableResources...), h.Styles...)
+	for _, s := range h.Scripts {
+		paths = append(paths, strings.Fields(s)[0])
+	}
+	return paths
+}
+
+func newWebResources(dir, version string, cacheable []string) webResources {
+	allowed := make(map[string]bool, len(cacheable))
+	for _, p := range cacheable {
+		if strings.HasPrefix(p, "/web/") {
+			allowed[p] = true
+		}
+	}
+	return webResources{dir: dir, version: version, allowed: allowed}
 }
 
 // Resolve returns the URL of a resource: local paths stay as they are.
@@ -276,5 +346,22 @@ func (r webResources) Resolve(location string) string {
 }
 
 func (r webResources) ServeHTTP(w http.ResponseWriter, req *http.Request) {
-	r.files.ServeHTTP(w, req)
+	p := strings.TrimPrefix(req.URL.Path, "/"+r.version)
+	if !r.allowed[p] {
+		http.NotFound(w, req)
+		return
+	}
+	name := filepath.Join(r.dir, filepath.FromSlash(strings.TrimPrefix(p, "/web/")))
+	f, err := os.Open(name)
+	if err != nil {
+		http.NotFound(w, req)
+		return
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		http.NotFound(w, req)
+		return
+	}
+	http.ServeContent(w, req, fi.Name(), fi.ModTime(), f)
 }

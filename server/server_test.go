@@ -1,6 +1,9 @@
 package server
 
 import (
+	"bytes"
+	"errors"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -35,10 +38,19 @@ func testWeb(t *testing.T) string {
 		"icon-192.png":    "png",
 		"icon-512.png":    "png",
 		"unrelated.txt":   "x",
+		"pdf-text.js":     "window.clausemarkPDF = {};",
 		"app.wasm.br.tmp": "half-written",
+
+		"vendor/pdfjs/pdf.min.mjs":        "export const version = '1';",
+		"vendor/pdfjs/pdf.worker.min.mjs": "export const worker = 1;",
+		"vendor/pdfjs/LICENSE":            "Apache License",
 	}
 	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -342,5 +354,194 @@ func TestTheBridgeLoadsPDFJSFromTheServedPaths(t *testing.T) {
 		if strings.Contains(js, remote) {
 			t.Errorf("web/pdf-text.js contains %q", remote)
 		}
+	}
+}
+
+// injected is a symbol line and a title that try to add an element to the
+// page through an attribute: the symbol has no space (the parser reads a
+// symbol as one word; '/' separates attributes as well as a space does).
+const (
+	injectedSymbol = `A/RES/"><meta/http-equiv='refresh'/content='1;url=https://evil.example/'>`
+	injectedTitle  = `Peace "><meta http-equiv='refresh' content='1;url=https://evil.example/'> and security`
+)
+
+// serveText sets the app up with a resolution text, as serve -doc does, and
+// returns the handler; the seed is set up again at the end of the test.
+func serveText(t *testing.T, text string) http.Handler {
+	t.Helper()
+	doc, err := resolution.Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmapp.Setup(doc, browser.None{})
+	t.Cleanup(func() {
+		seed, _ := resolution.Parse(resolution.Seed())
+		cmapp.Setup(seed, browser.None{})
+	})
+	h, err := New(Options{WebDir: testWeb(t), Version: "v1", Document: []byte(text), Title: cmapp.PageTitle(doc)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func TestAServedDocumentCannotInjectHTMLThroughAnAttribute(t *testing.T) {
+	// The seed has no symbol line (its symbol is derived): the payload is
+	// put at the top, where UN documents print their symbol.
+	text := injectedSymbol + "\n\n" + string(resolution.Seed())
+	if doc, _ := resolution.Parse([]byte(text)); !strings.Contains(doc.Symbol, "<meta") {
+		// The parser now refuses such a symbol: the page is safe by that
+		// alone; the escaping is checked with the title.
+		text = strings.Replace(string(resolution.Seed()), "53/11. Enhancement of international cooperation in the field of human rights",
+			"53/11. "+injectedTitle, 1)
+	}
+	h := serveText(t, text)
+	page := body(t, get(t, h, "/", nil))
+	elements := htmlElements(t, page)
+	for _, e := range elements {
+		if e.name == "meta" && strings.EqualFold(e.attrs["http-equiv"], "refresh") {
+			t.Errorf("the page has an injected <meta http-equiv=refresh>: %v", e.attrs)
+		}
+		for name := range e.attrs {
+			if strings.Contains(name, `"`) || strings.Contains(name, "url") || name == "content" && e.name != "meta" {
+				t.Errorf("<%s> has an injected attribute %q", e.name, name)
+			}
+		}
+	}
+	found := false
+	for _, e := range elements {
+		if v, ok := e.attrs["data-symbol"]; ok {
+			found = true
+			if doc, _ := resolution.Parse([]byte(text)); v != doc.Symbol {
+				t.Errorf("data-symbol reads %q, want the symbol %q", v, doc.Symbol)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the page has no data-symbol")
+	}
+}
+
+// element is a start tag of a page: its name and attributes, as a browser
+// reads them (HTML's tokenization of start tags, enough for these tests).
+type element struct {
+	name  string
+	attrs map[string]string
+}
+
+func htmlElements(t *testing.T, page string) []element {
+	t.Helper()
+	var out []element
+	for i := 0; i < len(page); {
+		lt := strings.IndexByte(page[i:], '<')
+		if lt < 0 {
+			break
+		}
+		i += lt + 1
+		if i >= len(page) || !isNameStart(page[i]) {
+			continue
+		}
+		j := i
+		for j < len(page) && !isSpace(page[j]) && page[j] != '>' && page[j] != '/' {
+			j++
+		}
+		e := element{name: strings.ToLower(page[i:j]), attrs: map[string]string{}}
+		for j < len(page) && page[j] != '>' {
+			if isSpace(page[j]) || page[j] == '/' {
+				j++
+				continue
+			}
+			k := j
+			for k < len(page) && !isSpace(page[k]) && page[k] != '=' && page[k] != '>' && page[k] != '/' {
+				k++
+			}
+			name := strings.ToLower(page[j:k])
+			j = k
+			value := ""
+			if j < len(page) && page[j] == '=' {
+				j++
+				if j < len(page) && (page[j] == '"' || page[j] == '\'') {
+					q := page[j]
+					end := strings.IndexByte(page[j+1:], q)
+					if end < 0 {
+						t.Fatalf("an attribute value that does not end: %q", page[j:min(len(page), j+80)])
+					}
+					value = page[j+1 : j+1+end]
+					j += end + 2
+				} else {
+					k := j
+					for k < len(page) && !isSpace(page[k]) && page[k] != '>' {
+						k++
+					}
+					value, j = page[j:k], k
+				}
+			}
+			if _, dup := e.attrs[name]; !dup {
+				e.attrs[name] = html.UnescapeString(value)
+			}
+		}
+		out = append(out, e)
+		i = j
+	}
+	return out
+}
+
+func TestEscapeAttributes(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a Go-quoted value with a quote", `<div data-symbol="A/\"><meta>">x</div>`, `<div data-symbol="A/&#34;&gt;&lt;meta&gt;">x</div>`},
+		{"a Go escape", `<p title="a\\b\tc">`, `<p title="a\b` + "\t" + `c">`},
+		{"raw HTML escaped already", `<span title="A &amp; B &#34;C&#34;">`, `<span title="A &amp; B &#34;C&#34;">`},
+		{"a value without quotes", `<input value=x disabled>`, `<input value="x" disabled>`},
+		{"single quotes", `<meta content='default-src &#39;self&#39;'>`, `<meta content="default-src &#39;self&#39;">`},
+		{"text, comments and closing tags", `<!DOCTYPE html><!-- <b x="\""> --></p> a &lt; b`, `<!DOCTYPE html><!-- <b x="\""> --></p> a &lt; b`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(EscapeAttributes([]byte(tt.in))); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWebServesOnlyTheFilesTheAppNeeds(t *testing.T) {
+	dir := testWeb(t)
+	for name, body := range map[string]string{".env": "SECRET=1", "notes.md": "x"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	h, err := New(Options{WebDir: dir, Version: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range CacheableResources {
+		if res := get(t, h, p, nil); res.StatusCode != http.StatusOK {
+			t.Errorf("%s: status %d, want 200", p, res.StatusCode)
+		}
+	}
+	for _, p := range []string{"/web/", "/web/.env", "/web/unrelated.txt", "/web/notes.md", "/web/sub/", "/web/sub", "/web/../go.mod",
+		"/web/" + strings.Repeat("a", 300), "/v1/web/.env", "/web/%2e%2e/server.go"} {
+		res := get(t, h, p, nil)
+		if res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", p, res.StatusCode)
+		}
+		if b := body(t, res); strings.Contains(b, "SECRET") || strings.Contains(b, "<a href") {
+			t.Errorf("%s: answered %q", p, b)
+		}
+	}
+}
+
+func TestADocumentOverTheLimitIsRefusedWithAClearMessage(t *testing.T) {
+	big := bytes.Repeat([]byte("Recalling all its resolutions on the matter,\n\n"), MaxDocumentSize/40)
+	_, err := New(Options{WebDir: testWeb(t), Document: big})
+	if !errors.Is(err, ErrDocumentTooLarge) || !strings.Contains(err.Error(), "at most 4 MB") {
+		t.Errorf("got %v, want ErrDocumentTooLarge saying the limit", err)
+	}
+	if _, err := New(Options{WebDir: testWeb(t), Document: big[:MaxDocumentSize]}); err != nil {
+		t.Errorf("a document of %d bytes: %v", MaxDocumentSize, err)
 	}
 }

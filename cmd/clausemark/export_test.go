@@ -335,9 +335,9 @@ func TestExportAndMergeFailClearlyOnBadInput(t *testing.T) {
 	missing := filepath.Join(in, "missing.json")
 	empty := file("empty.json", nil)
 	malformed := file("malformed.json", good[:len(good)/2])
-	syntax := file("syntax.json", replace(`"version": 1,`, `"version": 1,,`))
+	syntax := file("syntax.json", replace(`"version": 2,`, `"version": 2,,`))
 	notOurs := file("not-ours.json", []byte(`{"hello": "world"}`))
-	v2 := file("v2.json", replace(`"version": 1`, `"version": 2`))
+	v3 := file("v3.json", replace(`"version": 2`, `"version": 3`))
 	badTag := file("bad-tag.json", replace(`"tag": "concern"`, `"tag": "worry"`))
 	twoBad := file("two-bad.json", replace(`"tag": "commitment"`, `"tag": "pledge"`))
 	other := file("other.json", otherDocumentFile(t, s))
@@ -365,13 +365,13 @@ func TestExportAndMergeFailClearlyOnBadInput(t *testing.T) {
 		{"export of an empty file", []string{"export", "-format", "csv", empty},
 			[]string{empty + ": not valid JSON: empty file"}},
 		{"export of malformed JSON", []string{"export", "-format", "csv", malformed},
-			[]string{malformed + ": not valid JSON: unexpected EOF"}},
+			[]string{malformed + ": not valid JSON: the file ends too early"}},
 		{"export of a JSON syntax error says where", []string{"export", "-format", "csv", syntax},
-			[]string{syntax + ": not valid JSON: invalid character ',' looking for beginning of object key string at byte 56"}},
+			[]string{syntax + ": not valid JSON: invalid character ',' looking for beginning of object key string at byte 55"}},
 		{"export of a file of another format", []string{"export", "-format", "csv", notOurs},
 			[]string{notOurs + ": not a Clausemark or W3C Web Annotation file"}},
-		{"export of a file of version 2", []string{"export", "-format", "csv", v2},
-			[]string{v2 + ": version: unsupported version: 2, this version of Clausemark reads 1"}},
+		{"export of a file of version 3", []string{"export", "-format", "csv", v3},
+			[]string{v3 + ": version: unsupported version: 3, this version of Clausemark reads 1 to 2"}},
 		{"export of an invalid annotation names it and its field", []string{"export", "-format", "csv", badTag},
 			[]string{badTag + ": annotation " + strconv.Itoa(concernAt) + " (" + concern.ID + "): tag: " + annotations.ErrInvalidTag.Error() + `: "worry"`}},
 		{"export of a file for another document", []string{"export", "-format", "csv", other},
@@ -385,7 +385,7 @@ func TestExportAndMergeFailClearlyOnBadInput(t *testing.T) {
 		{"merge with a missing B", []string{"merge", ok, missing},
 			[]string{"open " + missing + ": no such file or directory"}},
 		{"merge with a malformed A", []string{"merge", malformed, ok},
-			[]string{malformed + ": not valid JSON: unexpected EOF"}},
+			[]string{malformed + ": not valid JSON: the file ends too early"}},
 		{"merge with a B for another document", []string{"merge", ok, other},
 			[]string{other + `: document.symbol: annotations of another document: the file is for "A/HRC/RES/54/1", not "A/HRC/RES/53/11" (use -any-document to re-anchor its annotations by quote)`}},
 		{"merge with an unreadable -doc", []string{"merge", "-doc", unreadable, ok, ok},

@@ -221,13 +221,14 @@ func writeAtomic(name string, data []byte, mode os.FileMode) (err error) {
 	return os.Rename(tmp, name)
 }
 
-// writeInPlace writes data through a symbolic link or to a device.
+// writeInPlace writes data through a symbolic link or to a device (escaped
+// if the device is a terminal: -o /dev/tty).
 func writeInPlace(name string, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
+	_, err = terminalSafe(f).Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -43,9 +43,10 @@ Run 'clausemark COMMAND -h' for the flags of a command.
 var errUsage = errors.New("usage")
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	stdout, stderr := terminalSafe(os.Stdout), terminalSafe(os.Stderr)
+	if err := run(os.Args[1:], stdout, stderr); err != nil {
 		if !errors.Is(err, errUsage) {
-			fmt.Fprintln(os.Stderr, "clausemark:", err)
+			fmt.Fprintln(stderr, "clausemark:", err)
 		}
 		os.Exit(1)
 	}

@@ -39,7 +39,7 @@ func serve(args []string, stderr io.Writer) error {
 	text := resolution.Seed()
 	var served []byte
 	if *docFile != "" {
-		data, err := os.ReadFile(*docFile)
+		data, err := readServedDocument(*docFile)
 		if err != nil {
 			return err
 		}
@@ -83,4 +83,26 @@ func serve(args []string, stderr io.Writer) error {
 		}
 		return nil
 	}
+}
+
+// readServedDocument reads the resolution text to serve, refusing one larger than
+// the server serves before reading it all.
+func readServedDocument(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, server.MaxDocumentSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > server.MaxDocumentSize {
+		size := int64(len(data))
+		if fi, err := f.Stat(); err == nil {
+			size = fi.Size()
+		}
+		return nil, fmt.Errorf("%s: %w: %.1f MB, and the server serves documents of at most %d MB", name, server.ErrDocumentTooLarge, float64(size)/1e6, server.MaxDocumentSize>>20)
+	}
+	return data, nil
 }
