@@ -165,13 +165,13 @@ func TestThePainterRendersTheDocumentsState(t *testing.T) {
 		t.Fatal(err)
 	}
 	d.paint.setTarget("op21")
-	h := d.paint.section(operativeSection, doc.Operative)
+	h := d.paint.section(d.paint.parts[1])
 	for _, want := range []string{`data-annotation="` + a.ID + `" data-tag="concern" data-start`, ` is-target`, `class="cm-suggest" data-tag="request"`} {
 		if !strings.Contains(h, want) {
 			t.Errorf("missing %s", want)
 		}
 	}
-	if !strings.HasPrefix(h, `<section class="cm-operative" aria-label="Operative part">`) {
+	if !strings.HasPrefix(h, `<section id="cm-operative" class="cm-operative" aria-label="Operative part">`) {
 		t.Errorf("the section begins %.80s", h)
 	}
 }

@@ -26,16 +26,6 @@ func tagMap(f func(annotations.Tag) string) map[annotations.Tag]string {
 	return m
 }
 
-// section is one of the parts of a resolution that hold clauses.
-type section = markup.Section
-
-// The sections.
-const (
-	preambleSection   = markup.Preamble
-	operativeSection  = markup.Operative
-	paragraphsSection = markup.Paragraphs // structure not recognised
-)
-
 // suggestedTag is the tag the clause's opening phrase suggests, unless the
 // whole clause already has that tag.
 func suggestedTag(c *resolution.Clause, as []annotations.Annotation) (annotations.Tag, bool) {

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -31,14 +33,43 @@ func (h *docHeader) Render() app.UI {
 	if !d.Recognised {
 		masthead = "Unrecognised text"
 	}
+	// A draft prints no title: its sponsor line is what names it.
+	sponsors := ""
+	if len(d.Sponsors) > 0 {
+		sponsors = sponsorLine(d)
+	}
 	if title == "" && d.Number == "" {
-		title = "Untitled document"
+		switch {
+		case sponsors != "":
+			title, sponsors = sponsors, ""
+		case d.Kind == resolution.KindDraft:
+			title = "Draft resolution"
+		case d.Symbol != "" && d.Recognised:
+			title = "Resolution " + d.Symbol
+		default:
+			title = "Untitled document"
+		}
+	}
+	original := ""
+	if d.Original != "" {
+		original = "Original: " + d.Original
+	}
+	distribution := ""
+	if d.Distribution != "" {
+		distribution = "Distr.: " + d.Distribution
 	}
 	return app.Header().Class("cm-doc-head").Body(
 		app.Div().Class("cm-masthead").Body(
 			app.P().Class("cm-un").Text(masthead),
 			app.P().Class("cm-symbol").Text(d.Symbol),
 		),
+		app.If(distribution != "" || d.Date != "" || original != "", func() app.UI {
+			return app.Div().Class("cm-distr").Body(
+				line("cm-distribution", distribution),
+				line("cm-doc-date", d.Date),
+				line("cm-original", original),
+			)
+		}),
 		app.Div().Class("cm-ident").Body(
 			line("cm-body", d.Body),
 			line("cm-session", d.Session),
@@ -47,6 +78,7 @@ func (h *docHeader) Render() app.UI {
 			line("cm-agenda-title", d.AgendaTitle),
 		),
 		line("cm-heading", d.Heading),
+		line("cm-sponsors", sponsors),
 		app.Range(d.Other).Slice(func(i int) app.UI {
 			return line("cm-other", d.Other[i])
 		}),
@@ -60,6 +92,24 @@ func (h *docHeader) Render() app.UI {
 			app.Text(title),
 		),
 	)
+}
+
+// sponsorLine is a draft's sponsor line as the UN prints it: "France and
+// United Kingdom of Great Britain and Northern Ireland: draft resolution".
+func sponsorLine(d *resolution.Document) string {
+	names := d.Sponsors
+	var list string
+	switch len(names) {
+	case 1:
+		list = names[0]
+	default:
+		list = strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	kind := d.Kind
+	if kind == "" {
+		kind = resolution.KindDraft
+	}
+	return list + ": " + kind
 }
 
 // line renders one line of text with a class, or nothing when empty.

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"github.com/clausemark/clausemark/markup"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -37,6 +38,16 @@ func (v *documentView) Document(d *resolution.Document, p *painter) *documentVie
 
 func (v *documentView) Render() app.UI {
 	d := v.Idoc
+	// The resolution's own parts come before the adoption; the annexes,
+	// after it, as the UN prints them.
+	var proper, annexes []markup.Part
+	for _, part := range v.Ipaint.parts {
+		if part.ID == markup.PreambleID || part.ID == markup.OperativeID {
+			proper = append(proper, part)
+		} else {
+			annexes = append(annexes, part)
+		}
+	}
 	return app.Article().
 		Class("cm-doc").
 		DataSet("symbol", d.Symbol).
@@ -57,15 +68,8 @@ func (v *documentView) Render() app.UI {
 			app.If(d.EnactingFormula != "", func() app.UI {
 				return app.P().Class("cm-enacting").Text(d.EnactingFormula)
 			}),
-			app.If(len(d.Preamble) > 0, func() app.UI {
-				return app.Raw(v.Ipaint.section(preambleSection, d.Preamble))
-			}),
-			app.If(len(d.Operative) > 0, func() app.UI {
-				s := operativeSection
-				if !d.Recognised {
-					s = paragraphsSection
-				}
-				return app.Raw(v.Ipaint.section(s, d.Operative))
+			app.Range(proper).Slice(func(i int) app.UI {
+				return app.Raw(v.Ipaint.section(proper[i]))
 			}),
 			app.If(d.Adoption.Meeting != "" || d.Adoption.Date != "", func() app.UI {
 				return app.P().Class("cm-adoption").Body(
@@ -76,6 +80,9 @@ func (v *documentView) Render() app.UI {
 			}),
 			app.If(d.Vote != nil, func() app.UI {
 				return newVoteRecord().Vote(d.Vote)
+			}),
+			app.Range(annexes).Slice(func(i int) app.UI {
+				return app.Raw(v.Ipaint.section(annexes[i]))
 			}),
 			app.If(len(d.Footnotes) > 0, func() app.UI {
 				return newFootnoteList().Document(d)

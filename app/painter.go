@@ -23,6 +23,7 @@ type painter struct {
 	set   func() *annotations.Set
 
 	live    bool
+	parts   []markup.Part                 // the sections of the document
 	parents map[string]string             // clause id → id of the clause it is part of
 	tops    map[string]*resolution.Clause // top-level clauses by id
 	clauses map[string]*resolution.Clause // every clause by id
@@ -49,8 +50,11 @@ func newPainter(b browser.Browser, doc *resolution.Document, adoc *annotations.D
 			p.parents[child.ID] = c.ID
 		}
 	}
-	for _, c := range append(append([]*resolution.Clause{}, doc.Preamble...), doc.Operative...) {
-		p.tops[c.ID] = c
+	p.parts = markup.Parts(doc)
+	for _, part := range p.parts {
+		for _, c := range part.Clauses {
+			p.tops[c.ID] = c
+		}
 	}
 	return p
 }
@@ -60,9 +64,9 @@ func (p *painter) view() markup.View {
 	return markup.View{Annotations: p.set().ByClause, Target: p.target, Selected: p.selected}
 }
 
-// section renders a section of the document for the page.
-func (p *painter) section(s section, clauses []*resolution.Clause) string {
-	return markup.SectionHTML(s, clauses, p.view())
+// section renders a part of the document (markup.Parts) for the page.
+func (p *painter) section(part markup.Part) string {
+	return markup.SectionHTML(part, p.view())
 }
 
 // event paints one change of the session's set.
@@ -182,22 +186,17 @@ func (p *painter) paintClause(id string) {
 	}
 }
 
-// paintAll renders the clauses of both sections again in the page.
+// paintAll renders every section of the document again in the page.
 func (p *painter) paintAll() {
 	if !p.live {
 		return
 	}
-	for _, s := range []struct {
-		selector string
-		clauses  []*resolution.Clause
-	}{{"section.cm-preamble", p.doc.Preamble}, {"section.cm-operative", p.doc.Operative}} {
-		if len(s.clauses) == 0 {
-			continue
-		}
+	v := p.view()
+	for _, part := range p.parts {
 		var b strings.Builder
-		markup.WriteClauses(&b, s.clauses, p.view())
-		if err := p.b.SetInnerHTML(s.selector, b.String()); err != nil {
-			p.b.Log("clausemark: painting", s.selector, "failed:", err)
+		markup.WritePart(&b, part, v)
+		if err := p.b.SetInnerHTML("#"+part.ID, b.String()); err != nil {
+			p.b.Log("clausemark: painting", part.ID, "failed:", err)
 		}
 	}
 }

@@ -29,46 +29,129 @@ func (v View) annotationsOf(id string) []annotations.Annotation {
 	return v.Annotations(id)
 }
 
-// Section is one of the parts of a resolution that hold clauses.
-type Section int
+// Part is a run of top-level clauses shown together in one section
+// element: the preamble, the operative part (or the paragraphs of a text
+// whose structure was not recognised), an annex. Cross-headings stand
+// between its clauses.
+type Part struct {
+	// ID is the id of the section element: PreambleID, OperativeID, or
+	// the annex's id ("annex1").
+	ID string
+	// Class is the class of the section element; Label its accessible
+	// name ("Preamble", "Operative part", "Annex I").
+	Class, Label string
+	// Heading and Title are an annex's heading ("Annex I") and title,
+	// shown at the top of the section; "" for the resolution's parts.
+	Heading, Title string
+	// Clauses are the part's top-level clauses, in order.
+	Clauses []*resolution.Clause
+	// Headings are the cross-headings of the part, by the id of the
+	// clause each precedes ("" for those after the last clause).
+	Headings map[string][]string
+}
 
-// The sections.
+// The ids of the sections of the resolution proper.
 const (
-	Preamble   Section = iota // the preambular paragraphs
-	Operative                 // the operative paragraphs
-	Paragraphs                // the paragraphs of a text whose structure was not recognised
+	PreambleID  = "cm-preamble"
+	OperativeID = "cm-operative"
 )
 
-// Class is the class of the section's element.
-func (s Section) Class() string {
-	if s == Preamble {
-		return "cm-preamble"
+// Parts returns the parts of a document, in document order: the preamble
+// (if it has one), the operative part (or the plain paragraphs of a text
+// not recognised), then each annex.
+func Parts(d *resolution.Document) []Part {
+	headings := map[string]map[string][]string{}
+	for _, h := range d.CrossHeadings {
+		byClause := headings[h.Annex]
+		if byClause == nil {
+			byClause = map[string][]string{}
+			headings[h.Annex] = byClause
+		}
+		byClause[h.Before] = append(byClause[h.Before], h.Text)
 	}
-	return "cm-operative"
+	// Headings of the resolution proper go to the part that holds the
+	// clause they precede.
+	inPreamble := map[string][]string{}
+	inOperative := map[string][]string{}
+	pre := map[string]bool{}
+	for _, c := range d.Preamble {
+		pre[c.ID] = true
+	}
+	for before, hs := range headings[""] {
+		if pre[before] {
+			inPreamble[before] = hs
+		} else {
+			inOperative[before] = hs
+		}
+	}
+	var parts []Part
+	if len(d.Preamble) > 0 {
+		parts = append(parts, Part{ID: PreambleID, Class: "cm-preamble", Label: "Preamble", Clauses: d.Preamble, Headings: inPreamble})
+	}
+	if len(d.Operative) > 0 || len(inOperative) > 0 {
+		label := "Operative part"
+		if !d.Recognised {
+			label = "Paragraphs"
+		}
+		parts = append(parts, Part{ID: OperativeID, Class: "cm-operative", Label: label, Clauses: d.Operative, Headings: inOperative})
+	}
+	for _, a := range d.Annexes {
+		label := a.Heading
+		if label == "" {
+			label = "Annex"
+		}
+		parts = append(parts, Part{ID: a.ID, Class: "cm-annex-part", Label: label, Heading: a.Heading, Title: a.Title, Clauses: a.Paragraphs, Headings: headings[a.ID]})
+	}
+	return parts
 }
 
-// Label is the accessible name of the section's element.
-func (s Section) Label() string {
-	switch s {
-	case Preamble:
-		return "Preamble"
-	case Operative:
-		return "Operative part"
-	}
-	return "Paragraphs"
-}
-
-// SectionHTML renders a section with its clauses.
-func SectionHTML(s Section, clauses []*resolution.Clause, v View) string {
+// SectionHTML renders a part as its section element.
+func SectionHTML(p Part, v View) string {
 	var b strings.Builder
-	b.WriteString(`<section class="`)
-	b.WriteString(s.Class())
+	b.WriteString(`<section id="`)
+	b.WriteString(html.EscapeString(p.ID))
+	b.WriteString(`" class="`)
+	b.WriteString(html.EscapeString(p.Class))
 	b.WriteString(`" aria-label="`)
-	b.WriteString(s.Label())
+	b.WriteString(html.EscapeString(p.Label))
 	b.WriteString(`">`)
-	WriteClauses(&b, clauses, v)
+	WritePart(&b, p, v)
 	b.WriteString(`</section>`)
 	return b.String()
+}
+
+// WritePart writes the content of a part's section: an annex's heading
+// and title, then its clauses with the cross-headings between them.
+func WritePart(b *strings.Builder, p Part, v View) {
+	if p.Heading != "" || p.Title != "" {
+		b.WriteString(`<header class="cm-annex-head">`)
+		if p.Heading != "" {
+			b.WriteString(`<h2 class="cm-annex-heading">`)
+			b.WriteString(html.EscapeString(p.Heading))
+			b.WriteString(`</h2>`)
+		}
+		if p.Title != "" {
+			b.WriteString(`<p class="cm-annex-title">`)
+			b.WriteString(html.EscapeString(p.Title))
+			b.WriteString(`</p>`)
+		}
+		b.WriteString(`</header>`)
+	}
+	for _, c := range p.Clauses {
+		writeHeadings(b, p.Headings[c.ID])
+		WriteClause(b, c, v)
+	}
+	writeHeadings(b, p.Headings[""])
+}
+
+// writeHeadings writes cross-headings: headings between clauses, never
+// part of one (AKN4UN crossHeading).
+func writeHeadings(b *strings.Builder, hs []string) {
+	for _, h := range hs {
+		b.WriteString(`<h3 class="cm-crosshead">`)
+		b.WriteString(html.EscapeString(h))
+		b.WriteString(`</h3>`)
+	}
 }
 
 // WriteClauses writes clause blocks (WriteClause) one after the other.
@@ -134,6 +217,9 @@ func WriteClause(b *strings.Builder, c *resolution.Clause, v View) {
 		b.WriteString(`<span class="cm-num" ` + AttrNonText + `>`)
 		b.WriteString(html.EscapeString(printedNumber(c)))
 		b.WriteString(`</span>`)
+	} else if c.Kind == resolution.Subparagraph {
+		// A bullet: the item has no printed number.
+		b.WriteString(`<span class="cm-num" ` + AttrNonText + ` aria-hidden="true">•</span>`)
 	}
 	WriteClauseText(b, c, as)
 	b.WriteString(`</p>`)
@@ -162,12 +248,22 @@ func numbered(c *resolution.Clause) bool {
 	return c.Kind != resolution.Preambular && c.Number != ""
 }
 
-// printedNumber is the number as the document prints it: "21.", "(a)".
+// printedNumber is the number as the document prints it: "21.", "(a)";
+// a numbered item inside a paragraph "1.".
 func printedNumber(c *resolution.Clause) string {
-	if c.Kind == resolution.Subparagraph {
+	if c.Kind == resolution.Subparagraph && !isDigits(c.Number) {
 		return "(" + c.Number + ")"
 	}
 	return c.Number + "."
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // WriteSuggestion writes the button that offers a clause's suggested tag,

@@ -1,6 +1,9 @@
 package markup
 
 import (
+	"html"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -92,20 +95,74 @@ func TestWriteClauseHasTheHooksTheViewAndTheSubParagraphs(t *testing.T) {
 	}
 }
 
-func TestSectionHTML(t *testing.T) {
+func TestTheSeedHasAPreambleAndAnOperativePart(t *testing.T) {
 	doc := seedDoc(t)
-	for _, tc := range []struct {
-		s    Section
-		want string
-	}{
-		{Preamble, `<section class="cm-preamble" aria-label="Preamble">`},
-		{Operative, `<section class="cm-operative" aria-label="Operative part">`},
-		{Paragraphs, `<section class="cm-operative" aria-label="Paragraphs">`},
-	} {
-		h := SectionHTML(tc.s, doc.Preamble[:2], View{})
-		if !strings.HasPrefix(h, tc.want) || !strings.HasSuffix(h, "</section>") || strings.Count(h, `class="cm-clause `) != 2 {
-			t.Errorf("%v: %s", tc.s, h)
+	parts := Parts(doc)
+	if len(parts) != 2 || parts[0].ID != PreambleID || parts[1].ID != OperativeID || len(parts[0].Clauses) != 33 || len(parts[1].Clauses) != 37 {
+		t.Fatalf("parts %+v", parts)
+	}
+	h := SectionHTML(parts[0], View{})
+	if want := `<section id="cm-preamble" class="cm-preamble" aria-label="Preamble">`; !strings.HasPrefix(h, want) || !strings.HasSuffix(h, "</section>") || strings.Count(h, `class="cm-clause `) != 33 {
+		t.Errorf("the preamble's section: %.200s", h)
+	}
+	if strings.Contains(h, "cm-crosshead") || strings.Contains(h, "cm-annex") {
+		t.Error("headings in a text that has none")
+	}
+}
+
+// corpusDoc parses the contract text the PDF layout step made of a corpus
+// PDF.
+func corpusDoc(t *testing.T, stem string) *resolution.Document {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", stem+".extract.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := resolution.Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestCrossHeadingsStandBetweenClausesAndAnnexesHaveTheirOwnSections(t *testing.T) {
+	d := corpusDoc(t, "S_2022_158-EN")
+	parts := Parts(d)
+	if len(parts) != 3 || parts[2].ID != "annex1" || parts[2].Class != "cm-annex-part" || len(parts[2].Clauses) != 4 {
+		t.Fatalf("parts of S/2022/158: %d", len(parts))
+	}
+	var all strings.Builder
+	for _, p := range parts {
+		all.WriteString(SectionHTML(p, View{}))
+	}
+	h := all.String()
+	if n := strings.Count(h, `<h3 class="cm-crosshead">`); n != len(d.CrossHeadings) || n == 0 {
+		t.Errorf("%d cross-headings rendered, the document has %d", n, len(d.CrossHeadings))
+	}
+	for _, ch := range d.CrossHeadings {
+		// The heading stands right before the clause it precedes, outside
+		// every clause.
+		want := `<h3 class="cm-crosshead">` + html.EscapeString(ch.Text) + `</h3><div id="` + ch.Before + `"`
+		if ch.Before != "" && !strings.Contains(h, want) {
+			t.Errorf("heading %q is not right before %s", ch.Text, ch.Before)
 		}
+	}
+	if !strings.Contains(h, `<section id="annex1" class="cm-annex-part" aria-label="`) || !strings.Contains(h, `<h2 class="cm-annex-heading">`) {
+		t.Error("the annex has no section of its own with its heading")
+	}
+	for _, c := range parts[2].Clauses {
+		if !strings.Contains(h, `<div id="`+c.ID+`"`) {
+			t.Errorf("annex paragraph %s missing", c.ID)
+		}
+	}
+
+	pre := corpusDoc(t, "S_2018_693-EN")
+	var n int
+	for _, p := range Parts(pre) {
+		n += strings.Count(SectionHTML(p, View{}), `class="cm-crosshead"`)
+	}
+	if n != len(pre.CrossHeadings) {
+		t.Errorf("S/2018/693: %d cross-headings rendered, %d parsed", n, len(pre.CrossHeadings))
 	}
 }
 
