@@ -37,6 +37,9 @@ const (
 	// actionAuthor sets the delegation written on new annotations (a
 	// string).
 	actionAuthor = "/settings/author"
+	// actionOpenDocument opens a file or pasted text as a document (an
+	// openRequest).
+	actionOpenDocument = "/documents/open"
 	// actionFocus moves the focus to the element a CSS selector matches
 	// (a string); components post it once they rendered.
 	actionFocus = "/page/focus"
@@ -66,6 +69,17 @@ const (
 	actionHover = "/annotation/hover"
 	// actionShow scrolls to an annotation and makes it flash (its id).
 	actionShow = "/annotation/show"
+	// actionOpenPick opens the file picker of Open document.
+	actionOpenPick = "/open/pick"
+	// actionOpenFile opens the file chosen in that picker.
+	actionOpenFile = "/open/file"
+	// actionOpenPaste shows the dialog to paste a text into.
+	actionOpenPaste = "/open/paste"
+	// actionOpenText opens the pasted text (a string).
+	actionOpenText = "/open/text"
+	// actionOpenAnyway opens the text the last open refused as not a
+	// resolution, as plain paragraphs.
+	actionOpenAnyway = "/open/anyway"
 	// actionImportPick opens the file picker of the import.
 	actionImportPick = "/import/pick"
 	// actionImportFile reads the file chosen in the picker.

@@ -39,7 +39,8 @@ type annotationPanel struct {
 	Ifilter panelFilter
 	Iauthor string
 
-	view docView
+	view  docView
+	watch docWatch
 }
 
 func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
@@ -47,9 +48,8 @@ func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
 // Doc sets the document (its id) whose annotations the panel lists.
 func (p *annotationPanel) Doc(id string) *annotationPanel { p.Idoc = id; return p }
 
-func (p *annotationPanel) OnMount(ctx app.Context) {
-	ctx.ObserveState(docState(p.Idoc), &p.view)
-}
+func (p *annotationPanel) OnMount(ctx app.Context)  { p.watch.observe(ctx, p.Idoc, &p.view) }
+func (p *annotationPanel) OnUpdate(ctx app.Context) { p.watch.observe(ctx, p.Idoc, &p.view) }
 
 // Live says whether to list the annotations: the first render of the page
 // leaves the list out, so that the document and its highlights paint first.

@@ -17,6 +17,7 @@ type appBar struct {
 	Iready     bool
 
 	view       docView
+	watch      docWatch
 	menuOpen   bool
 	menuItemAt int // the menu item with the focus
 }
@@ -37,9 +38,8 @@ func newAppBar() *appBar { return &appBar{} }
 // Doc sets the document (its id) and the symbol shown.
 func (b *appBar) Doc(id, symbol string) *appBar { b.Idoc, b.Isymbol = id, symbol; return b }
 
-func (b *appBar) OnMount(ctx app.Context) {
-	ctx.ObserveState(docState(b.Idoc), &b.view)
-}
+func (b *appBar) OnMount(ctx app.Context)  { b.watch.observe(ctx, b.Idoc, &b.view) }
+func (b *appBar) OnUpdate(ctx app.Context) { b.watch.observe(ctx, b.Idoc, &b.view) }
 
 // PanelOpen says whether the annotation panel is open.
 func (b *appBar) PanelOpen(open bool) *appBar { b.IpanelOpen = open; return b }
@@ -83,6 +83,23 @@ func (b *appBar) Render() app.UI {
 							)
 					}),
 				)
+			}),
+			app.If(b.Iready, func() app.UI {
+				return app.Button().
+					Type("button").
+					ID("cm-open").
+					Class("cm-button cm-primary").
+					Title("Open a resolution: PDF, Word, web page or text (or drop it on the page) (o)").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenPick) }).
+					Text("Open document")
+			}),
+			app.If(b.Iready, func() app.UI {
+				return app.Button().
+					Type("button").
+					Class("cm-button").
+					Title("Open the text of a resolution copied from elsewhere").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenPaste) }).
+					Text("Paste text")
 			}),
 			app.If(b.Iready, func() app.UI {
 				return app.Button().

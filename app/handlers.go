@@ -36,6 +36,7 @@ func (ws *workspace) handlers() map[string]app.ActionHandler {
 		actionImportApply:      onUI(ws.onImportApply),
 		actionRetry:            onUI(ws.onRetry),
 		actionAuthor:           onUI(ws.onAuthor),
+		actionOpenDocument:     ws.onOpenDocument, // reads off the UI goroutine
 		actionFocus:            onUI(ws.onFocus),
 		actionPlace:            onUI(ws.onPlace),
 	}

@@ -20,6 +20,7 @@ var shortcuts = []struct{ keys, what string }{
 	{"Delete", "Delete the focused or open annotation"},
 	{"u or Ctrl + Z", "Undo the last delete"},
 	{"/", "Search the annotations"},
+	{"o", "Open a document (PDF, Word, web page or text)"},
 	{"?", "This help"},
 	{"Esc", "Close"},
 }

@@ -322,3 +322,14 @@ func (d *openDoc) restorePending() {
 	d.session.Restore(p.Put, p.Deleted)
 	d.ctx.LocalStorage().Del(pendingKey(d.id))
 }
+
+// close stops the document: its session writes nothing more and the other
+// tabs are no longer listened to. (Its text was replaced.)
+func (d *openDoc) close() {
+	d.session.Close()
+	d.paint.live = false
+	if d.closeCh != nil {
+		d.closeCh()
+		d.closeCh = nil
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/extract"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -32,6 +33,8 @@ type reader struct {
 	listLive  bool // the panel lists the annotations (after the first paint)
 	helpOpen  bool
 	imp       *importState // the import being previewed
+	opening   *openState   // a document being opened
+	pasting   bool         // the Paste text dialog is open
 	dragOver  bool
 	filter    panelFilter
 
@@ -108,6 +111,11 @@ func (r *reader) OnMount(ctx app.Context) {
 		actionEditorDelete:   r.onEditorDelete,
 		actionHover:          r.onHover,
 		actionShow:           r.onShow,
+		actionOpenPick:       r.onOpenPick,
+		actionOpenFile:       r.onOpenFile,
+		actionOpenPaste:      r.onOpenPaste,
+		actionOpenText:       r.onOpenText,
+		actionOpenAnyway:     r.onOpenAnyway,
 		actionImportPick:     r.onImportPick,
 		actionImportFile:     r.onImportFile,
 		actionImportConfirm:  r.onImportConfirm,
@@ -123,10 +131,10 @@ func (r *reader) OnMount(ctx app.Context) {
 		b.OnKeyDown(func(k browser.KeyEvent) bool { return r.onKey(ctx, k) }),
 		b.OnSelectionEnd(func() { ctx.Dispatch(r.readSelection) }),
 		b.OnLeave(func() bool { return r.leaving(ctx) }),
-		b.OnFileDrop(maxImportSize,
+		b.OnFileDrop(max(maxImportSize, extract.MaxFileSize),
 			func(over bool) { ctx.Dispatch(func(app.Context) { r.dragOver = over }) },
 			func(f browser.File) {
-				ctx.Dispatch(func(ctx app.Context) { r.previewImport(ctx, f) })
+				ctx.Dispatch(func(ctx app.Context) { r.dropped(ctx, f) })
 			},
 		),
 	)
@@ -157,6 +165,20 @@ func (r *reader) OnDismount() {
 }
 
 func (r *reader) OnNav(ctx app.Context) {
+	// go-app keeps this component when the page goes to another document
+	// (/d/{id}): the new document replaces the old one here.
+	if prev := r.doc; r.ready {
+		r.load(ctx.Page().URL().Path)
+		if r.doc != prev && prev != nil {
+			prev.paint.live = false // its clauses are no longer on the page
+		}
+		if r.doc != prev && r.doc != nil {
+			r.sel, r.kb, r.editor, r.hover, r.imp = nil, nil, nil, "", nil
+			r.filter = panelFilter{}
+			r.title(ctx)
+			r.doc.start(ctx)
+		}
+	}
 	r.target = ctx.Page().URL().Fragment
 	if r.doc != nil {
 		r.doc.paint.setTarget(targetClause(r.target))
@@ -210,12 +232,26 @@ func (r *reader) Render() app.UI {
 		app.If(r.helpOpen, func() app.UI {
 			return newHelpDialog()
 		}),
+		app.If(r.pasting, func() app.UI {
+			return newPasteDialog()
+		}),
+		app.If(r.opening != nil, func() app.UI {
+			return newOpenDialog().State(r.opening)
+		}),
 		newToast(),
 		app.If(r.dragOver, func() app.UI {
 			return app.Div().Class("cm-drop").Aria("hidden", "true").Body(
-				app.P().Text("Drop an annotation file (JSON or W3C) to import it"),
+				app.P().Text("Drop a document (PDF, Word, web page or text) to open it, or an annotation file (JSON or W3C) to import it"),
 			)
 		}),
+		app.Input().
+			Type("file").
+			ID(openInputID).
+			Class("cm-file").
+			Accept(openAccept).
+			Aria("label", "Open document").
+			TabIndex(-1).
+			OnChange(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenFile) }),
 		app.Input().
 			Type("file").
 			ID(importInputID).
@@ -227,8 +263,16 @@ func (r *reader) Render() app.UI {
 	)
 }
 
-// importInputID is the id of the hidden file input of the import.
-const importInputID = "cm-import-file"
+// importInputID is the id of the hidden file input of the import;
+// openInputID, of Open document.
+const (
+	importInputID = "cm-import-file"
+	openInputID   = "cm-open-file"
+)
+
+// openAccept are the files Open document offers in its picker.
+const openAccept = ".pdf,.docx,.html,.htm,.txt,.text,application/pdf," +
+	"application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain"
 
 // maxImportSize is the largest file the import reads.
 const maxImportSize = annotations.MaxFileSize

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"bytes"
 	"errors"
+	"strings"
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/extract"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -354,6 +357,10 @@ func (r *reader) closeTop(ctx app.Context) bool {
 		r.helpOpen = false
 	case r.imp != nil:
 		r.imp = nil
+	case r.pasting:
+		r.pasting = false
+	case r.opening != nil && !r.opening.Busy:
+		r.opening = nil
 	case r.editor != nil:
 		e := r.editor
 		if e.Base.ID != "" {
@@ -373,4 +380,95 @@ func (r *reader) closeTop(ctx app.Context) bool {
 		return false
 	}
 	return true
+}
+
+func (r *reader) onOpenPick(ctx app.Context, a app.Action) {
+	r.logErr("opening the file picker", r.ws.b.Click(openInputID))
+}
+
+func (r *reader) onOpenFile(ctx app.Context, a app.Action) {
+	b := r.ws.b
+	ctx.Async(func() {
+		f, err := b.InputFile(openInputID, extract.MaxFileSize)
+		if err != nil {
+			f.Err = err
+		}
+		ctx.Dispatch(func(ctx app.Context) { r.openFile(ctx, f) })
+	})
+}
+
+func (r *reader) onOpenPaste(ctx app.Context, a app.Action) {
+	r.pasting = true
+	r.focus(ctx, "#"+pasteID)
+}
+
+func (r *reader) onOpenText(ctx app.Context, a app.Action) {
+	text, _ := a.Value.(string)
+	r.pasting = false
+	r.openDocument(ctx, openRequest{Name: "Pasted text", Data: []byte(text), Pasted: true})
+}
+
+func (r *reader) onOpenAnyway(ctx app.Context, a app.Action) {
+	if o := r.opening; o != nil && o.NotResolution {
+		req := o.req
+		req.Anyway = true
+		r.openDocument(ctx, req)
+	}
+}
+
+// dropped takes a file dropped on the page: an annotation file is
+// imported, anything else opened as a document.
+func (r *reader) dropped(ctx app.Context, f browser.File) {
+	if isAnnotationFile(f) {
+		r.previewImport(ctx, f)
+		return
+	}
+	r.openFile(ctx, f)
+}
+
+// isAnnotationFile tells an annotation file (Clausemark or W3C JSON) from
+// a document.
+func isAnnotationFile(f browser.File) bool {
+	name := strings.ToLower(f.Name)
+	if strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".jsonld") {
+		return true
+	}
+	data := bytes.TrimLeft(bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(data) > 0 && data[0] == '{'
+}
+
+// openFile opens a file chosen or dropped.
+func (r *reader) openFile(ctx app.Context, f browser.File) {
+	if f.Err != nil {
+		r.opening = &openState{Name: f.Name, Error: f.Err.Error()}
+		return
+	}
+	if err := extract.CheckSize(int64(len(f.Data))); err != nil {
+		r.opening = &openState{Name: f.Name, Error: err.Error()}
+		return
+	}
+	r.openDocument(ctx, openRequest{Name: f.Name, Data: f.Data})
+}
+
+// openDocument asks the workspace to open a document and goes to it.
+func (r *reader) openDocument(ctx app.Context, req openRequest) {
+	st := &openState{Name: req.Name, Busy: true, req: req}
+	r.opening = st
+	req.Done = func(res openResult) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if r.opening != st {
+				return
+			}
+			st.Busy = false
+			if res.Err != nil {
+				st.Error, st.NotResolution = res.Err.Error(), res.NotResolution
+				r.focus(ctx, "#cm-open-dialog button")
+				return
+			}
+			r.opening = nil
+			ctx.Navigate(docURL(res.ID))
+		})
+	}
+	st.req = req
+	ctx.NewActionWithValue(actionOpenDocument, req)
 }

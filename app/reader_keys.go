@@ -26,7 +26,7 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 	if k.InField {
 		return false // typing in a field is not a shortcut
 	}
-	if r.helpOpen || r.imp != nil {
+	if r.helpOpen || r.imp != nil || r.pasting || r.opening != nil {
 		return false // a modal dialog is open: only Escape and its buttons
 	}
 	if k.Ctrl || k.Meta {
@@ -106,6 +106,8 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 			r.panelOpen = true
 			r.focus(ctx, "#cm-search")
 		})
+	case "o":
+		return do(func(ctx app.Context) { r.onOpenPick(ctx, app.Action{}) })
 	case "?":
 		return do(func(ctx app.Context) { r.onHelp(ctx, app.Action{}) })
 	}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // The app's state, published with ctx.SetState by the action handlers and
@@ -33,4 +34,23 @@ type notice struct {
 	UndoDoc string
 	// Seq tells two notices with the same text apart (each shows anew).
 	Seq int
+}
+
+// docWatch keeps a component observing the docView of the document it
+// shows: when the page goes to another document (go-app keeps the
+// component and changes its props), it observes the new one and stops
+// taking in the old one's.
+type docWatch struct {
+	id string
+}
+
+// observe observes the docView of document id into view, unless it does
+// already.
+func (w *docWatch) observe(ctx app.Context, id string, view *docView) {
+	if w.id == id {
+		return
+	}
+	w.id = id
+	*view = docView{}
+	ctx.ObserveState(docState(id), view).While(func() bool { return w.id == id })
 }

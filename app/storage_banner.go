@@ -14,7 +14,8 @@ type storageBanner struct {
 
 	Idoc string
 
-	view docView
+	view  docView
+	watch docWatch
 }
 
 func newStorageBanner() *storageBanner { return &storageBanner{} }
@@ -22,9 +23,8 @@ func newStorageBanner() *storageBanner { return &storageBanner{} }
 // Doc sets the document (its id) whose status the banner shows.
 func (b *storageBanner) Doc(id string) *storageBanner { b.Idoc = id; return b }
 
-func (b *storageBanner) OnMount(ctx app.Context) {
-	ctx.ObserveState(docState(b.Idoc), &b.view)
-}
+func (b *storageBanner) OnMount(ctx app.Context)  { b.watch.observe(ctx, b.Idoc, &b.view) }
+func (b *storageBanner) OnUpdate(ctx app.Context) { b.watch.observe(ctx, b.Idoc, &b.view) }
 
 func (b *storageBanner) Render() app.UI {
 	st := b.view.Status

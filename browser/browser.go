@@ -13,6 +13,7 @@ import (
 	"errors"
 
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/extract"
 	"github.com/clausemark/clausemark/markup"
 )
 
@@ -85,6 +86,11 @@ type Browser interface {
 	SetInnerHTML(selector, html string) error
 	// ToggleClass adds or removes a class of the element with this id.
 	ToggleClass(id, class string, on bool) error
+
+	// ExtractPDF reads the text items of a PDF with the page's pdf.js; it
+	// blocks until done (call it off the UI goroutine). Its errors wrap
+	// those of package extract (ErrEncrypted, ErrCorruptPDF, …).
+	ExtractPDF(data []byte) (*extract.PDFDocument, error)
 
 	// Download saves data as a file.
 	Download(name, mime string, data []byte) error

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/extract"
 	"github.com/clausemark/clausemark/markup"
 )
 
@@ -34,6 +35,8 @@ type Fake struct {
 	Values map[string]string
 	// Width is the window's width (1280 when zero).
 	Width float64
+	// PDFs are what ExtractPDF returns, by the file's bytes (as a string).
+	PDFs map[string]*extract.PDFDocument
 
 	calls     []string
 	downloads []File
@@ -357,6 +360,16 @@ func (f *Fake) SetInnerHTML(selector, html string) error {
 func (f *Fake) ToggleClass(id, class string, on bool) error {
 	f.record("ToggleClass(%s, %s, %v)", id, class, on)
 	return nil
+}
+
+// ExtractPDF returns PDFs[data], or extract.ErrCorruptPDF.
+func (f *Fake) ExtractPDF(data []byte) (*extract.PDFDocument, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if d, ok := f.PDFs[string(data)]; ok {
+		return d, nil
+	}
+	return nil, extract.ErrCorruptPDF
 }
 
 // Download keeps the file.

@@ -2,6 +2,7 @@ package browser
 
 import (
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/extract"
 	"github.com/clausemark/clausemark/markup"
 )
 
@@ -97,6 +98,9 @@ func (None) SetInnerHTML(string, string) error { return nil }
 
 // ToggleClass does nothing.
 func (None) ToggleClass(string, string, bool) error { return nil }
+
+// ExtractPDF reports ErrNoBrowser.
+func (None) ExtractPDF([]byte) (*extract.PDFDocument, error) { return nil, ErrNoBrowser }
 
 // Download reports ErrNoBrowser.
 func (None) Download(string, string, []byte) error { return ErrNoBrowser }

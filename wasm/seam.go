@@ -9,6 +9,7 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/extract"
 	"github.com/clausemark/clausemark/markup"
 	"github.com/hack-pad/safejs"
 )
@@ -220,6 +221,9 @@ func (Browser) ToggleClass(id, class string, on bool) error {
 	}
 	return err
 }
+
+// ExtractPDF reads a PDF's text items with the page's pdf.js.
+func (Browser) ExtractPDF(data []byte) (*extract.PDFDocument, error) { return ExtractPDF(data) }
 
 // Download saves data as a file.
 func (Browser) Download(name, mime string, data []byte) error { return Download(name, mime, data) }
