@@ -268,27 +268,38 @@ func (c *Comparison) place(newDoc *annotations.Document, it Carry, id string, s,
 	return it
 }
 
-// seg is an op in the coordinates of the joined texts (code points).
+// seg is one token of an edit script, in code points of the joined texts.
 type seg struct {
 	kind           OpKind
 	os, oe, ns, ne int
+	brk            bool // the token is a clause break
+	space          bool // the token is white space
 }
 
-func segments(ops []Op) []seg {
-	out := make([]seg, 0, len(ops))
+// segsOf lays the chunks of a token diff out as segs.
+func segsOf(cs []chunk) []seg {
+	var out []seg
 	o, n := 0, 0
-	for _, op := range ops {
-		l := runeLen(op.Text)
-		s := seg{kind: op.Kind, os: o, oe: o, ns: n, ne: n}
-		if op.Kind != Insert {
-			s.oe += l
+	for _, c := range cs {
+		if c.equal {
+			for k, t := range c.old {
+				l := t.end - t.start
+				out = append(out, seg{kind: Equal, os: o, oe: o + l, ns: n, ne: n + l, brk: t.kind == brk || c.new[k].kind == brk, space: t.kind == space})
+				o += l
+				n += l
+			}
+			continue
+		}
+		for _, t := range c.old {
+			l := t.end - t.start
+			out = append(out, seg{kind: Delete, os: o, oe: o + l, ns: n, ne: n, brk: t.kind == brk})
 			o += l
 		}
-		if op.Kind != Delete {
-			s.ne += l
+		for _, t := range c.new {
+			l := t.end - t.start
+			out = append(out, seg{kind: Insert, os: o, oe: o, ns: n, ne: n + l, brk: t.kind == brk})
 			n += l
 		}
-		out = append(out, s)
 	}
 	return out
 }
@@ -302,83 +313,141 @@ func joinedOffset(cs []*resolution.Clause, ci, off int) int {
 	return off
 }
 
-// mapSpan maps [s, e) of old clause m.Old[ci] to the new version: a
-// boundary in unchanged text keeps its place in it; a boundary in deleted
-// text goes to the edge of the change (so that the words that replaced the
-// marked ones are marked). A whole-clause span of a one-to-one match is the
-// whole new clause. A span that comes to lie across a clause break (a split)
-// keeps its largest part. It reports false when nothing is left.
+// mapSpan maps [s, e) of old clause m.Old[ci] to the new version (see the
+// package documentation): a boundary in unchanged text keeps its place in
+// it; a boundary in deleted text goes to the edge of the change, so that the
+// words that replaced the marked ones are marked, except that a change
+// holding the break between two merged clauses is not taken into the clause
+// on the other side of the break. A whole-clause span of a one-to-one match
+// is the whole new clause. A span that comes to lie across a clause break
+// (a split) goes to the new clause that keeps most of its words, over the
+// words kept there (all of that clause for a whole-clause span). It reports
+// false when nothing is left.
 func (m *Match) mapSpan(ci, s, e int, whole bool) (*resolution.Clause, int, int, bool) {
 	if ci < 0 || len(m.New) == 0 {
 		return nil, 0, 0, false
 	}
-	if len(m.Old) == 1 && len(m.New) == 1 && (whole || m.shortest == nil) {
+	if len(m.Old) == 1 && len(m.New) == 1 && (whole || m.segs == nil) {
 		n := runeLen(m.New[0].Text)
 		if whole {
 			return m.New[0], 0, n, n > 0
 		}
 		return m.New[0], s, e, e <= n // unchanged text: the same offsets
 	}
-	segs := segments(m.shortest)
+	segs := m.segs
 	os, oe := joinedOffset(m.Old, ci, s), joinedOffset(m.Old, ci, e)
+	// region returns the change around seg k and whether the old text of
+	// the change holds a clause break before (dir < 0) or after k.
+	region := func(k, dir int) (first, last int, breakThere bool) {
+		first, last = k, k
+		for first > 0 && segs[first-1].kind != Equal {
+			first--
+		}
+		for last+1 < len(segs) && segs[last+1].kind != Equal {
+			last++
+		}
+		for x := first; x <= last; x++ {
+			if segs[x].kind == Delete && segs[x].brk && (dir < 0 && x < k || dir > 0 && x > k) {
+				breakThere = true
+			}
+		}
+		return first, last, breakThere
+	}
 	ns, ne := -1, -1
+	type kept struct{ s, e int }
+	var keep []kept
 	for k, g := range segs {
-		if g.kind == Insert {
+		if g.kind == Insert || g.oe <= os || g.os >= oe {
 			continue
 		}
-		if g.os <= os && os < g.oe && ns < 0 {
+		if g.kind == Equal && !g.space {
+			keep = append(keep, kept{g.ns + max(os, g.os) - g.os, g.ns + min(oe, g.oe) - g.os})
+		}
+		if ns < 0 {
 			if g.kind == Equal {
-				ns = g.ns + (os - g.os)
+				ns = g.ns + (max(os, g.os) - g.os)
+			} else if first, last, brk := region(k, -1); brk {
+				ns = segs[last].ne
 			} else {
-				first := k
-				for first > 0 && segs[first-1].kind != Equal {
-					first--
-				}
 				ns = segs[first].ns
 			}
 		}
 		if g.os < oe && oe <= g.oe {
 			if g.kind == Equal {
 				ne = g.ns + (oe - g.os)
+			} else if first, last, brk := region(k, +1); brk {
+				ne = segs[first].ns
 			} else {
-				last := k
-				for last+1 < len(segs) && segs[last+1].kind != Equal {
-					last++
-				}
 				ne = segs[last].ne
 			}
-			break
 		}
 	}
 	if ns < 0 || ne <= ns {
 		return nil, 0, 0, false
 	}
-	// Back to a clause: the part of [ns, ne) in each new clause.
-	best, bs, be, clipped := -1, 0, 0, false
-	at := 0
+	// Back to clauses: [ns, ne) in one new clause, or across several.
+	starts := make([]int, len(m.New)+1)
 	for k, cl := range m.New {
-		n := runeLen(cl.Text)
-		lo, hi := max(ns, at), min(ne, at+n)
-		if hi-lo > be-bs {
-			best, bs, be = k, lo-at, hi-at
-			clipped = lo != ns || hi != ne
+		starts[k+1] = starts[k] + runeLen(cl.Text) + 1
+	}
+	clauseAt := func(off int) int {
+		k := 0
+		for k+1 < len(m.New) && starts[k+1] <= off {
+			k++
 		}
-		at += n + 1
+		return k
+	}
+	if a, b := clauseAt(ns), clauseAt(ne-1); a == b {
+		return m.New[a], ns - starts[a], min(ne, starts[a+1]-1) - starts[a], true
+	}
+	best, bestKept := -1, 0
+	for k := range m.New {
+		n := 0
+		for _, r := range keep {
+			n += max(0, min(r.e, starts[k+1]-1)-max(r.s, starts[k]))
+		}
+		if n > bestKept {
+			best, bestKept = k, n
+		}
+	}
+	if best >= 0 && whole {
+		return m.New[best], 0, runeLen(m.New[best].Text), true
+	}
+	if best >= 0 {
+		lo, hi := -1, -1
+		for _, r := range keep {
+			a, b := max(r.s, starts[best]), min(r.e, starts[best+1]-1)
+			if a < b {
+				if lo < 0 {
+					lo = a
+				}
+				hi = b
+			}
+		}
+		return trimmed(m.New[best], lo-starts[best], hi-starts[best])
+	}
+	// Nothing kept: the largest part.
+	for k := range m.New {
+		if n := min(ne, starts[k+1]-1) - max(ns, starts[k]); n > bestKept {
+			best, bestKept = k, n
+		}
 	}
 	if best < 0 {
 		return nil, 0, 0, false
 	}
-	if clipped {
-		// White space at the cut is no part of the words marked.
-		rs := []rune(m.New[best].Text)
-		for bs < be && rs[bs] == ' ' {
-			bs++
-		}
-		for be > bs && rs[be-1] == ' ' {
-			be--
-		}
+	return trimmed(m.New[best], max(ns, starts[best])-starts[best], min(ne, starts[best+1]-1)-starts[best])
+}
+
+// trimmed is [s, e) of clause cl without white space at its ends.
+func trimmed(cl *resolution.Clause, s, e int) (*resolution.Clause, int, int, bool) {
+	rs := []rune(cl.Text)
+	for s < e && rs[s] == ' ' {
+		s++
 	}
-	return m.New[best], bs, be, be > bs
+	for e > s && rs[e-1] == ' ' {
+		e--
+	}
+	return cl, s, e, e > s
 }
 
 // insertedShare is the share of [s, e) of new clause id that is new in this
@@ -387,7 +456,7 @@ func (m *Match) insertedShare(id string, s, e int) float64 {
 	if len(m.Old) == 0 {
 		return 1
 	}
-	if m.shortest == nil || e <= s {
+	if m.segs == nil || e <= s {
 		return 0
 	}
 	ci := slices.IndexFunc(m.New, func(cl *resolution.Clause) bool { return cl.ID == id })
@@ -396,7 +465,7 @@ func (m *Match) insertedShare(id string, s, e int) float64 {
 	}
 	ns, ne := joinedOffset(m.New, ci, s), joinedOffset(m.New, ci, e)
 	inserted := 0
-	for _, g := range segments(m.shortest) {
+	for _, g := range m.segs {
 		if g.kind == Insert {
 			inserted += max(0, min(ne, g.ne)-max(ns, g.ns))
 		}

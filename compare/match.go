@@ -75,9 +75,10 @@ type Match struct {
 	// clauses of Old and New.
 	Diff []Op
 
-	// shortest is ShortestWordDiff of the same texts, which annotations
-	// are mapped through; nil when unchanged.
-	shortest []Op
+	// segs are the token diff of the same texts without cleanup, tokens
+	// that differ only in case taken as equal: what annotations are mapped
+	// through; nil when unchanged.
+	segs []seg
 }
 
 // Label names the clause as delegates do, with both numbers where it was
@@ -550,7 +551,7 @@ func (m *matcher) result(old, new *resolution.Document) *Comparison {
 		default:
 			mt.Similarity = similarity(words(m.o, g.old), words(m.n, g.new), 0)
 			mt.Diff = WordDiff(ot, nt)
-			mt.shortest = ShortestWordDiff(ot, nt)
+			mt.segs = segsOf(tokenDiff(ot, nt, true))
 		}
 		if len(g.old) > 0 && len(g.new) > 0 {
 			mt.KindChanged = mt.Old[0].Kind != mt.New[0].Kind

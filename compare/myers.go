@@ -170,3 +170,94 @@ func editDistance(a, b []int, max int) int {
 	}
 	return max + 1
 }
+
+// patience returns the pairs of a common subsequence of a and b found as
+// Bram Cohen's patience diff finds it: the elements that occur exactly once
+// in each (and that anchor may take) are paired, the longest run of those
+// pairs that is in order in both is kept as anchors, and the stretches
+// between anchors are compared again the same way, with Myers' algorithm
+// where no element is unique. The result is not always a longest common
+// subsequence, but it keeps the distinctive elements (content words) rather
+// than a longer run of common ones ("and", "the", spaces).
+func patience(a, b []int, anchor func(int) bool) []pair {
+	p := &patienceDiff{a: a, b: b, anchor: anchor}
+	p.d = &differ{a: a, b: b}
+	n := len(a) + len(b) + 2
+	p.d.vf = make([]int, 2*n+2)
+	p.d.vb = make([]int, 2*n+2)
+	p.compare(0, len(a), 0, len(b))
+	return p.d.out
+}
+
+type patienceDiff struct {
+	a, b   []int
+	anchor func(int) bool
+	d      *differ
+}
+
+func (p *patienceDiff) compare(a0, a1, b0, b1 int) {
+	for a0 < a1 && b0 < b1 && p.a[a0] == p.b[b0] {
+		p.d.out = append(p.d.out, pair{a0, b0})
+		a0++
+		b0++
+	}
+	suffix := 0
+	for a0 < a1-suffix && b0 < b1-suffix && p.a[a1-1-suffix] == p.b[b1-1-suffix] {
+		suffix++
+	}
+	a1 -= suffix
+	b1 -= suffix
+	defer func() {
+		for k := 0; k < suffix; k++ {
+			p.d.out = append(p.d.out, pair{a1 + k, b1 + k})
+		}
+	}()
+	if a0 == a1 || b0 == b1 {
+		return
+	}
+	// Elements unique on both sides: count, then pair.
+	type occ struct{ na, nb, ia, ib int }
+	seen := map[int]*occ{}
+	for i := a0; i < a1; i++ {
+		if k := p.a[i]; p.anchor(k) {
+			o := seen[k]
+			if o == nil {
+				o = &occ{}
+				seen[k] = o
+			}
+			o.na++
+			o.ia = i
+		}
+	}
+	for j := b0; j < b1; j++ {
+		if o := seen[p.b[j]]; o != nil {
+			o.nb++
+			o.ib = j
+		}
+	}
+	var uniq []pair
+	for i := a0; i < a1; i++ {
+		if o := seen[p.a[i]]; o != nil && o.na == 1 && o.nb == 1 {
+			uniq = append(uniq, pair{o.ia, o.ib})
+		}
+	}
+	if len(uniq) == 0 {
+		p.d.compare(a0, a1, b0, b1)
+		return
+	}
+	seq := make([]int, len(uniq))
+	for k, u := range uniq {
+		seq[k] = u.j
+	}
+	keep := increasing(seq)
+	i, j := a0, b0
+	for k, u := range uniq {
+		if !keep[k] {
+			continue
+		}
+		p.compare(i, u.i, j, u.j)
+		p.d.out = append(p.d.out, u)
+		i, j = u.i+1, u.j+1
+	}
+	p.compare(i, a1, j, b1)
+}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,6 +115,16 @@ func (in interner) keys(toks []token) []int {
 	ks := make([]int, len(toks))
 	for i, t := range toks {
 		ks[i] = in.key(t.text)
+	}
+	return ks
+}
+
+// foldedKeys returns keys under which tokens that differ only in case, and
+// have the same length, are equal.
+func (in interner) foldedKeys(toks []token) []int {
+	ks := make([]int, len(toks))
+	for i, t := range toks {
+		ks[i] = in.key(strconv.Itoa(t.end-t.start) + ":" + strings.ToLower(t.text))
 	}
 	return ks
 }

@@ -47,21 +47,21 @@ type Op struct {
 func (o Op) Break() bool { return o.Text == "\n" }
 
 // WordDiff returns the word diff of two texts, to be read as track changes:
-// the shortest edit script on tokens (words, punctuation, white space; see
-// the package documentation), then cleaned up for reading: an equal stretch
+// a patience diff on tokens (words, punctuation, white space; see the
+// package documentation), then cleaned up for reading: an equal stretch
 // between two changes that is no longer than the change on either side of it
 // (a stray "the" or "," between rewritten phrases) becomes part of the
 // change, and in each change the deleted text comes before the inserted
 // text. Texts with line feeds are read as consecutive clauses (see Span).
 func WordDiff(old, new string) []Op {
-	return opsOf(readable(tokenDiff(old, new)))
+	return opsOf(readable(tokenDiff(old, new, false)))
 }
 
-// ShortestWordDiff returns the shortest edit script on tokens of two texts,
-// without WordDiff's cleanup: the most text kept Equal, which is what
-// offsets are best mapped through.
-func ShortestWordDiff(old, new string) []Op {
-	return opsOf(tokenDiff(old, new))
+// RawWordDiff returns the patience diff on tokens of two texts without
+// WordDiff's cleanup: the most text kept Equal, which is what offsets are
+// best mapped through.
+func RawWordDiff(old, new string) []Op {
+	return opsOf(tokenDiff(old, new, false))
 }
 
 // chunk is a stretch of a token diff: equal tokens (old and new hold the
@@ -71,12 +71,27 @@ type chunk struct {
 	old, new []token
 }
 
-// tokenDiff returns the chunks of the shortest token edit script of old and
-// new, alternating equal stretches and changes.
-func tokenDiff(old, new string) []chunk {
+// tokenDiff returns the chunks of the patience diff on tokens of old and new
+// (anchored on the words that occur once in each, Myers' shortest edit
+// script between anchors), alternating equal stretches and changes. With fold, tokens that differ
+// only in case (of the same length) are equal: "Urges" and "urges" where two
+// clauses were merged.
+func tokenDiff(old, new string, fold bool) []chunk {
 	a, b := tokenize(old), tokenize(new)
 	in := make(interner)
-	pairs := lcs(in.keys(a), in.keys(b))
+	var ka, kb []int
+	if fold {
+		ka, kb = in.foldedKeys(a), in.foldedKeys(b)
+	} else {
+		ka, kb = in.keys(a), in.keys(b)
+	}
+	words := map[int]bool{}
+	for i, t := range a {
+		if t.kind == word {
+			words[ka[i]] = true
+		}
+	}
+	pairs := patience(ka, kb, func(k int) bool { return words[k] })
 	var out []chunk
 	add := func(eq bool, ot, nt []token) {
 		if len(ot) == 0 && len(nt) == 0 {
