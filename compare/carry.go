@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/resolution"
@@ -471,12 +470,4 @@ func (m *Match) insertedShare(id string, s, e int) float64 {
 		}
 	}
 	return float64(inserted) / float64(ne-ns)
-}
-
-// quoteLabel is "OP21" or "?" for an annotation without a known clause.
-func quoteLabel(l string) string {
-	if strings.TrimSpace(l) == "" {
-		return "?"
-	}
-	return l
 }
