@@ -181,12 +181,14 @@ func (c *Comparison) Carry(oldDoc, newDoc *annotations.Document, as []annotation
 }
 
 func sameClauses(d *resolution.Document, ad *annotations.Document, which string) error {
-	cs := d.Clauses()
-	if len(cs) != len(ad.Clauses) {
-		return fmt.Errorf("%w: the %s version has %d clauses, its annotation document %d", ErrMismatch, which, len(cs), len(ad.Clauses))
+	// Not d.Clauses, which a document made by hand with a nil clause
+	// would make panic.
+	items := flatten(d).items
+	if len(items) != len(ad.Clauses) {
+		return fmt.Errorf("%w: the %s version has %d clauses, its annotation document %d", ErrMismatch, which, len(items), len(ad.Clauses))
 	}
-	for i, cl := range cs {
-		if a := ad.Clauses[i]; a.ID != cl.ID || a.Text != cl.Text {
+	for i, it := range items {
+		if cl, a := it.c, ad.Clauses[i]; a.ID != cl.ID || a.Text != cl.Text {
 			return fmt.Errorf("%w: clause %d of the %s version is %s, its annotation document has %s or another text", ErrMismatch, i+1, which, cl.ID, a.ID)
 		}
 	}
