@@ -371,5 +371,6 @@ func tagName(t annotations.Tag) string {
 	if t == "" {
 		return "Untagged"
 	}
-	return strings.ToUpper(string(t[:1])) + string(t[1:])
+	r, size := utf8.DecodeRuneInString(string(t))
+	return string(unicode.ToUpper(r)) + string(t[size:])
 }

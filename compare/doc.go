@@ -89,7 +89,7 @@
 // aligns common words ("and", "the") where a reader aligns the distinctive
 // ones: "in a timely and transparent manner" → "in a timely, transparent and
 // non-discriminatory manner" must keep "transparent". A token-level
-// patience/Myers diff is some 250 lines, tested against the textbook
+// patience/Myers diff is a few hundred lines, tested against the textbook
 // longest-common-subsequence programme on random inputs, deterministic, and
 // never panics.
 //
