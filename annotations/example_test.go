@@ -106,7 +106,7 @@ func ExampleWriteCSV() {
 	data, _ := annotations.WriteCSV(sels)
 	fmt.Println(annotations.FileName(sels, "requests", clock(), ".csv"))
 	fmt.Printf("%q\n", data[:3])
-	ids := regexp.MustCompile(`urn:uuid:[0-9a-f-]+`) // new every time
+	ids := regexp.MustCompile(`urn:uuid:[0-9a-f-]+`)           // new every time
 	rows := strings.ReplaceAll(string(data[3:]), "\r\n", "\n") // CRLF line ends
 	fmt.Print(ids.ReplaceAllString(rows, "urn:uuid:…"))
 	// Output:
