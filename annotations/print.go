@@ -7,6 +7,7 @@ import (
 	"html"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // ExportPrint writes the print view of the brief of the annotations of s
@@ -192,8 +193,26 @@ func (br *brief) printParts(a Annotation) []string {
 	return parts
 }
 
-// esc escapes text for HTML: & < > " and ' become character references.
-func esc(s string) string { return html.EscapeString(s) }
+// esc escapes text for HTML: & < > " and ' become character references,
+// and control characters other than white space (which HTML drops, or
+// reads as errors) become U+FFFD, as CommonMark has them.
+func esc(s string) string {
+	if strings.IndexFunc(s, isBadControl) >= 0 {
+		s = strings.Map(func(r rune) rune {
+			if isBadControl(r) {
+				return unicode.ReplacementChar
+			}
+			return r
+		}, s)
+	}
+	return html.EscapeString(s)
+}
+
+// isBadControl reports whether r is a control character that is not white
+// space in HTML.
+func isBadControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' && r != '\f'
+}
 
 // printCSS is the style sheet of the print view.
 const printCSS = `
