@@ -202,13 +202,10 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// escapeMarkdown escapes s for inline Markdown. Its line breaks become hard
-// breaks (a backslash before the newline) followed by indent, so that the
-// text stays inside its list item.
-func escapeMarkdown(s, indent string) string { return escapeMarkdownText(s, indent, false) }
-
-// escapeMarkdownText is escapeMarkdown; atStart says that s starts a line
-// (a list item), so that its first line is escaped as the others are.
+// escapeMarkdownText escapes s for inline Markdown. Its line breaks become
+// hard breaks (a backslash before the newline) followed by indent, so that
+// the text stays inside its list item. atStart says that s starts a line (a
+// list item), so that its first line is escaped as the others are.
 func escapeMarkdownText(s, indent string, atStart bool) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")

@@ -24,7 +24,7 @@ func TestEscapeMarkdown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := escapeMarkdown(tt.in, "  "); got != tt.want {
+			if got := escapeMarkdownText(tt.in, "  ", false); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
