@@ -1,6 +1,7 @@
 // Package annotations is the annotation model of Clausemark: annotations on
 // the clauses of a resolution, their validation, anchoring, highlight
-// segments, files (native JSON, W3C Web Annotation, Markdown, CSV) and merge.
+// segments, files (native JSON, W3C Web Annotation, Markdown, HTML, CSV) and
+// merge.
 // It is plain Go: no syscall/js, no go-app, no I/O.
 //
 // # Text and offsets
@@ -26,11 +27,15 @@
 // [ExportJSON] writes the native exchange format (FORMAT.md, and the JSON
 // Schema in schema/), [ExportW3C] a W3C Web Annotation collection that other
 // tools can anchor (selectors over the document text, [Document.Text]),
-// [ExportMarkdown] a drafting brief and [ExportCSV] a spreadsheet; none
-// writes a file that [Read] would refuse. [Set.Import] reads a native or W3C
-// file, validates all of it, re-anchors what does not fit and returns a
-// [Plan] (what a merge would add, update, keep) that the caller shows before
-// calling [Plan.Apply]. A page reads a large file with a [Reading], in short
+// [ExportMarkdown] a drafting brief, [ExportPrint] its print view (HTML)
+// and [ExportCSV] a spreadsheet; none writes a file that [Read] would
+// refuse. The brief, its print view and the CSV also take the annotations a
+// view selected in several documents ([Selection], [WriteMarkdown],
+// [WritePrint], [WriteCSV]), and [FileName] names their files.
+//
+// [Set.Import] reads a native or W3C file, validates all of it, re-anchors
+// what does not fit and returns a [Plan] (what a merge would add, update,
+// keep) that the caller shows before calling [Plan.Apply]. A page reads a large file with a [Reading], in short
 // steps, showing its [Progress], then plans it with [Set.Plan].
 //
 // Annotations imported from other tools may have no tag (the empty [Tag])

@@ -25,6 +25,18 @@ type Document struct {
 	// Source is the IRI of the document in W3C files, e.g.
 	// "https://undocs.org/A/HRC/RES/53/11".
 	Source string
+	// Body is the adopting organ, e.g. "Human Rights Council"; "" if not
+	// known. The brief names it.
+	Body string
+	// Session is the session as printed, e.g. "Fifty-third session"; ""
+	// if not known.
+	Session string
+	// Date is the date of the document as printed under its distribution,
+	// e.g. "15 March 2018"; "" if not known.
+	Date string
+	// Adopted is the date of adoption as printed, e.g. "12 July 2023"; ""
+	// for a draft or when not known.
+	Adopted string
 	// Clauses are the clauses in document order.
 	Clauses []Clause
 
@@ -46,6 +58,10 @@ type Clause struct {
 	Label string
 	// Text is the plain text the offsets count in.
 	Text string
+	// Part is the part of the resolution the clause is in (Unknown if not
+	// known): the brief lists preambular, operative and annex paragraphs
+	// apart. It is not part of the text: TextSHA256 does not count it.
+	Part Part
 }
 
 // clauseText is a clause with its code point index.
@@ -97,8 +113,10 @@ func NewDocument(d Document) (*Document, error) {
 	if d.Symbol == "" {
 		return nil, fmt.Errorf("%w: no symbol", ErrDocument)
 	}
-	if !utf8.ValidString(d.Symbol) || !utf8.ValidString(d.Title) {
-		return nil, fmt.Errorf("%w: symbol or title is not valid UTF-8", ErrDocument)
+	for _, f := range []string{d.Symbol, d.Title, d.Body, d.Session, d.Date, d.Adopted} {
+		if !utf8.ValidString(f) {
+			return nil, fmt.Errorf("%w: symbol, title, body, session or date is not valid UTF-8", ErrDocument)
+		}
 	}
 	nd := d
 	nd.Clauses = append([]Clause(nil), d.Clauses...)
@@ -110,6 +128,8 @@ func NewDocument(d Document) (*Document, error) {
 			return nil, fmt.Errorf("%w: clause %d: invalid id %q", ErrDocument, i, c.ID)
 		case !utf8.ValidString(c.Text) || !utf8.ValidString(c.Label):
 			return nil, fmt.Errorf("%w: clause %s: text is not valid UTF-8", ErrDocument, c.ID)
+		case !c.Part.valid():
+			return nil, fmt.Errorf("%w: clause %s: unknown part %d", ErrDocument, c.ID, c.Part)
 		}
 		if _, dup := nd.index[c.ID]; dup {
 			return nil, fmt.Errorf("%w: duplicate clause id %q", ErrDocument, c.ID)

@@ -2,6 +2,8 @@ package annotations_test
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 	"time"
 
 	"github.com/clausemark/clausemark/annotations"
@@ -12,8 +14,8 @@ func exampleDocument() *annotations.Document {
 		Symbol: "A/HRC/RES/53/11",
 		Title:  "Enhancement of international cooperation in the field of human rights",
 		Clauses: []annotations.Clause{
-			{ID: "op23", Label: "OP23", Text: "Urges States to continue to support the funds;"},
-			{ID: "op24", Label: "OP24", Text: "Calls upon States, specialized agencies and intergovernmental organizations to continue to carry out a constructive and cooperative dialogue;"},
+			{ID: "op23", Label: "OP23", Text: "Urges States to continue to support the funds;", Part: annotations.OperativePart},
+			{ID: "op24", Label: "OP24", Text: "Calls upon States, specialized agencies and intergovernmental organizations to continue to carry out a constructive and cooperative dialogue;", Part: annotations.OperativePart},
 		},
 	})
 	if err != nil {
@@ -70,28 +72,48 @@ func ExampleSet_Import_invalid() {
 	// 0
 }
 
-// The drafting brief groups the annotations by tag.
+// The drafting brief gives each annotated clause in full, the marked words
+// in bold, under its tag and its part.
 func ExampleExportMarkdown() {
 	s := annotations.NewSet(exampleDocument(), clock)
-	s.Create("op23", 13, 45, annotations.Request, "Which *funds*?", "")
+	s.Create("op23", 13, 45, annotations.Request, "Which *funds*?", "France")
 	md, _ := annotations.ExportMarkdown(s, clock)
 	fmt.Print(string(md))
 	// Output:
 	// # A/HRC/RES/53/11 — Enhancement of international cooperation in the field of human rights
 	//
-	// Drafting brief of 1 March 2024: 0 commitments, 1 request, 0 concerns.
+	// - Delegation: France
+	// - Exported: 1 March 2024
+	// - Annotations: 1 request
 	//
-	// ## Commitments
+	// ## Requests (1)
 	//
-	// None.
+	// ### Operative paragraphs
 	//
-	// ## Requests
-	//
-	// - **OP23** — “to continue to support the funds” — Which \*funds\*?
-	//
-	// ## Concerns
-	//
-	// None.
+	// - **OP23** — Urges States **to continue to support the funds**;
+	//   - Which \*funds\*?
+}
+
+// The exports of a cross-document view take the annotations chosen in
+// several documents, and suggest a file name.
+func ExampleWriteCSV() {
+	doc := exampleDocument()
+	s := annotations.NewSet(doc, clock)
+	s.Create("op23", 13, 45, annotations.Request, "Which funds?", "France")
+	s.CreateWhole("op24", annotations.Commitment, "", "France")
+	requests := s.Selection(func(a annotations.Annotation) bool { return a.Tag == annotations.Request })
+	sels := []annotations.Selection{requests}
+	data, _ := annotations.WriteCSV(sels)
+	fmt.Println(annotations.FileName(sels, "requests", clock(), ".csv"))
+	fmt.Printf("%q\n", data[:3])
+	ids := regexp.MustCompile(`urn:uuid:[0-9a-f-]+`)           // new every time
+	rows := strings.ReplaceAll(string(data[3:]), "\r\n", "\n") // CRLF line ends
+	fmt.Print(ids.ReplaceAllString(rows, "urn:uuid:…"))
+	// Output:
+	// A-HRC-RES-53-11-requests-2024-03-01.csv
+	// "\ufeff"
+	// document,label,tag,labels,quote,clause_text,note,author,created,modified,clause,start,end,id
+	// A/HRC/RES/53/11,OP23,request,,to continue to support the funds,Urges States to continue to support the funds;,Which funds?,France,2024-03-01T09:30:00.000Z,2024-03-01T09:30:00.000Z,op23,13,45,urn:uuid:…
 }
 
 // Segments cut a clause for rendering; offsets from the DOM are UTF-16.

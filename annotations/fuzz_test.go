@@ -3,8 +3,10 @@ package annotations
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -139,6 +141,56 @@ func FuzzAnchor(f *testing.F) {
 		}
 		if m.Evidence < MinEvidence-1e-9 && m.Method != ByPosition {
 			t.Fatalf("accepted with evidence %.3f: %+v", m.Evidence, m)
+		}
+	})
+}
+
+// FuzzBrief writes the brief and its print view of one annotation on a
+// clause of any text, with any note: the brief keeps its structure, the
+// print view stays the elements it is made of and marks the quote.
+func FuzzBrief(f *testing.F) {
+	f.Add("Requests the Office to act;", 9, 10, "# Note\n- item\n| a | b |\n```", "@mission")
+	f.Add("x(a)y “b”c **d** e\u0301 👍🏽", 1, 6, "<script>alert(1)</script>", "</style>")
+	f.Add("a\nb\r\n- c\t> d", 0, 5, "1. x\n\n    code", "Délégation")
+	f.Fuzz(func(t *testing.T, text string, start, length int, note, author string) {
+		n := runeLen(text)
+		if !utf8.ValidString(text) || len(text) > 2000 || n == 0 {
+			return
+		}
+		start = (start%n + n) % n
+		end := start + 1 + (length%n+n)%(n-start)
+		doc, err := NewDocument(Document{Symbol: "A/RES/1", Clauses: []Clause{{ID: "op1", Label: "OP1", Text: text, Part: OperativePart}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := NewSet(doc, fixedNow)
+		a, err := s.Create("op1", start, end, Request, note, author)
+		if err != nil {
+			return // a note or author the model refuses
+		}
+		md, err := ExportMarkdown(s, fixedNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkBriefLines(t, string(md))
+		page, err := ExportPrint(s, fixedNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		root := parsePrint(t, page)
+		marks := elements(root, "mark", "")
+		whole := a.WholeClause()
+		quote := strings.Map(func(r rune) rune {
+			switch {
+			case r == '\n' || r == '\r' || r == '\t':
+				return ' '
+			case isBadControl(r):
+				return unicode.ReplacementChar
+			}
+			return r
+		}, a.Exact)
+		if whole != (len(marks) == 0) || !whole && textOf(marks[0]) != quote {
+			t.Errorf("marks %d, want the quote %q", len(marks), a.Exact)
 		}
 	})
 }

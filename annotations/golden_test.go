@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// TestGoldenExports checks the four exports of the fixture set against
+// TestGoldenExports checks the exports of the fixture set against
 // testdata/golden (go test -update rewrites them).
 func TestGoldenExports(t *testing.T) {
 	exports := []struct {
@@ -16,6 +16,7 @@ func TestGoldenExports(t *testing.T) {
 		{"fixture.w3c.jsonld", ExportW3C},
 		{"fixture.md", ExportMarkdown},
 		{"fixture.csv", ExportCSV},
+		{"fixture.html", ExportPrint},
 	}
 	for _, e := range exports {
 		t.Run(e.file, func(t *testing.T) {

@@ -18,13 +18,12 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // seedFile is testdata/seed-clauses.json: the clauses of A/HRC/RES/53/11 as
 // the parser produces them.
 type seedFile struct {
-	Symbol  string `json:"symbol"`
-	Title   string `json:"title"`
-	Clauses []struct {
-		ID    string `json:"id"`
-		Label string `json:"label"`
-		Text  string `json:"text"`
-	} `json:"clauses"`
+	Symbol  string   `json:"symbol"`
+	Title   string   `json:"title"`
+	Body    string   `json:"body"`
+	Session string   `json:"session"`
+	Adopted string   `json:"adopted"`
+	Clauses []Clause `json:"clauses"`
 }
 
 var (
@@ -52,9 +51,7 @@ func seedClausesCopy(tb testing.TB) []Clause {
 		if seedErr = json.Unmarshal(data, &seedMeta); seedErr != nil {
 			return
 		}
-		for _, c := range seedMeta.Clauses {
-			seedClauses = append(seedClauses, Clause{ID: c.ID, Label: c.Label, Text: c.Text})
-		}
+		seedClauses = seedMeta.Clauses
 	})
 	if seedErr != nil {
 		tb.Fatalf("load seed: %v", seedErr)
@@ -65,7 +62,8 @@ func seedClausesCopy(tb testing.TB) []Clause {
 // docWith returns the seed document with other clauses (a revision).
 func docWith(tb testing.TB, cs []Clause) *Document {
 	tb.Helper()
-	d, err := NewDocument(Document{Symbol: seedMeta.Symbol, Title: seedMeta.Title, Clauses: cs})
+	d, err := NewDocument(Document{Symbol: seedMeta.Symbol, Title: seedMeta.Title,
+		Body: seedMeta.Body, Session: seedMeta.Session, Adopted: seedMeta.Adopted, Clauses: cs})
 	if err != nil {
 		tb.Fatalf("NewDocument: %v", err)
 	}

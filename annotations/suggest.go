@@ -6,20 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// Part says which part of a resolution a clause is in, for suggestions:
-// operative paragraphs open with verbs ("Requests"), preambular ones with
-// participles ("Recalling").
-type Part int
-
-// The parts Suggest knows.
-const (
-	Preamble Part = iota
-	OperativePart
-	// Unknown is a clause of a text whose structure was not recognised:
-	// both lexicons are tried.
-	Unknown
-)
-
 // lexicon maps opening phrases to the tag they suggest. No official UN
 // taxonomy exists; this is the sensible default of DOMAIN.md. Phrases are
 // lower case; longer phrases are tried first.

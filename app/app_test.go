@@ -30,7 +30,8 @@ func TestTheAnnotationDocumentIsTheParsedSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	var fixture struct {
-		Clauses []annotations.Clause `json:"clauses"`
+		Symbol, Title, Body, Session, Adopted string
+		Clauses                               []annotations.Clause `json:"clauses"`
 	}
 	if err := json.Unmarshal(data, &fixture); err != nil {
 		t.Fatal(err)
@@ -39,6 +40,13 @@ func TestTheAnnotationDocumentIsTheParsedSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	got := [...]string{adoc.Symbol, adoc.Title, adoc.Body, adoc.Session, adoc.Adopted, adoc.Date}
+	if want := [...]string{fixture.Symbol, fixture.Title, fixture.Body, fixture.Session, fixture.Adopted, ""}; got != want {
+		t.Errorf("symbol, title, body, session, adopted, date: got %q, want %q", got, want)
+	}
+	if want := annotations.ClausesSHA256(fixture.Clauses); adoc.TextSHA256 != want {
+		t.Errorf("the text hash %s is not the hash of the clauses, %s", adoc.TextSHA256, want)
+	}
 	if len(adoc.Clauses) != len(fixture.Clauses) {
 		t.Fatalf("got %d clauses, want %d", len(adoc.Clauses), len(fixture.Clauses))
 	}
@@ -46,6 +54,81 @@ func TestTheAnnotationDocumentIsTheParsedSeed(t *testing.T) {
 		if c != fixture.Clauses[i] {
 			t.Errorf("clause %d: got %+v, want %+v", i, c, fixture.Clauses[i])
 		}
+	}
+}
+
+func TestEachClauseOfTheAnnotationDocumentSaysItsPart(t *testing.T) {
+	parse := func(name string) *annotations.Document {
+		t.Helper()
+		data, err := os.ReadFile("../resolution/testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := resolution.Parse(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		adoc, err := AnnotationDocument(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if adoc.TextSHA256 != doc.TextSHA256() {
+			t.Errorf("%s: the text hash changed", name)
+		}
+		return adoc
+	}
+	part := func(d *annotations.Document, id string) annotations.Part {
+		t.Helper()
+		c, ok := d.Clause(id)
+		if !ok {
+			t.Fatalf("%s has no clause %s", d.Symbol, id)
+		}
+		return c.Part
+	}
+	// The draft S/2022/158: "Acting under Chapter VII", paragraphs 23 and
+	// 24, then two annexes, the second with lettered points.
+	draft := parse("annexes-i-ii.txt")
+	if draft.Date != "28 February 2022" || draft.Adopted != "" || draft.Body != "Security Council" {
+		t.Errorf("date %q, adopted %q, body %q: want the date under the distribution, no adoption, the Security Council", draft.Date, draft.Adopted, draft.Body)
+	}
+	// A/HRC/RES/54/99 (a test text): a preambular paragraph with lettered
+	// points, an operative one with points and sub-points.
+	hrc := parse("subparagraphs.txt")
+	if hrc.Adopted != "12 October 2023" || hrc.Session != "Fifty-fourth session" {
+		t.Errorf("adopted %q, session %q", hrc.Adopted, hrc.Session)
+	}
+	for _, c := range []struct {
+		doc  *annotations.Document
+		id   string
+		want annotations.Part
+	}{
+		{draft, "pp1", annotations.Preamble},
+		{draft, "op24", annotations.OperativePart},
+		{draft, "annex1.p1", annotations.AnnexPart},
+		{draft, "annex2.p1.a", annotations.AnnexPart},
+		{hrc, "pp3.a", annotations.Preamble},
+		{hrc, "op2.a.ii", annotations.OperativePart},
+	} {
+		if got := part(c.doc, c.id); got != c.want {
+			t.Errorf("%s %s: part %v, want %v", c.doc.Symbol, c.id, got, c.want)
+		}
+	}
+	// A text whose structure was not recognised: paragraphs in no part.
+	notes, err := resolution.Parse([]byte("Notes\n\nWe met.\n\nWe agreed.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	adoc, err := AnnotationDocument(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range adoc.Clauses {
+		if c.Part != annotations.Unknown {
+			t.Errorf("%s of a text not recognised: part %v, want none", c.ID, c.Part)
+		}
+	}
+	if len(adoc.Clauses) == 0 {
+		t.Error("the notes have no clauses")
 	}
 }
 

@@ -60,18 +60,38 @@ func newOpenDoc(doc *resolution.Document, b browser.Browser) (*openDoc, error) {
 }
 
 // AnnotationDocument is a resolution as package annotations sees it: its
-// symbol, title, text hash and clauses in document order. The app, the
-// command line and the benchmarks all annotate this.
+// symbol, title, text hash and clauses in document order, each with the
+// part it is in (a sub-paragraph in its paragraph's), and for the brief its
+// body, session and dates. The paragraphs of a text whose structure was not
+// recognised are in no known part. The app, the command line and the
+// benchmarks all annotate this.
 func AnnotationDocument(doc *resolution.Document) (*annotations.Document, error) {
-	cs := doc.Clauses()
-	clauses := make([]annotations.Clause, len(cs))
-	for i, c := range cs {
-		clauses[i] = annotations.Clause{ID: c.ID, Label: c.Label, Text: c.Text}
+	var clauses []annotations.Clause
+	var walk func(cs []*resolution.Clause, part annotations.Part)
+	walk = func(cs []*resolution.Clause, part annotations.Part) {
+		for _, c := range cs {
+			clauses = append(clauses, annotations.Clause{ID: c.ID, Label: c.Label, Text: c.Text, Part: part})
+			walk(c.Children, part)
+		}
+	}
+	// The order of doc.Clauses(), which TextSHA256 hashes.
+	operative := annotations.OperativePart
+	if !doc.Recognised {
+		operative = annotations.Unknown
+	}
+	walk(doc.Preamble, annotations.Preamble)
+	walk(doc.Operative, operative)
+	for _, a := range doc.Annexes {
+		walk(a.Paragraphs, annotations.AnnexPart)
 	}
 	d := annotations.Document{
 		Symbol:     doc.Symbol,
 		Title:      doc.Title,
 		TextSHA256: doc.TextSHA256(),
+		Body:       doc.Body,
+		Session:    doc.Session,
+		Date:       doc.Date,
+		Adopted:    doc.Adoption.Date,
 		Clauses:    clauses,
 	}
 	if d.Symbol == "" {

@@ -15,15 +15,31 @@ import (
 // exportFormat is one format export writes.
 type exportFormat struct {
 	name, what string
-	write      func(*annotations.Set, func() time.Time) ([]byte, error)
+	write      func(*annotations.Set, annotations.BriefOptions) ([]byte, error)
+	// brief: the format names the delegation (-delegation).
+	brief bool
 }
 
 // exportFormats are the formats of export, in the order the usage lists them.
 var exportFormats = []exportFormat{
-	{"w3c", "a W3C Web Annotation collection (JSON-LD)", annotations.ExportW3C},
-	{"markdown", "a drafting brief", annotations.ExportMarkdown},
-	{"csv", "a spreadsheet (RFC 4180, CRLF line ends)", annotations.ExportCSV},
-	{"json", "the native Clausemark file", annotations.ExportJSON},
+	{"w3c", "a W3C Web Annotation collection (JSON-LD)", withClock(annotations.ExportW3C), false},
+	{"markdown", "the drafting brief (Markdown)", brief(annotations.WriteMarkdown), true},
+	{"html", "the drafting brief as a page to print (HTML)", brief(annotations.WritePrint), true},
+	{"csv", "a spreadsheet (RFC 4180, UTF-8 with a byte order mark)", withClock(annotations.ExportCSV), false},
+	{"json", "the native Clausemark file", withClock(annotations.ExportJSON), false},
+}
+
+// withClock adapts an export of a set to exportFormat.write.
+func withClock(export func(*annotations.Set, func() time.Time) ([]byte, error)) func(*annotations.Set, annotations.BriefOptions) ([]byte, error) {
+	return func(s *annotations.Set, o annotations.BriefOptions) ([]byte, error) { return export(s, o.Now) }
+}
+
+// brief adapts a writer of briefs to exportFormat.write: the brief of all
+// the annotations of the set.
+func brief(write func([]annotations.Selection, annotations.BriefOptions) ([]byte, error)) func(*annotations.Set, annotations.BriefOptions) ([]byte, error) {
+	return func(s *annotations.Set, o annotations.BriefOptions) ([]byte, error) {
+		return write([]annotations.Selection{s.Selection(nil)}, o)
+	}
 }
 
 // formatNames lists the names of the export formats: "w3c, markdown, csv or
@@ -36,7 +52,7 @@ func formatNames() string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-const exportUsage = `Usage: clausemark export -format FORMAT [-doc RESOLUTION.txt] [-o FILE] [-any-document] ANNOTATIONS.json
+const exportUsage = `Usage: clausemark export -format FORMAT [-doc RESOLUTION.txt] [-o FILE] [-delegation NAME] [-any-document] ANNOTATIONS.json
 
 Converts an annotation file (native Clausemark JSON, or W3C Web Annotation)
 for drafting pipelines. FORMAT is one of:
@@ -45,7 +61,9 @@ The annotations are on RESOLUTION.txt, by default the resolution embedded in
 the binary (A/HRC/RES/53/11). Annotations that do not fit its text (the file
 was made on another revision) are re-anchored by their quote, or kept as
 orphans for review, and a note on stderr says how many. A file of another
-document is refused unless -any-document is given.
+document is refused unless -any-document is given. The brief (markdown,
+html) names the delegation given with -delegation, or else the authors of
+the annotations.
 
 Flags (before or after the file):
 `
@@ -58,6 +76,7 @@ func export(args []string, stdout, stderr io.Writer) error {
 	docName := fs.String("doc", "", "read the resolution from `RESOLUTION.txt` (default: the embedded A/HRC/RES/53/11)")
 	out := fs.String("o", "", "write to `FILE`, atomically (default: stdout)")
 	anyDoc := fs.Bool("any-document", false, "accept a file made on another document, re-anchoring its annotations by quote")
+	delegation := fs.String("delegation", "", "name the delegation `NAME` in the header of the brief (markdown, html; default: the authors of the annotations)")
 	fs.Usage = func() {
 		var list strings.Builder
 		for _, f := range exportFormats {
@@ -85,6 +104,10 @@ func export(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "export: unknown format %q: want %s\n\n", *format, formatNames())
 		fs.Usage()
 		return errUsage
+	case *delegation != "" && !ef.brief:
+		fmt.Fprintf(stderr, "export: -delegation is for the brief (markdown or html), not %s\n\n", ef.name)
+		fs.Usage()
+		return errUsage
 	case len(files) != 1:
 		fmt.Fprintf(stderr, "export: want one annotation file, got %d\n\n", len(files))
 		fs.Usage()
@@ -105,7 +128,7 @@ func export(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	result, err := ef.write(s, clock)
+	result, err := ef.write(s, annotations.BriefOptions{Delegation: *delegation, Now: clock})
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}

@@ -140,6 +140,7 @@ func TestExportWritesEachFormatAsTheAnnotationsPackageDoes(t *testing.T) {
 	}{
 		{"w3c", annotations.ExportW3C},
 		{"markdown", annotations.ExportMarkdown},
+		{"html", annotations.ExportPrint},
 		{"csv", annotations.ExportCSV},
 		{"json", annotations.ExportJSON},
 	}
@@ -280,6 +281,34 @@ func otherDocumentFile(t *testing.T, s *annotations.Set) []byte {
 		t.Fatal(err)
 	}
 	return exportWith(t, annotations.ExportJSON, o)
+}
+
+func TestExportNamesTheDelegationInTheBrief(t *testing.T) {
+	fixClock(t)
+	s := sampleSet(t)
+	native := writeFile(t, "notes.json", exportWith(t, annotations.ExportJSON, s))
+	opts := annotations.BriefOptions{Delegation: "Mission permanente du Chili", Now: fixedNow}
+	for format, write := range map[string]func([]annotations.Selection, annotations.BriefOptions) ([]byte, error){
+		"markdown": annotations.WriteMarkdown,
+		"html":     annotations.WritePrint,
+	} {
+		t.Run(format, func(t *testing.T) {
+			out, stderr, err := runCmd(t, "export", "-format", format, native, "-delegation", opts.Delegation)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := write([]annotations.Selection{s.Selection(nil)}, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if out != string(want) || stderr != "" {
+				t.Errorf("got %q (stderr %q), want %q", out, stderr, want)
+			}
+			if !strings.Contains(out, "Mission permanente du Chili") || !strings.Contains(out, "Délégation du Sénégal") {
+				t.Errorf("the brief names neither the delegation nor the author of a note:\n%s", out)
+			}
+		})
+	}
 }
 
 func TestExportOfAnotherDocumentNeedsAnyDocument(t *testing.T) {
@@ -463,7 +492,7 @@ func TestAnExportReplacesTheOutputAndKeepsItsPermissions(t *testing.T) {
 	if got := fi.Mode().Perm(); got != 0o600 {
 		t.Errorf("got mode %v, want %v", got, os.FileMode(0o600))
 	}
-	if got := readFile(t, o); !strings.HasPrefix(got, "id,clause,label,") {
+	if got := readFile(t, o); !strings.HasPrefix(got, "\ufeffdocument,label,tag,") {
 		t.Errorf("got %q, want the CSV", got)
 	}
 }
@@ -475,13 +504,15 @@ func TestExportAndMergeRejectBadCommandLines(t *testing.T) {
 		want []string // in stderr
 	}{
 		{"export with an unknown format lists the formats", []string{"export", "-format", "xlsx", "notes.json"},
-			[]string{`export: unknown format "xlsx": want w3c, markdown, csv or json`, "Usage: clausemark export"}},
+			[]string{`export: unknown format "xlsx": want w3c, markdown, html, csv or json`, "Usage: clausemark export"}},
 		{"export without a format", []string{"export", "notes.json"},
-			[]string{"export: -format is required: w3c, markdown, csv or json", "Usage: clausemark export"}},
+			[]string{"export: -format is required: w3c, markdown, html, csv or json", "Usage: clausemark export"}},
 		{"export without a file", []string{"export", "-format", "csv"},
 			[]string{"export: want one annotation file, got 0", "Usage: clausemark export"}},
 		{"export of two files", []string{"export", "-format", "csv", "a.json", "b.json"},
 			[]string{"export: want one annotation file, got 2", "Usage: clausemark export"}},
+		{"export of a spreadsheet with a delegation", []string{"export", "-format", "csv", "-delegation", "Chile", "a.json"},
+			[]string{"export: -delegation is for the brief (markdown or html), not csv", "Usage: clausemark export"}},
 		{"export with an unknown flag", []string{"export", "-format", "csv", "-x", "a.json"},
 			[]string{"flag provided but not defined: -x", "Usage: clausemark export"}},
 		{"merge of one file", []string{"merge", "a.json", "-o", "out.json"},

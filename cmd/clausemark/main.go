@@ -6,7 +6,7 @@
 //	clausemark [serve] [-addr 127.0.0.1:8000] [-web web]
 //	clausemark parse FILE
 //	clausemark dist [-o dist] [-web web]
-//	clausemark export -format w3c|markdown|csv|json [-doc RESOLUTION.txt] [-o FILE] ANNOTATIONS.json
+//	clausemark export -format w3c|markdown|html|csv|json [-doc RESOLUTION.txt] [-o FILE] [-delegation NAME] ANNOTATIONS.json
 //	clausemark merge [-doc RESOLUTION.txt] [-o OUT.json] A.json B.json
 package main
 
@@ -24,7 +24,7 @@ Usage:
   clausemark parse FILE        print the parsed resolution as JSON (FILE: .txt,
                                .docx or .html; PDFs are opened in the app)
   clausemark dist [-o DIR]     write a static copy of the site
-  clausemark export -format w3c|markdown|csv|json [-o FILE] ANNOTATIONS.json
+  clausemark export -format w3c|markdown|html|csv|json [-o FILE] ANNOTATIONS.json
                                convert an annotation file for drafting
                                pipelines (to stdout without -o)
   clausemark merge A.json B.json [-o OUT.json]
