@@ -143,7 +143,10 @@ type importRequest struct {
 	Name   string
 	Data   []byte
 	Anyway bool
-	Done   func(*annotations.Plan, error)
+	// Progress is told, now and then, how far reading the file has got;
+	// Done the plan or why there is none (both on the UI goroutine).
+	Progress func(annotations.Progress)
+	Done     func(*annotations.Plan, error)
 }
 
 // applyRequest applies a planned import; Done is told the summary.

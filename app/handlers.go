@@ -32,7 +32,7 @@ func (ws *workspace) handlers() map[string]app.ActionHandler {
 		actionUndo:             onUI(ws.onUndo),
 		actionAcceptSuggestion: onUI(ws.onAcceptSuggestion),
 		actionExport:           onUI(ws.onExport),
-		actionImportPlan:       onUI(ws.onImportPlan),
+		actionImportPlan:       ws.onImportPlan, // reads off the UI goroutine
 		actionImportApply:      onUI(ws.onImportApply),
 		actionRetry:            onUI(ws.onRetry),
 		actionAuthor:           onUI(ws.onAuthor),
@@ -188,13 +188,43 @@ func (ws *workspace) onExport(ctx app.Context, a app.Action) {
 	showNotice(ctx, "Exported "+plural(d.set().Len(), "annotation")+" as "+f.name+".", "")
 }
 
+// importStep is how long one slice of reading an annotation file may
+// take: the page gets the hand back between slices, so a large file never
+// freezes it.
+const importStep = 8 * time.Millisecond
+
+// onImportPlan reads an annotation file in slices (annotations.Reading)
+// on the handler's own goroutine, reporting progress, then plans the
+// import on the UI goroutine, where the annotations live.
 func (ws *workspace) onImportPlan(ctx app.Context, a app.Action) {
 	r, _ := a.Value.(importRequest)
 	d := ws.doc(r.Doc)
 	if d == nil || r.Done == nil {
 		return
 	}
-	r.Done(d.set().Import(r.Data, annotations.ImportOptions{AllowOtherDocument: r.Anyway}))
+	done := func(p *annotations.Plan, err error) { ctx.Dispatch(func(app.Context) { r.Done(p, err) }) }
+	reading, err := annotations.NewReading(d.adoc, r.Data, annotations.ImportOptions{AllowOtherDocument: r.Anyway})
+	if err != nil {
+		done(nil, err)
+		return
+	}
+	last := time.Now()
+	for !reading.Step(importStep) {
+		if r.Progress != nil && time.Since(last) > 100*time.Millisecond {
+			last = time.Now()
+			p := reading.Progress()
+			ctx.Dispatch(func(app.Context) { r.Progress(p) })
+		}
+		time.Sleep(time.Millisecond) // let the page paint and take input
+	}
+	f, err := reading.Result()
+	ctx.Dispatch(func(app.Context) {
+		if err != nil {
+			r.Done(nil, err)
+			return
+		}
+		r.Done(d.set().Plan(f), nil)
+	})
 }
 
 func (ws *workspace) onImportApply(ctx app.Context, a app.Action) {

@@ -11,8 +11,10 @@ type importState struct {
 	Name          string
 	Plan          *annotations.Plan
 	Error         string
-	OtherDocument bool // the file is for another document: offer to re-anchor
-	Anyway        bool // planned with re-anchoring by quote
+	OtherDocument bool    // the file is for another document: offer to re-anchor
+	Anyway        bool    // planned with re-anchoring by quote
+	Reading       bool    // the file is being read
+	Progress      float64 // how far, 0 to 1
 	data          []byte
 	set           *annotations.Set // the set the plan was made for
 }
@@ -23,16 +25,17 @@ type importState struct {
 type importDialog struct {
 	app.Compo
 
-	Istate *importState
-	Iplan  *annotations.Plan // the plan, to render again when it changes
-	Ierror string
+	Istate    *importState
+	Iplan     *annotations.Plan // the plan, to render again when it changes
+	Ierror    string
+	Iprogress float64
 }
 
 func newImportDialog() *importDialog { return &importDialog{} }
 
 // State sets the import to show.
 func (d *importDialog) State(s *importState) *importDialog {
-	d.Istate, d.Iplan, d.Ierror = s, s.Plan, s.Error
+	d.Istate, d.Iplan, d.Ierror, d.Iprogress = s, s.Plan, s.Error, s.Progress
 	return d
 }
 
@@ -48,6 +51,13 @@ func (d *importDialog) Render() app.UI {
 			Aria("labelledby", "cm-import-title").
 			Body(
 				app.H2().ID("cm-import-title").Text("Import "+s.Name),
+				app.If(s.Reading, func() app.UI {
+					pct := itoa(int(s.Progress * 100))
+					return app.Div().Class("cm-import-reading").Role("status").Body(
+						app.P().Text("Reading the file… "+pct+"%"),
+						app.Progress().Max(100).Value(pct).Aria("label", "Reading the file"),
+					)
+				}),
 				app.If(s.Error != "", func() app.UI {
 					return app.Div().Class("cm-import-error").Role("alert").Body(
 						app.P().Body(app.Strong().Text("This file cannot be imported as it is. "), app.Text("Nothing was changed.")),
@@ -101,6 +111,9 @@ func (d *importDialog) summary(p *annotations.Plan) app.UI {
 		{"Orphans", len(p.Orphans), "their text is not in this resolution: kept for review"},
 	}
 	return app.Div().Class("cm-import-summary").Body(
+		app.If(p.File != nil && len(p.File.Undated) > 0, func() app.UI {
+			return app.P().Class("cm-import-note").Text(plural(len(p.File.Undated), "annotation") + " of the file had no date: they are dated at this import.")
+		}),
 		app.If(p.File != nil && (p.File.TextChanged || p.File.OtherDocument), func() app.UI {
 			return app.P().Class("cm-import-note").Text("The file was made on another version of the text: annotations were placed again by their quotes (" + plural(moved, "annotation") + " moved).")
 		}),

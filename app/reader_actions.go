@@ -268,13 +268,22 @@ func (r *reader) previewImport(ctx app.Context, f browser.File) {
 
 // plan asks the workspace to plan the import of st's file.
 func (r *reader) plan(ctx app.Context, st *importState, anyway bool) {
+	st.Reading, st.Progress = true, 0
 	ctx.NewActionWithValue(actionImportPlan, importRequest{
 		Doc: r.doc.id, Name: st.Name, Data: st.data, Anyway: anyway,
+		Progress: func(p annotations.Progress) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if r.imp == st {
+					st.Progress = p.Fraction()
+				}
+			})
+		},
 		Done: func(p *annotations.Plan, err error) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if r.imp != st {
 					return
 				}
+				st.Reading = false
 				st.Plan, st.Error, st.OtherDocument = nil, "", false
 				switch {
 				case errors.Is(err, annotations.ErrOtherDocument):

@@ -30,6 +30,9 @@ type record struct {
 	Author   string `json:"author"`
 	Created  string `json:"created"`
 	Modified string `json:"modified"`
+	// Labels are the annotation's free labels (tags of other tools); the
+	// key is absent when there are none.
+	Labels []string `json:"labels,omitempty"`
 }
 
 // formatTime formats t for a record. JavaScript dates, and so records, keep
@@ -73,6 +76,7 @@ func newRecord(a annotations.Annotation) (record, error) {
 		Author:   a.Author,
 		Created:  created,
 		Modified: modified,
+		Labels:   a.Labels,
 	}, nil
 }
 
@@ -99,6 +103,7 @@ func (r record) annotation() (annotations.Annotation, error) {
 		Tag:      annotations.Tag(r.Tag),
 		Note:     r.Note,
 		Author:   r.Author,
+		Labels:   r.Labels,
 		Created:  created.UTC(),
 		Modified: modified.UTC(),
 	}, nil

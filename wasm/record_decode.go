@@ -117,6 +117,8 @@ func (d *scanner) object(r *record) bool {
 			r.Note, ok = d.str()
 		case "author":
 			r.Author, ok = d.str()
+		case "labels":
+			r.Labels, ok = d.strings()
 		case "created":
 			r.Created, ok = d.str()
 		case "modified":
@@ -261,4 +263,27 @@ func (d *scanner) int() (int, bool) {
 	}
 	n, err := strconv.Atoi(d.s[start:d.i])
 	return n, err == nil
+}
+
+// strings reads an array of strings.
+func (d *scanner) strings() ([]string, bool) {
+	if !d.consume('[') {
+		return nil, false
+	}
+	out := []string{} // as encoding/json decodes [] (not nil)
+	if d.consume(']') {
+		return out, true
+	}
+	for {
+		d.space()
+		v, ok := d.str()
+		if !ok {
+			return nil, false
+		}
+		out = append(out, v)
+		if d.consume(',') {
+			continue
+		}
+		return out, d.consume(']')
+	}
 }

@@ -64,6 +64,9 @@ func TestDecodeRecordsFastAgreesWithEncodingJSON(t *testing.T) {
 				Suffix: randomText(r), Tag: annotations.Tag(randomText(r)), Note: randomText(r), Author: randomText(r),
 				Created: time.UnixMilli(r.Int64N(1 << 42)), Modified: time.UnixMilli(r.Int64N(1 << 42)),
 			}
+			for range r.IntN(3) {
+				as[j].Labels = append(as[j].Labels, randomText(r))
+			}
 		}
 		text, err := encodeRecords(as)
 		if err != nil {
@@ -92,6 +95,7 @@ func TestDecodeRecordsFastLeavesOddJSONToEncodingJSON(t *testing.T) {
 		`[{"id":"\x"}]`, `[{"id":"\u12"}]`, `[{"id":"\ud800\u12"}]`, "[{\"id\":\"\x01\"}]", `[{"id":"a"`, `[{"id":"a"}]x`,
 		`[{"id":"a"},]`, `[,]`, `{}`, `null`, ``, `"[]"`, `[{"id":1}]`, `[{"start":"1"}]`, "[{\"id\":\"\xff\"}]",
 		`[{"note":"\/\b\f\n\r\t\"\\\u00e9\uD83D\uDE00"}]`,
+		`[{"labels":[]}]`, `[{"labels":["a", "b"]}]`, `[{"labels":null}]`, `[{"labels":["a",]}]`, `[{"labels":[1]}]`, `[{"labels":"a"}]`,
 	} {
 		checkSameAsEncodingJSON(t, text)
 	}
