@@ -239,7 +239,7 @@ type Result struct {
 	Total int
 
 	x      *Index
-	items  []int32        // positions in x.items
+	items  []int32         // positions in x.items
 	perDoc map[int32]int32 // matches per document
 }
 
