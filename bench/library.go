@@ -83,22 +83,26 @@ func Library(texts []BaseText, n, perDoc int, seed int64) ([]library.Addition, e
 	}
 	out := make([]library.Addition, 0, n)
 	symbols := map[string]bool{}
+	parsedBase := make([]*resolution.Document, len(texts))
 	for i := 0; len(out) < n; i++ {
 		if i > 100*n+len(texts) {
 			return nil, fmt.Errorf("bench: cannot make %d documents of these texts", n)
 		}
 		base := texts[i%len(texts)]
 		copyNo := i / len(texts)
-		text := base.Text
+		if parsedBase[i%len(texts)] == nil {
+			p, err := resolution.Parse(base.Text)
+			if err != nil {
+				return nil, fmt.Errorf("bench: %s: %v", base.Name, err)
+			}
+			parsedBase[i%len(texts)] = p
+		}
+		text, parsed := base.Text, parsedBase[i%len(texts)]
 		if copyNo > 0 {
 			var ok bool
-			if text, ok = RenameSymbol(base.Text, copyNo); !ok {
+			if text, parsed, ok = renameSymbol(base.Text, parsed, copyNo); !ok {
 				continue
 			}
-		}
-		parsed, err := resolution.Parse(text)
-		if err != nil {
-			return nil, fmt.Errorf("bench: %s copy %d: %v", base.Name, copyNo, err)
 		}
 		k := len(out)
 		added := libraryDay.Add(time.Duration(k) * time.Minute)
@@ -143,29 +147,39 @@ var libraryDay = time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 // false when the renamed text does not parse to the new symbol.
 func RenameSymbol(text []byte, k int) ([]byte, bool) {
 	doc, err := resolution.Parse(text)
-	if err != nil || doc.Symbol == "" || k < 1 {
+	if err != nil {
 		return nil, false
+	}
+	renamed, _, ok := renameSymbol(text, doc, k)
+	return renamed, ok
+}
+
+// renameSymbol is RenameSymbol of a text parsed as doc; it returns the
+// renamed text parsed too.
+func renameSymbol(text []byte, doc *resolution.Document, k int) ([]byte, *resolution.Document, bool) {
+	if doc.Symbol == "" || k < 1 {
+		return nil, nil, false
 	}
 	to, ok := bumpLastNumber(doc.Symbol, 10000*k)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
 	renamed := bytes.ReplaceAll(text, []byte(doc.Symbol), []byte(to))
 	if bytes.Equal(renamed, text) && doc.Number != "" {
 		number, ok := bumpLastNumber(doc.Number, 100*k)
 		if !ok {
-			return nil, false
+			return nil, nil, false
 		}
 		if to, ok = bumpLastNumber(doc.Symbol, 100*k); !ok {
-			return nil, false
+			return nil, nil, false
 		}
 		renamed = bytes.ReplaceAll(text, []byte(doc.Number), []byte(number))
 	}
 	got, err := resolution.Parse(renamed)
 	if err != nil || got.Symbol != to {
-		return nil, false
+		return nil, nil, false
 	}
-	return renamed, true
+	return renamed, got, true
 }
 
 var lastNumber = regexp.MustCompile(`\d+`)

@@ -26,6 +26,12 @@ type Index struct {
 	items   []indexItem
 	authors []string // as first written, by author index
 	bodies  []string // as first written, by body index
+	// blob is the folded text of every item in order, each followed by
+	// "\x01", in one block of memory that a search reads straight through.
+	// starts[i] is where item i's text begins; starts[len(items)] is
+	// len(blob).
+	blob   string
+	starts []int32
 
 	last struct {
 		valid bool
@@ -51,7 +57,7 @@ type indexItem struct {
 	clause int32 // position of its clause in its document; orphans: MaxInt32
 	tag    annotations.Tag
 	orphan bool
-	text   string // Fold(exact) + "\x00" + Fold(note)
+	text   string // Fold(exact) + "\x00" + Fold(note), until the blob holds it
 }
 
 // NewIndex indexes the annotations as of summaries: each annotation goes
@@ -160,8 +166,31 @@ func NewIndex(summaries []Summary, as []annotations.Annotation) *Index {
 		}
 		return strings.Compare(p.a.ID, q.a.ID)
 	})
+	x.buildBlob()
 	return x
 }
+
+// buildBlob joins the folded texts of the items, in their final order.
+func (x *Index) buildBlob() {
+	n := 0
+	for i := range x.items {
+		n += len(x.items[i].text) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	x.starts = make([]int32, len(x.items)+1)
+	for i := range x.items {
+		x.starts[i] = int32(b.Len())
+		b.WriteString(x.items[i].text)
+		b.WriteByte(1)
+		x.items[i].text = "" // the blob holds it
+	}
+	x.starts[len(x.items)] = int32(b.Len())
+	x.blob = b.String()
+}
+
+// text returns item i's folded quote and note.
+func (x *Index) text(i int32) string { return x.blob[x.starts[i] : x.starts[i+1]-1] }
 
 // Len is the number of annotations indexed.
 func (x *Index) Len() int { return len(x.items) }
@@ -248,13 +277,6 @@ func (x *Index) Filter(q Query) *Result {
 	text := Fold(q.Text)
 	key, docOK, authorOK := x.compile(q)
 
-	candidates := x.last.base
-	narrow := x.last.valid && x.last.key == key && strings.Contains(text, x.last.text)
-	n := len(x.items)
-	if narrow {
-		n = len(candidates)
-	}
-	base := make([]int32, 0, min(n, 1024))
 	var tagOK [4]bool // commitment, request, concern, untagged
 	if len(q.Tags) == 0 {
 		tagOK = [4]bool{true, true, true, true}
@@ -263,20 +285,14 @@ func (x *Index) Filter(q Query) *Result {
 		tagOK[tagSlot(t)] = true
 	}
 	r := &Result{x: x, perDoc: map[int32]int32{}}
-	for k := 0; k < n; k++ {
-		i := int32(k)
-		if narrow {
-			i = candidates[k]
-		}
+	var base []int32
+	keep := func(i int32) {
 		it := &x.items[i]
 		if docOK != nil && !docOK[it.doc] {
-			continue
+			return
 		}
 		if authorOK != nil && (it.author < 0 || !authorOK[it.author]) {
-			continue
-		}
-		if text != "" && !strings.Contains(it.text, text) {
-			continue
+			return
 		}
 		base = append(base, i)
 		slot := tagSlot(it.tag)
@@ -296,6 +312,37 @@ func (x *Index) Filter(q Query) *Result {
 		if tagOK[slot] {
 			r.items = append(r.items, i)
 			r.perDoc[it.doc]++
+		}
+	}
+	narrow := x.last.valid && x.last.key == key && strings.Contains(text, x.last.text)
+	switch {
+	case narrow && len(x.last.base) < len(x.items)/8:
+		// Typing on: only what the last text kept can match.
+		for _, i := range x.last.base {
+			if text == "" || strings.Contains(x.text(i), text) {
+				keep(i)
+			}
+		}
+	case text == "":
+		for i := range x.items {
+			keep(int32(i))
+		}
+	default:
+		// One scan of the blob: strings.Index runs through long stretches
+		// without a match at memory speed; each match is the item whose
+		// text holds it, then the scan goes on from the next item.
+		i := int32(0)
+		for pos := 0; pos < len(x.blob); {
+			k := strings.Index(x.blob[pos:], text)
+			if k < 0 {
+				break
+			}
+			at := int32(pos + k)
+			for x.starts[i+1] <= at {
+				i++
+			}
+			keep(i)
+			pos = int(x.starts[i+1])
 		}
 	}
 	r.Total = len(r.items)
