@@ -142,9 +142,10 @@ var libraryDay = time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 // of it: the last number of the symbol (before a bracketed year) plus
 // 10000·k ("S/2018/95" → "S/2018/10095"), written wherever the text writes
 // the symbol, or, when the text gives only a resolution number ("53/11."),
-// that number plus 100·k wherever the text writes it ("53/111", so
-// "A/HRC/RES/53/111": resolution numbers have at most four digits). ok is
-// false when the renamed text does not parse to the new symbol.
+// that number with its session plus k wherever the text writes it
+// ("54/11", so "A/HRC/RES/54/11": resolution numbers have at most four
+// digits a part). ok is false when the renamed text does not parse to the
+// new symbol.
 func RenameSymbol(text []byte, k int) ([]byte, bool) {
 	doc, err := resolution.Parse(text)
 	if err != nil {
@@ -166,13 +167,13 @@ func renameSymbol(text []byte, doc *resolution.Document, k int) ([]byte, *resolu
 	}
 	renamed := bytes.ReplaceAll(text, []byte(doc.Symbol), []byte(to))
 	if bytes.Equal(renamed, text) && doc.Number != "" {
-		number, ok := bumpLastNumber(doc.Number, 100*k)
-		if !ok {
+		session, rest, ok := strings.Cut(doc.Number, "/")
+		n, err := strconv.Atoi(session)
+		if !ok || err != nil || !strings.HasSuffix(doc.Symbol, "/"+doc.Number) {
 			return nil, nil, false
 		}
-		if to, ok = bumpLastNumber(doc.Symbol, 100*k); !ok {
-			return nil, nil, false
-		}
+		number := strconv.Itoa(n+k) + "/" + rest
+		to = strings.TrimSuffix(doc.Symbol, doc.Number) + number
 		renamed = bytes.ReplaceAll(text, []byte(doc.Number), []byte(number))
 	}
 	got, err := resolution.Parse(renamed)
