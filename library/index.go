@@ -269,7 +269,7 @@ type Result struct {
 
 	x      *Index
 	items  []int32         // positions in x.items
-	perDoc map[int32]int32 // matches per document
+	perDoc []int32 // matches per document
 }
 
 // Filter returns the annotations q keeps, with the counts per tag.
@@ -284,7 +284,7 @@ func (x *Index) Filter(q Query) *Result {
 	for _, t := range q.Tags {
 		tagOK[tagSlot(t)] = true
 	}
-	r := &Result{x: x, perDoc: map[int32]int32{}}
+	r := &Result{x: x, perDoc: make([]int32, len(x.docs))}
 	var base []int32
 	keep := func(i int32) {
 		it := &x.items[i]
