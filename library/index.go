@@ -268,7 +268,7 @@ type Result struct {
 	Total int
 
 	x      *Index
-	items  []int32         // positions in x.items
+	items  []int32 // positions in x.items
 	perDoc []int32 // matches per document
 }
 
