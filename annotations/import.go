@@ -62,6 +62,9 @@ type File struct {
 	// TextChanged is set when a native file's text hash differs from the
 	// document's: the text was revised since.
 	TextChanged bool
+	// Text is the text of the document, when a native file (version 3)
+	// carries it.
+	Text *Text
 	// Annotations are the annotations of the file in file order, moved
 	// where re-anchoring found them; orphans are kept as they were.
 	Annotations []Annotation
@@ -107,6 +110,9 @@ type readItem struct {
 	alts []Selectors
 	// undated: the file gave no time; the annotation is dated at the import.
 	undated bool
+	// entry is the document of a version 3 native file the annotation is
+	// of (documents[entry]); -1 for other files.
+	entry int
 }
 
 // anchorItem anchors an item: its selectors, else the first alternative

@@ -115,7 +115,7 @@ func TestReadNativeRejects(t *testing.T) {
 		err   error
 	}{
 		{"a wrong format name", nativeFileWith(map[string]string{"format": `"clausemark.notes"`}, nil), -1, "format", ErrFormat},
-		{"a newer version", nativeFileWith(map[string]string{"version": "3"}, nil), -1, "version", ErrVersion},
+		{"a newer version", nativeFileWith(map[string]string{"version": "4"}, nil), -1, "version", ErrVersion},
 		{"version 0", nativeFileWith(map[string]string{"version": "0"}, nil), -1, "version", ErrVersion},
 		{"labels in a version 1 file", nativeFileWith(nil, map[string]string{"labels": `["UNGA"]`}), 0, "labels", ErrInvalidValue},
 		{"a member given twice", strings.Replace(nativeFileWith(nil, nil), `"version":1,`, `"version":1,"version":1,`, 1), -1, "version", ErrInvalidValue},

@@ -76,9 +76,13 @@ type Reading struct {
 
 	file  *File
 	items []readItem
-	seen  map[string]int
+	seen  map[string]string // id → where it was met
 	errs  errorList
 	count int // annotations met in the file
+	// stopped: too many annotations, decoding stops.
+	stopped bool
+	// collection is what a Reading of NewCollectionReading reads.
+	collection *Collection
 
 	stage    Stage
 	anchored int
@@ -101,6 +105,9 @@ func NewReading(doc *Document, data []byte, opts ImportOptions) (*Reading, error
 	format, err := detect(data)
 	if err != nil {
 		return nil, err
+	}
+	if doc == nil && format != Native {
+		return nil, ErrNotNative
 	}
 	r := &Reading{doc: doc, opts: opts, data: data, file: &File{Format: format}, fuzzy: work{left: MaxImportFuzzyWork}}
 	if r.opts.Now == nil {
@@ -147,6 +154,11 @@ func (r *Reading) Step(budget time.Duration) bool {
 			}
 			if err := r.errs.err(); err != nil {
 				r.fail(err)
+				return true
+			}
+			if r.doc == nil {
+				r.collect()
+				r.stage = Finished
 				return true
 			}
 			r.file.Annotations = make([]Annotation, len(r.items))
@@ -196,39 +208,45 @@ func (r *Reading) Result() (*File, error) {
 	return r.file, r.err
 }
 
-// add takes one decoded annotation (or its error) of the file: it checks
-// the limits, validation and duplicate ids, and keeps it. It reports false
-// when reading must stop: too many annotations.
-func (r *Reading) add(it readItem, ferr *FieldError) bool {
-	i := r.count
+// add takes one decoded annotation (or its error) of the file, the
+// index-th of its document: it checks the limits, validation and duplicate
+// ids, and keeps it. It returns the error it kept for the annotation, if
+// any. Past MaxAnnotations it sets r.stopped: reading must stop.
+func (r *Reading) add(it readItem, ferr *FieldError, index int) *FieldError {
 	r.count++
 	if r.count > MaxAnnotations {
 		r.errs = append(r.errs[:0], fieldErrf(r.itemsField(), ErrTooMany, "more than %d", MaxAnnotations))
-		return false
+		r.stopped = true
+		return nil
 	}
 	if len(r.errs) >= maxErrors {
-		return true // enough said; go on counting
+		return nil // enough said; go on counting
 	}
 	if ferr == nil {
 		if j, dup := r.seen[it.a.ID]; dup {
-			ferr = fieldErrf("id", ErrDuplicateID, "same as annotation %d", j)
+			ferr = fieldErrf("id", ErrDuplicateID, "same as %s", j)
 		}
 	}
 	if ferr != nil {
-		ferr.Index = i
+		ferr.Index = index
 		if ferr.ID == "" {
 			ferr.ID = it.a.ID
 		}
 		r.errs.add(ferr)
-		return true
+		return ferr
 	}
 	if r.seen == nil {
-		r.seen = make(map[string]int)
+		r.seen = make(map[string]string)
 	}
-	r.seen[it.a.ID] = i
-	it.a.Document = r.doc.Symbol
+	r.seen[it.a.ID] = fmt.Sprintf("annotation %d", index)
+	if it.entry >= 0 {
+		r.seen[it.a.ID] = fmt.Sprintf("annotation %d of document %d", index, it.entry)
+	}
+	if r.doc != nil {
+		it.a.Document = r.doc.Symbol
+	}
 	r.items = append(r.items, it)
-	return true
+	return nil
 }
 
 // itemsField names the list of annotations of the file.

@@ -32,10 +32,10 @@ func nativeSchema(t *testing.T, data []byte) *jsonschema.Schema {
 	return s
 }
 
-func loadSchema(t *testing.T) map[string]any {
+func loadSchema(t *testing.T, data []byte) map[string]any {
 	t.Helper()
 	var s map[string]any
-	if err := json.Unmarshal(Schema(), &s); err != nil {
+	if err := json.Unmarshal(data, &s); err != nil {
 		t.Fatalf("the schema is not JSON: %v", err)
 	}
 	return s
@@ -51,7 +51,7 @@ func validateJSON(t *testing.T, s *jsonschema.Schema, data []byte) error {
 }
 
 func TestSchemaAcceptsWhatWeWrite(t *testing.T) {
-	schema := nativeSchema(t, Schema())
+	schema := nativeSchema(t, SchemaV2())
 	golden, err := os.ReadFile(filepath.Join("testdata", "golden", "fixture.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -67,6 +67,22 @@ func TestSchemaAcceptsWhatWeWrite(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+	t.Run("version 3", func(t *testing.T) {
+		v3 := nativeSchema(t, Schema())
+		golden, err := os.ReadFile(filepath.Join("testdata", "golden", "collection.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		random, err := ExportEntries([]Entry{EntryOf(s, &Text{Text: draftText, SourceFormat: "docx", FileName: "L.12.docx"}), twoEntries(t)[1]}, fixedNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range map[string][]byte{"the golden collection": golden, "a random export": random} {
+			if err := validateJSON(t, v3, data); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+	})
 	t.Run("version 1", func(t *testing.T) {
 		v1, err := os.ReadFile(filepath.Join("schema", "clausemark-annotations-v1.schema.json"))
 		if err != nil {
@@ -83,7 +99,7 @@ func TestSchemaAcceptsWhatWeWrite(t *testing.T) {
 }
 
 func TestSchemaRejectsWhatReadRejects(t *testing.T) {
-	schema := nativeSchema(t, Schema())
+	schema := nativeSchema(t, SchemaV2())
 	v2 := func(annotation map[string]string) string {
 		return nativeFileWith(map[string]string{"version": "2"}, annotation)
 	}
@@ -92,7 +108,7 @@ func TestSchemaRejectsWhatReadRejects(t *testing.T) {
 		readAccepts bool // the reader makes it right (ids are made lowercase)
 	}{
 		{"a wrong format", nativeFileWith(map[string]string{"format": `"x"`, "version": "2"}, nil), false},
-		{"version 3", nativeFileWith(map[string]string{"version": "3"}, nil), false},
+		{"version 3 with one document", nativeFileWith(map[string]string{"version": "3"}, nil), false},
 		{"a bad tag", v2(map[string]string{"tag": `"urgent"`}), false},
 		{"a tag in capitals", v2(map[string]string{"tag": `"Request"`}), false},
 		{"a local time", v2(map[string]string{"created": `"2024-02-20T15:05:00+01:00"`}), false},
@@ -133,10 +149,46 @@ func TestSchemaRejectsWhatReadRejects(t *testing.T) {
 	})
 }
 
+func TestSchemaV3RejectsWhatReadCollectionRejects(t *testing.T) {
+	schema := nativeSchema(t, Schema())
+	v3 := func(document string) string {
+		return `{"format":"clausemark.annotations","version":3,"exported":"2024-03-01T09:30:00.000Z","documents":[{"document":` + document + `,"annotations":[]}]}`
+	}
+	for name, file := range map[string]string{
+		"a source format without text": v3(`{"symbol":"S/1","sourceFormat":"pdf"}`),
+		"a file name without text":     v3(`{"symbol":"S/1","fileName":"x.pdf"}`),
+		"an unknown source format":     v3(`{"symbol":"S/1","text":"x","sourceFormat":"odt"}`),
+		"an empty text":                v3(`{"symbol":"S/1","text":""}`),
+		"a file name of two lines":     v3(`{"symbol":"S/1","text":"x","fileName":"a\nb"}`),
+		"no symbol":                    v3(`{"text":"x"}`),
+		"a document with an author":    v3(`{"symbol":"S/1","author":"x"}`),
+		"an entry without annotations": `{"format":"clausemark.annotations","version":3,"exported":"2024-03-01T09:30:00.000Z","documents":[{"document":{"symbol":"S/1"}}]}`,
+		"version 2 with documents":     `{"format":"clausemark.annotations","version":2,"exported":"2024-03-01T09:30:00.000Z","documents":[]}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := validateJSON(t, schema, []byte(file)); err == nil {
+				t.Errorf("the schema accepts it")
+			}
+			if _, err := ReadCollection([]byte(file)); err == nil {
+				t.Errorf("ReadCollection accepts it")
+			}
+		})
+	}
+	ok := v3(`{"symbol":"S/1","title":"t","textSHA256":"","text":"x","sourceFormat":"html","fileName":"S_1.html"}`)
+	if err := validateJSON(t, schema, []byte(ok)); err != nil {
+		t.Errorf("the schema refuses %s: %v", ok, err)
+	}
+	if _, err := ReadCollection([]byte(ok)); err != nil {
+		t.Errorf("ReadCollection refuses %s: %v", ok, err)
+	}
+}
+
 // TestSchemaNamesTheFieldsOfTheCode keeps the schema and the Go structs of
 // the format in step.
 func TestSchemaNamesTheFieldsOfTheCode(t *testing.T) {
-	root := loadSchema(t)
+	root := loadSchema(t, SchemaV2())
+	v3 := loadSchema(t, Schema())
+	v3defs := v3["$defs"].(map[string]any)
 	names := func(v any) []string {
 		var out []string
 		rt := reflect.TypeOf(v)
@@ -164,6 +216,11 @@ func TestSchemaNamesTheFieldsOfTheCode(t *testing.T) {
 		{"document", nativeDocument{}, props["document"].(map[string]any)["properties"]},
 		{"annotation", nativeAnnotation{}, defs["annotation"].(map[string]any)["properties"]},
 		{"annotation (read)", nativeAnnotationIn{}, defs["annotation"].(map[string]any)["properties"]},
+		{"file, version 3", nativeFileV3{}, v3["properties"]},
+		{"entry, version 3", nativeEntry{}, v3defs["entry"].(map[string]any)["properties"]},
+		{"document, version 3", nativeDocumentV3{}, v3defs["document"].(map[string]any)["properties"]},
+		{"document, version 3 (read)", nativeDocumentIn{}, v3defs["document"].(map[string]any)["properties"]},
+		{"annotation, version 3", nativeAnnotation{}, v3defs["annotation"].(map[string]any)["properties"]},
 	} {
 		if got, want := keys(c.props), names(c.code); !slices.Equal(got, want) {
 			t.Errorf("%s: schema has %v, code has %v", c.name, got, want)

@@ -75,6 +75,24 @@ func (m *MemoryStore) PutMany(as []Annotation) error {
 	return nil
 }
 
+// All returns every annotation stored, of every document, by document
+// then id.
+func (m *MemoryStore) All() ([]Annotation, error) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	out := make([]Annotation, 0, len(m.byID))
+	for _, a := range m.byID {
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(x, y Annotation) int {
+		if c := cmp.Compare(x.Document, y.Document); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.ID, y.ID)
+	})
+	return out, nil
+}
+
 // Len is the number of annotations stored, all documents together.
 func (m *MemoryStore) Len() int {
 	m.mu.RLock()

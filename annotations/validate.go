@@ -61,8 +61,12 @@ var (
 // FieldError is a problem with one field of one annotation, or of the file
 // when Index is -1 and ID is empty.
 type FieldError struct {
-	// Index is the annotation's position in the file, -1 for the file itself
-	// or an annotation not read from a file.
+	// Document is the symbol of the document whose annotation it is, in a
+	// file of several documents (native version 3); "" otherwise.
+	Document string
+	// Index is the annotation's position in the file (in a file of several
+	// documents: among the annotations of its Document), -1 for the file
+	// itself or an annotation not read from a file.
 	Index int
 	// ID is the annotation id, when it is known.
 	ID string
@@ -74,6 +78,9 @@ type FieldError struct {
 
 func (e *FieldError) Error() string {
 	var b strings.Builder
+	if e.Document != "" {
+		fmt.Fprintf(&b, "document %s: ", e.Document)
+	}
 	switch {
 	case e.Index >= 0:
 		fmt.Fprintf(&b, "annotation %d", e.Index)

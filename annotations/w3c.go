@@ -290,7 +290,8 @@ func (w *w3cReader) step(deadline time.Time) (bool, error) {
 				return false, syntaxError(err)
 			}
 			it, ferr := w.item(v)
-			if !r.add(it, ferr) {
+			it.entry = -1
+			if r.add(it, ferr, r.count); r.stopped {
 				return true, nil
 			}
 			if k%16 == 15 && past(deadline) {
@@ -384,7 +385,8 @@ func (w *w3cReader) finish() error {
 		}
 	case hasType(v["type"], "Annotation") && !w.hasItems:
 		it, ferr := w.item(v)
-		w.r.add(it, ferr)
+		it.entry = -1
+		w.r.add(it, ferr, w.r.count)
 	default:
 		return fieldErrf("type", ErrFormat, "want AnnotationCollection or Annotation")
 	}

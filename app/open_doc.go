@@ -6,6 +6,7 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -66,47 +67,12 @@ func newOpenDoc(doc *resolution.Document, b browser.Browser) (*openDoc, error) {
 // recognised are in no known part. The app, the command line and the
 // benchmarks all annotate this.
 func AnnotationDocument(doc *resolution.Document) (*annotations.Document, error) {
-	var clauses []annotations.Clause
-	var walk func(cs []*resolution.Clause, part annotations.Part)
-	walk = func(cs []*resolution.Clause, part annotations.Part) {
-		for _, c := range cs {
-			clauses = append(clauses, annotations.Clause{ID: c.ID, Label: c.Label, Text: c.Text, Part: part})
-			walk(c.Children, part)
-		}
-	}
-	// The order of doc.Clauses(), which TextSHA256 hashes.
-	operative := annotations.OperativePart
-	if !doc.Recognised {
-		operative = annotations.Unknown
-	}
-	walk(doc.Preamble, annotations.Preamble)
-	walk(doc.Operative, operative)
-	for _, a := range doc.Annexes {
-		walk(a.Paragraphs, annotations.AnnexPart)
-	}
-	d := annotations.Document{
-		Symbol:     doc.Symbol,
-		Title:      doc.Title,
-		TextSHA256: doc.TextSHA256(),
-		Body:       doc.Body,
-		Session:    doc.Session,
-		Date:       doc.Date,
-		Adopted:    doc.Adoption.Date,
-		Clauses:    clauses,
-	}
-	if d.Symbol == "" {
-		// Text with no symbol (a draft, notes): it is named by its text,
-		// so that its annotations are kept, exported and imported for
-		// that text and no other.
-		d.Symbol = UntitledSymbolPrefix + d.TextSHA256[:12]
-		d.Source = "urn:sha256:" + d.TextSHA256
-	}
-	return annotations.NewDocument(d)
+	return library.AnnotationDocument(doc, "")
 }
 
 // UntitledSymbolPrefix starts the symbol given to a document that has none:
 // "untitled-" and the first 12 hex digits of its text hash.
-const UntitledSymbolPrefix = "untitled-"
+const UntitledSymbolPrefix = library.UntitledSymbolPrefix
 
 // run is the session's Config.Run: work in ctx.Async, done back on the UI
 // goroutine. Before the page runs (preload) the work waits for start.

@@ -2,6 +2,8 @@ package app
 
 import (
 	"strings"
+
+	"github.com/clausemark/clausemark/library"
 )
 
 // Routes: "/" shows the default document; "/d/{id}" shows the document
@@ -16,23 +18,7 @@ const (
 // made one '-' ("A/HRC/RES/53/11" → "A-HRC-RES-53-11", "S/RES/2719 (2023)"
 // → "S-RES-2719-2023"); a document with no symbol is "untitled-" and the
 // first 12 hex digits of its text hash (see AnnotationDocument).
-func DocumentID(symbol string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range symbol {
-		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-'
-		if !ok {
-			dash = b.Len() > 0
-			continue
-		}
-		if dash {
-			b.WriteByte('-')
-			dash = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func DocumentID(symbol string) string { return library.DocumentID(symbol) }
 
 // docURL is the path of the page that shows the document with this id.
 func docURL(id string) string { return docPathBase + id }

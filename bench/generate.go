@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/clausemark/clausemark/annotations"
-	cmapp "github.com/clausemark/clausemark/app"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -157,10 +157,21 @@ func Annotations(doc []byte, n int, seed int64) []byte {
 	if err != nil {
 		panic(fmt.Sprintf("bench: the document does not parse: %v", err))
 	}
-	adoc, err := cmapp.AnnotationDocument(parsed)
+	adoc, err := library.AnnotationDocument(parsed, "")
 	if err != nil {
 		panic(fmt.Sprintf("bench: the document cannot hold annotations: %v", err))
 	}
+	set := annotationSet(adoc, n, seed)
+	out, err := annotations.ExportJSON(set, func() time.Time { return exportTime })
+	if err != nil {
+		panic(fmt.Sprintf("bench: export: %v", err))
+	}
+	return out
+}
+
+// annotationSet is the set of n annotations of adoc that Annotations
+// writes (see there); it panics where Annotations does.
+func annotationSet(adoc *annotations.Document, n int, seed int64) *annotations.Set {
 	set := annotations.NewSet(adoc, func() time.Time { return exportTime })
 	rng := newRNG(uint64(seed))
 	clauses := adoc.Clauses
@@ -229,11 +240,7 @@ func Annotations(doc []byte, n int, seed int64) []byte {
 		seen[k] = true
 		placed[ci] = append(placed[ci], span{start, end})
 	}
-	out, err := annotations.ExportJSON(set, func() time.Time { return exportTime })
-	if err != nil {
-		panic(fmt.Sprintf("bench: export: %v", err))
-	}
-	return out
+	return set
 }
 
 // The times of generated files: the day resolution 53/11 was adopted.

@@ -326,7 +326,7 @@ func (c *connecting) upgrade(_ *idb.Database, oldVersion, newVersion uint) error
 	}
 	db := safejs.Safe(result)
 	if oldVersion == 0 {
-		if err = createV2(db); err == nil {
+		if err = createV3(db); err == nil {
 			return nil
 		}
 	} else {

@@ -23,7 +23,7 @@ import (
 // milliseconds since the Unix epoch (Date.now()); there is no "author".
 // Listing a document meant reading the whole store.
 //
-// # Version 2 (current)
+// # Version 2
 //
 // Object store "annotations", keyPath "id", with the index "document" on the
 // keyPath "document" (not unique). A record is a plain object with the
@@ -35,39 +35,69 @@ import (
 // Date.prototype.toISOString writes them: "2024-03-01T09:30:00.000Z".
 // "author" is "" when unknown.
 //
+// # Version 3 (current)
+//
+// Version 2's "annotations" store and its records, unchanged, beside two
+// object stores of the library (package library), both with keyPath "id"
+// and no index:
+//
+//   - "documents": one record per document, library.Document as JSON
+//     (encoding/json names: id, symbol, name, added, opened, place,
+//     builtin, versions: [{number, name, added, symbol, source, fileName,
+//     text, textSHA256}]); times RFC 3339 strings;
+//   - "summaries": one record per document, library.Summary as JSON: what
+//     the library page lists, so that it never reads a text.
+//
+// A document's annotations are the records of "annotations" whose
+// "document" is the document's symbol; adding or removing a document and
+// its annotations is one transaction over the three stores.
+//
 // # Upgrades
 //
 // Upgrades are made with plain IndexedDB calls, by the first of Open's two
 // open requests (prepare, in open.go); go-indexeddb cannot run them (see
 // open.go). Opening runs the upgrade inside the versionchange transaction:
 //
-//   - from 0 (no database): create the version 2 store and index;
+//   - from 0 (no database): create the version 3 stores and index;
 //   - from 1: create the index, then walk every record with a cursor and
 //     rewrite it: "doc" becomes "document", numeric times become strings,
 //     a missing "author" becomes "". Fields this code does not know are
-//     kept as they are.
+//     kept as they are. Then, as from 2:
+//   - from 2: create the stores "documents" and "summaries", empty. No
+//     annotation record is touched. The library starts empty: the app's
+//     library.EnsureBuiltin then adds the built-in resolution, its summary
+//     counting the annotations saved under its symbol; the annotations of
+//     other symbols (texts served with serve -doc) stay, listed by
+//     AllAnnotations under their symbol until their text is added again.
 //
 // A record that cannot be migrated (its id is not a string, its doc is not
 // a string, a time is neither a number nor an RFC 3339 string) aborts the
 // transaction: the database stays at version 1 with every record as it was,
 // and Open returns an error wrapping ErrUpgrade. Nothing is ever dropped.
 //
+// Creating the two stores is synchronous and touches no record, so the
+// 1→2 step's cursor, which finishes later in the same transaction, needs
+// no chaining with it; any failure of either aborts the whole upgrade.
+//
 // The second open request (connect), made by go-indexeddb, finds the
 // database at SchemaVersion and upgrades nothing. Should another tab delete
-// the database between the two, connect creates the version 2 schema as
+// the database between the two, connect creates the version 3 schema as
 // above; any other upgrade it aborts (ErrUpgrade).
 //
-// To add version 3: raise SchemaVersion, add a case from 2 to upgrade, and
-// make the 1→2 step chain into it (the cursor step finishes asynchronously,
-// so a later step must start when the cursor is done).
+// To add version 4: raise SchemaVersion, add a case from 3 to upgrade, and
+// make the earlier steps run it too. A step that walks records with a
+// cursor finishes asynchronously: a later step that reads the same records
+// must start when the cursor is done.
 const (
 	// DefaultName is the name of Clausemark's database.
 	DefaultName = "clausemark"
 	// SchemaVersion is the version of the schema this code writes and reads.
-	SchemaVersion = 2
+	SchemaVersion = 3
 
-	storeName     = "annotations" // the object store
-	documentIndex = "document"    // the index on the document symbol
+	storeName      = "annotations" // the object store of annotations
+	documentIndex  = "document"    // its index on the document symbol
+	documentsStore = "documents"   // the library's documents (version 3)
+	summariesStore = "summaries"   // the library's summaries (version 3)
 )
 
 // upgrade runs in the upgradeneeded event of an open request: req is the
@@ -89,12 +119,35 @@ func upgrade(o *opening, req, event safejs.Value) error {
 	}
 	switch oldVersion {
 	case 0:
-		return createV2(db)
+		return createV3(db)
 	case 1:
-		return migrateV1(o, tx)
+		if err := migrateV1(o, tx); err != nil {
+			return err
+		}
+		return createLibraryStores(db)
+	case 2:
+		return createLibraryStores(db)
 	default:
 		return fmt.Errorf("no upgrade from schema version %d to %d", oldVersion, SchemaVersion)
 	}
+}
+
+// createV3 creates the version 3 schema in an empty database.
+func createV3(db safejs.Value) error {
+	if err := createV2(db); err != nil {
+		return err
+	}
+	return createLibraryStores(db)
+}
+
+// createLibraryStores adds the stores of version 3 to a version 2 schema.
+func createLibraryStores(db safejs.Value) error {
+	for _, name := range []string{documentsStore, summariesStore} {
+		if _, err := db.Call("createObjectStore", name, map[string]any{"keyPath": "id"}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // createV2 creates the version 2 schema in an empty database.

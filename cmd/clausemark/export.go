@@ -52,13 +52,16 @@ func formatNames() string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-const exportUsage = `Usage: clausemark export -format FORMAT [-doc RESOLUTION.txt] [-o FILE] [-delegation NAME] [-any-document] ANNOTATIONS.json
+const exportUsage = `Usage: clausemark export -format FORMAT [-doc RESOLUTION.txt] [-document SYMBOL] [-o FILE] [-delegation NAME] [-any-document] ANNOTATIONS.json
 
 Converts an annotation file (native Clausemark JSON, or W3C Web Annotation)
 for drafting pipelines. FORMAT is one of:
 %s
-The annotations are on RESOLUTION.txt, by default the resolution embedded in
-the binary (A/HRC/RES/53/11). Annotations that do not fit its text (the file
+A file that carries its document's text (native version 3) is read on that
+text; otherwise the annotations are on RESOLUTION.txt, by default the
+resolution embedded in the binary (A/HRC/RES/53/11). A file of several
+documents is exported whole as json (every document and its text kept);
+the other formats take one document, named with -document. Annotations that do not fit its text (the file
 was made on another revision) are re-anchored by their quote, or kept as
 orphans for review, and a note on stderr says how many. A file of another
 document is refused unless -any-document is given. The brief (markdown,
@@ -77,6 +80,7 @@ func export(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("o", "", "write to `FILE`, atomically (default: stdout)")
 	anyDoc := fs.Bool("any-document", false, "accept a file made on another document, re-anchoring its annotations by quote")
 	delegation := fs.String("delegation", "", "name the delegation `NAME` in the header of the brief (markdown, html; default: the authors of the annotations)")
+	symbol := fs.String("document", "", "the `SYMBOL` of the document to export, from a file of several")
 	fs.Usage = func() {
 		var list strings.Builder
 		for _, f := range exportFormats {
@@ -115,11 +119,22 @@ func export(args []string, stdout, stderr io.Writer) error {
 	}
 	name := files[0]
 
-	doc, err := loadDocument(*docName)
+	data, err := readAnnotationFile(name)
 	if err != nil {
 		return err
 	}
-	data, err := readAnnotationFile(name)
+	c, err := carriesDocuments(name, data)
+	if err != nil {
+		return err
+	}
+	if c != nil {
+		return exportDocuments(name, c, ef, *symbol, *docName, *out, *delegation, *anyDoc, stdout, stderr)
+	}
+	if *symbol != "" {
+		fmt.Fprintf(stderr, "export: -document is for files of several documents; %s holds one\n", name)
+		return errUsage
+	}
+	doc, err := loadDocument(*docName)
 	if err != nil {
 		return err
 	}
@@ -137,6 +152,58 @@ func export(args []string, stdout, stderr io.Writer) error {
 	}
 	if note := anchoringNote(name, doc, p.File); note != "" {
 		fmt.Fprintln(stderr, "clausemark:", note)
+	}
+	return nil
+}
+
+// exportDocuments exports a file that carries documents (version 3): every
+// document as json, else the one named by symbol (or the only one), each
+// read on its own text when the file carries it.
+func exportDocuments(name string, c *annotations.Collection, ef *exportFormat, symbol, docName, out, delegation string, anyDoc bool, stdout, stderr io.Writer) error {
+	entries := c.Entries
+	if symbol != "" {
+		e := c.Entry(symbol)
+		if e == nil {
+			return &fileError{name, fmt.Errorf("the file holds %s, not %s", symbolList(c), symbol)}
+		}
+		entries = []annotations.Entry{*e}
+	}
+	if len(entries) != 1 && ef.name != "json" {
+		return &fileError{name, fmt.Errorf("the file holds %d documents (%s): name the one to export as %s with -document", len(entries), symbolList(c), ef.name)}
+	}
+	var written []annotations.Entry
+	var sets []*annotations.Set
+	var notes []string
+	for _, e := range entries {
+		if e.Text != nil && docName != "" {
+			notes = append(notes, fmt.Sprintf("%s: %s: the file carries its text; -doc is not used", name, e.Symbol))
+		}
+		d := &docSet{}
+		p, err := mergeEntry(name, d, e, docName, anyDoc)
+		if err != nil {
+			return err
+		}
+		if note := anchoringNote(name, d.set.Document(), p.File); note != "" {
+			notes = append(notes, note)
+		}
+		written = append(written, d.entry())
+		sets = append(sets, d.set)
+	}
+	var result []byte
+	var err error
+	if ef.name == "json" {
+		result, err = annotations.ExportEntries(written, clock)
+	} else {
+		result, err = ef.write(sets[0], annotations.BriefOptions{Delegation: delegation, Now: clock})
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if err := writeOutput(out, result, stdout); err != nil {
+		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintln(stderr, "clausemark:", n)
 	}
 	return nil
 }

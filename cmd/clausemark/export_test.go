@@ -366,6 +366,7 @@ func TestExportAndMergeFailClearlyOnBadInput(t *testing.T) {
 	malformed := file("malformed.json", good[:len(good)/2])
 	syntax := file("syntax.json", replace(`"version": 2,`, `"version": 2,,`))
 	notOurs := file("not-ours.json", []byte(`{"hello": "world"}`))
+	v4 := file("v4.json", replace(`"version": 2`, `"version": 4`))
 	v3 := file("v3.json", replace(`"version": 2`, `"version": 3`))
 	badTag := file("bad-tag.json", replace(`"tag": "concern"`, `"tag": "worry"`))
 	twoBad := file("two-bad.json", replace(`"tag": "commitment"`, `"tag": "pledge"`))
@@ -399,8 +400,10 @@ func TestExportAndMergeFailClearlyOnBadInput(t *testing.T) {
 			[]string{syntax + ": not valid JSON: invalid character ',' looking for beginning of object key string at byte 55"}},
 		{"export of a file of another format", []string{"export", "-format", "csv", notOurs},
 			[]string{notOurs + ": not a Clausemark or W3C Web Annotation file"}},
-		{"export of a file of version 3", []string{"export", "-format", "csv", v3},
-			[]string{v3 + ": version: unsupported version: 3, this version of Clausemark reads 1 to 2"}},
+		{"export of a file of version 4", []string{"export", "-format", "csv", v4},
+			[]string{v4 + ": version: unsupported version: 4, this version of Clausemark reads 1 to 3"}},
+		{"export of a file of version 3 shaped as version 2", []string{"export", "-format", "csv", v3},
+			[]string{v3 + ": document: invalid value: a version 3 file gives its documents in documents"}},
 		{"export of an invalid annotation names it and its field", []string{"export", "-format", "csv", badTag},
 			[]string{badTag + ": annotation " + strconv.Itoa(concernAt) + " (" + concern.ID + "): tag: " + annotations.ErrInvalidTag.Error() + `: "worry"`}},
 		{"export of a file for another document", []string{"export", "-format", "csv", other},
