@@ -40,6 +40,8 @@ const (
 	// actionOpenDocument opens a file or pasted text as a document (an
 	// openRequest).
 	actionOpenDocument = "/documents/open"
+	// actionBind gives the workspace the context of a global handler.
+	actionBind = "/workspace/bind"
 	// actionFocus moves the focus to the element a CSS selector matches
 	// (a string); components post it once they rendered.
 	actionFocus = "/page/focus"
@@ -77,6 +79,13 @@ const (
 	actionOpenPaste = "/open/paste"
 	// actionOpenText opens the pasted text (a string).
 	actionOpenText = "/open/text"
+	// actionUndoRemove brings back the document the library page removed
+	// last.
+	actionUndoRemove = "/library/undo-remove"
+	// actionOpenClose closes the opener's dialogs.
+	actionOpenClose = "/open/close"
+	// actionOpenDropped opens a file dropped on the page (a browser.File).
+	actionOpenDropped = "/open/dropped"
 	// actionOpenAnyway opens the text the last open refused as not a
 	// resolution, as plain paragraphs.
 	actionOpenAnyway = "/open/anyway"

@@ -49,9 +49,10 @@ func (b *appBar) Ready(r bool) *appBar { b.Iready = r; return b }
 
 func (b *appBar) Render() app.UI {
 	return app.Header().Class("cm-bar").Body(
-		app.Div().Class("cm-brand").Body(
+		app.A().Class("cm-brand").Href(libraryPath).Title("Your library: every document in this browser").Body(
 			app.Img().Class("cm-logo").Src("/web/icon.svg").Alt("").Width(24).Height(24),
 			app.Span().Class("cm-name").Text("Clausemark"),
+			app.Span().Class("cm-visually-hidden").Text(" — Library"),
 		),
 		app.P().Class("cm-bar-doc").Text(b.Isymbol),
 		app.P().Class("cm-save cm-save-"+b.stateClass()).Role("status").Aria("live", "polite").Text(b.stateText()),

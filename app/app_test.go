@@ -239,7 +239,7 @@ func TestFilterAnnotations(t *testing.T) {
 
 func TestThePainterRendersTheDocumentsState(t *testing.T) {
 	doc := seedDoc(t)
-	d, err := newOpenDoc(doc, browser.NewFake())
+	d, err := newOpenDoc(doc, "", newWorkspace(browser.NewFake(), doc))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,7 @@ func (ws *workspace) handlers() map[string]app.ActionHandler {
 		actionAuthor:           onUI(ws.onAuthor),
 		actionOpenDocument:     ws.onOpenDocument, // reads off the UI goroutine
 		actionFocus:            onUI(ws.onFocus),
+		actionBind:             ws.onBind,
 		actionPlace:            onUI(ws.onPlace),
 	}
 }

@@ -61,7 +61,7 @@ func (d *openDialog) Render() app.UI {
 					}),
 					app.If(!s.Busy, func() app.UI {
 						return app.Button().Type("button").Class("cm-button").
-							OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionClose) }).
+							OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenClose) }).
 							Text("Close")
 					}),
 				),

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -22,12 +23,15 @@ type openDoc struct {
 	session *annotations.Session
 	paint   *painter
 	b       browser.Browser
+	ws      *workspace
 
-	ctx     app.Context // the page's context, once it runs (running)
-	running bool
-	early   []func() // store work asked for before that (preload)
-	started bool
-	closeCh func()
+	ctx      app.Context // the workspace's context, once it runs (running)
+	running  bool
+	live     bool     // a page shows it: start was called
+	counting bool     // the summary is about to be brought up to date
+	early    []func() // store work asked for before that (preload)
+	started  bool
+	closeCh  func()
 	// announcer tells the other tabs what this tab saved.
 	announcer func(annotations.Change) error
 	publish   func(ctx app.Context) // publishes the docView (set by the workspace)
@@ -37,17 +41,19 @@ type openDoc struct {
 	restored bool
 }
 
-// newOpenDoc opens a document: no annotations yet (see start and preload).
-func newOpenDoc(doc *resolution.Document, b browser.Browser) (*openDoc, error) {
-	adoc, err := AnnotationDocument(doc)
+// newOpenDoc opens a document, whose annotations are filed under key (""
+// for its own symbol): no annotations yet (see start and preload).
+func newOpenDoc(doc *resolution.Document, key string, ws *workspace) (*openDoc, error) {
+	adoc, err := library.AnnotationDocument(doc, key)
 	if err != nil {
 		return nil, fmt.Errorf("the document cannot hold annotations: %w", err)
 	}
-	d := &openDoc{id: DocumentID(adoc.Symbol), doc: doc, adoc: adoc, b: b}
+	b := ws.b
+	d := &openDoc{id: DocumentID(adoc.Symbol), doc: doc, adoc: adoc, b: b, ws: ws}
 	d.session = annotations.NewSession(adoc, annotations.Config{
 		Run: d.run,
 		Open: func() (annotations.Store, error) {
-			return b.OpenStore(d.storeClosed)
+			return ws.store()
 		},
 		Announce:   d.announce,
 		OnChange:   d.changed,
@@ -75,7 +81,9 @@ func AnnotationDocument(doc *resolution.Document) (*annotations.Document, error)
 const UntitledSymbolPrefix = library.UntitledSymbolPrefix
 
 // run is the session's Config.Run: work in ctx.Async, done back on the UI
-// goroutine. Before the page runs (preload) the work waits for start.
+// goroutine, with the workspace's context, which lives as long as the app
+// (not a page's, which goes when the delegate goes to another page).
+// Before the app runs (preload) the work waits for start.
 func (d *openDoc) run(work, done func()) {
 	if !d.running {
 		d.early = append(d.early, func() { d.run(work, done) })
@@ -93,13 +101,13 @@ func (d *openDoc) run(work, done func()) {
 // them (no second render of the document). It runs before the app does.
 func (d *openDoc) preload(max time.Duration) {
 	type read struct {
-		store annotations.Store
+		store library.Store
 		list  []annotations.Annotation
 		err   error
 	}
 	ch := make(chan read, 1)
 	go func() {
-		store, err := d.b.OpenStore(d.storeClosed)
+		store, err := d.ws.store()
 		var list []annotations.Annotation
 		if err == nil {
 			list, err = store.List(d.adoc.Symbol)
@@ -121,15 +129,23 @@ func (d *openDoc) preload(max time.Duration) {
 	d.started = true
 }
 
-// start makes the document live once its page is mounted: the session
-// reads the store (unless preload did), store work asked for before runs,
-// and the other tabs are listened to. It runs once per document.
-func (d *openDoc) start(ctx app.Context) {
+// start makes the document live once a page shows it: its changes are
+// painted, and — once, when the workspace's context is there — the
+// session reads the store (unless preload did), store work asked for
+// before runs, and the other tabs are listened to.
+func (d *openDoc) start() {
 	d.paint.live = true
-	if d.running {
+	if d.live {
 		return
 	}
+	d.live = true
+	d.ws.do(d.begin)
+}
+
+// begin is the start of a document that needs the workspace's context.
+func (d *openDoc) begin(ctx app.Context) {
 	d.ctx, d.running = ctx, true
+	d.touch(ctx)
 	d.markLoaded()
 	d.restorePending()
 	d.publish(ctx)
@@ -183,6 +199,7 @@ func (d *openDoc) announce(c annotations.Change) error {
 // changed paints a change of the set and publishes the view soon.
 func (d *openDoc) changed(e annotations.Event) {
 	d.paint.event(e)
+	d.countsSoon()
 	delay := uiAfterChange
 	if e.All {
 		delay = 0
@@ -231,17 +248,6 @@ func (d *openDoc) conflict(c annotations.EditConflict) {
 		return
 	}
 	showNotice(d.ctx, msg, "")
-}
-
-// storeClosed tells the delegate at once that the store stopped working
-// under the app (another tab upgraded or deleted the database).
-func (d *openDoc) storeClosed(reason string) {
-	if !d.running {
-		return
-	}
-	d.ctx.Dispatch(func(ctx app.Context) {
-		showNotice(ctx, "The browser's storage was closed ("+reason+"): reload the page to keep saving. Your annotations stay on screen; export them to keep a copy.", "")
-	})
 }
 
 // view is the docView of the document now.
@@ -318,4 +324,61 @@ func (d *openDoc) close() {
 		d.closeCh()
 		d.closeCh = nil
 	}
+}
+
+// countsAfter is how long after the last change of its annotations a
+// document's summary in the library is brought up to date.
+const countsAfter = time.Second
+
+// countsSoon brings the document's summary in the library (counts per
+// tag, last annotated) up to date, once the changes settle.
+func (d *openDoc) countsSoon() {
+	if !d.running || d.counting || !d.session.Loaded() {
+		return
+	}
+	d.counting = true
+	d.ctx.After(countsAfter, func(ctx app.Context) {
+		d.counting = false
+		set := d.set()
+		c := set.Counts()
+		var last time.Time
+		set.Each(func(a annotations.Annotation) bool {
+			if a.Modified.After(last) {
+				last = a.Modified
+			}
+			return true
+		})
+		d.updateLibrary(ctx, func(doc *library.Document, sum *library.Summary) {
+			sum.Counts, sum.LastAnnotated = c, last.UTC()
+			if last.IsZero() {
+				sum.LastAnnotated = time.Time{}
+			}
+		})
+	})
+}
+
+// touch records in the library that the document was opened now.
+func (d *openDoc) touch(ctx app.Context) {
+	now := time.Now()
+	d.updateLibrary(ctx, func(doc *library.Document, sum *library.Summary) { doc.Touch(now, doc.Place) })
+}
+
+// updateLibrary changes the document's record and summary in the library,
+// off the UI goroutine. A document that is not in the library (no storage,
+// or removed meanwhile) is left alone.
+func (d *openDoc) updateLibrary(ctx app.Context, change func(*library.Document, *library.Summary)) {
+	ws, id := d.ws, d.id
+	ctx.Async(func() {
+		st, err := ws.store()
+		if err != nil {
+			return
+		}
+		_, _, err = st.UpdateDocument(id, func(doc *library.Document, sum *library.Summary) error {
+			change(doc, sum)
+			return nil
+		})
+		if err != nil && !errors.Is(err, library.ErrNotFound) {
+			ws.b.Log("clausemark: updating the library:", err)
+		}
+	})
 }

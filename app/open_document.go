@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/clausemark/clausemark/extract"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -49,9 +51,9 @@ type opened struct {
 // out as a resolution.
 var errNotResolution = errors.New("it does not look like a UN resolution: Clausemark found no enacting formula (such as “The General Assembly,” or “The Security Council,”) to tell the preamble from the operative part. Open the resolution's own file, or open this one anyway as plain numbered paragraphs")
 
-// readDocument turns a file into a parsed resolution. It runs off the UI
+// readFile turns a file into a parsed resolution. It runs off the UI
 // goroutine: a PDF waits for pdf.js.
-func (ws *workspace) readDocument(r openRequest) (opened, error) {
+func (ws *workspace) readFile(r openRequest) (opened, error) {
 	o := opened{name: r.Name, format: extract.FormatText}
 	if len(bytes.TrimSpace(r.Data)) == 0 {
 		return o, extract.ErrEmpty
@@ -98,13 +100,23 @@ func (ws *workspace) readDocument(r openRequest) (opened, error) {
 
 func (ws *workspace) onOpenDocument(ctx app.Context, a app.Action) {
 	r, _ := a.Value.(openRequest)
-	// go-app runs this handler on a goroutine of its own: reading and
-	// parsing happen here, off the UI goroutine.
-	o, err := ws.readDocument(r)
+	// go-app runs this handler on a goroutine of its own: reading,
+	// parsing and storing happen here, off the UI goroutine.
+	o, err := ws.readFile(r)
+	var res openResult
+	var l loaded
+	var replaced bool
+	if err == nil {
+		l, replaced, err = ws.keep(o)
+	}
+	res.Err, res.NotResolution = err, errors.Is(err, errNotResolution)
 	ctx.Dispatch(func(ctx app.Context) {
-		res := openResult{Err: err, NotResolution: errors.Is(err, errNotResolution)}
 		if err == nil {
-			res.ID, res.Err = ws.add(o)
+			res.ID = l.doc.ID
+			ws.learn(l)
+			if replaced {
+				ws.forget(l.doc.ID)
+			}
 		}
 		if r.Done != nil {
 			r.Done(res)
@@ -112,25 +124,94 @@ func (ws *workspace) onOpenDocument(ctx app.Context, a app.Action) {
 	})
 }
 
-// add makes an opened document one of the workspace's and returns its
-// id. A document with the same id and the same text is the same
-// document; with another text, the new text replaces the old one (its
-// annotations are placed again on it when it opens).
-func (ws *workspace) add(o opened) (string, error) {
-	adoc, err := AnnotationDocument(o.doc)
-	if err != nil {
-		return "", err
+// sourceOf is the library's name of the format a text came from.
+func sourceOf(f extract.Format) string {
+	switch f {
+	case extract.FormatPDF:
+		return library.SourcePDF
+	case extract.FormatDOCX:
+		return library.SourceDOCX
+	case extract.FormatHTML:
+		return library.SourceHTML
 	}
-	id := DocumentID(adoc.Symbol)
+	return library.SourceText
+}
+
+// keep puts an opened document in the library, and reports whether it
+// replaced the text of a document the library had: a document with the
+// same id and the same text is the same document; with another text, the
+// new text becomes its current version (the earlier ones stay, and its
+// annotations are placed again on the new text when it opens). It blocks:
+// call it off the UI goroutine.
+func (ws *workspace) keep(o opened) (l loaded, replaced bool, err error) {
+	now := time.Now()
+	fileName := o.name
+	if o.format == extract.FormatText && fileName == "Pasted text" {
+		fileName = ""
+	}
+	d, err := library.NewDocument(o.text, o.doc, sourceOf(o.format), fileName, now)
+	if err != nil {
+		return l, false, err
+	}
+	st, err := ws.store()
+	if err != nil {
+		// No storage (a private window, a full disk): the document opens
+		// all the same, for this visit.
+		ws.b.Log("clausemark: the document is opened but not kept:", err)
+		return loaded{doc: d, parsed: o.doc}, false, nil
+	}
+	old, ok, err := st.Document(d.ID)
+	if err != nil {
+		return l, false, err
+	}
+	if !ok {
+		// Annotations filed under its symbol (kept from an earlier visit,
+		// imported) count from the start.
+		as, err := st.List(d.Symbol)
+		if err != nil {
+			return l, false, err
+		}
+		sum, err := library.NewSummary(d, o.doc, as)
+		if err != nil {
+			return l, false, err
+		}
+		if err := st.PutDocument(d, sum); err != nil {
+			return l, false, err
+		}
+		ws.askToPersist()
+		return loaded{doc: d, parsed: o.doc}, false, nil
+	}
+	v := d.Versions[0]
+	as, err := st.List(old.Symbol)
+	if err != nil {
+		return l, false, err
+	}
+	added := false
+	kept, _, err := st.UpdateDocument(d.ID, func(doc *library.Document, sum *library.Summary) error {
+		var err error
+		if added, err = doc.AddVersion(v); err != nil || !added {
+			return err
+		}
+		fresh, err := library.NewSummary(*doc, o.doc, as)
+		if err != nil {
+			return err
+		}
+		*sum = fresh
+		return nil
+	})
+	if err != nil {
+		return l, false, err
+	}
+	return loaded{doc: kept, parsed: o.doc}, added, nil
+}
+
+// forget closes an open document whose text changed: the next page of it
+// opens it on its current text.
+func (ws *workspace) forget(id string) {
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
-	if old, ok := ws.sources[id]; ok && old.TextSHA256() == o.doc.TextSHA256() {
-		return id, nil
-	}
-	ws.sources[id] = o.doc
 	if d, ok := ws.docs[id]; ok {
 		d.close()
 		delete(ws.docs, id)
 	}
-	return id, nil
 }

@@ -40,7 +40,7 @@ func (d *pasteDialog) Render() app.UI {
 						OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionOpenText, d.text) }).
 						Text("Open"),
 					app.Button().Type("button").Class("cm-button").
-						OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionClose) }).
+						OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenClose) }).
 						Text("Cancel"),
 				),
 			),

@@ -18,9 +18,10 @@ import (
 type reader struct {
 	app.Compo
 
-	ws  *workspace
-	doc *openDoc
-	err error // the document cannot be shown
+	ws      *workspace
+	doc     *openDoc
+	err     error  // the document cannot be shown
+	loading string // the id of the document being read from the library
 
 	target string // fragment of the URL: a clause id or footnote id
 	ready  bool   // mounted in the browser: annotating works
@@ -33,8 +34,6 @@ type reader struct {
 	listLive  bool // the panel lists the annotations (after the first paint)
 	helpOpen  bool
 	imp       *importState // the import being previewed
-	opening   *openState   // a document being opened
-	pasting   bool         // the Paste text dialog is open
 	dragOver  bool
 	filter    panelFilter
 
@@ -60,22 +59,86 @@ type kbSelection struct {
 
 func newReader(ws *workspace) *reader { return &reader{ws: ws, panelOpen: true} }
 
-// load opens the document the URL names.
-func (r *reader) load(u string) {
+// load opens the document the URL names. One of the library that the app
+// has not read yet is read in the background (the page says it is
+// opening it meanwhile); on the server, which cannot know the browser's
+// library, the page says the same.
+func (r *reader) load(ctx app.Context, u string) {
 	id, ok := docIDOf(u)
 	if !ok {
-		r.doc, r.err = nil, errNoDocument(strings.TrimPrefix(u, docPathBase))
+		r.set(ctx, nil)
+		r.err = errNoDocument(strings.TrimPrefix(u, docPathBase))
 		return
 	}
-	if r.doc != nil && (r.doc.id == id || id == "" && r.doc.id == r.ws.defaultID) {
+	if id == "" {
+		id = r.ws.defaultID
+	}
+	if r.doc != nil && r.doc.id == id || r.loading == id {
 		return
 	}
-	r.doc, r.err = r.ws.open(id)
+	d, err := r.ws.open(id)
+	if err == nil {
+		r.set(ctx, d)
+		return
+	}
+	r.set(ctx, nil)
+	if _, missing := err.(errNoDocument); !missing {
+		r.err = err
+		return
+	}
+	r.loading = id
+	if !r.ready {
+		return
+	}
+	ws := r.ws
+	ctx.Async(func() {
+		l, err := ws.readDocument(id)
+		ctx.Dispatch(func(ctx app.Context) {
+			if r.loading != id {
+				return // the page went elsewhere meanwhile
+			}
+			r.loading = ""
+			if err != nil {
+				r.err = err
+				return
+			}
+			ws.learn(l)
+			r.load(ctx, ctx.Page().URL().Path)
+		})
+	})
+}
+
+// set makes d the page's document (nil: none): the previous one leaves the
+// page, what was open on it closes, and d starts.
+func (r *reader) set(ctx app.Context, d *openDoc) {
+	prev := r.doc
+	r.doc, r.err, r.loading = d, nil, ""
+	if d == prev {
+		return
+	}
+	if prev != nil {
+		prev.paint.live = false // its clauses are no longer on the page
+	}
+	r.sel, r.kb, r.editor, r.hover, r.imp = nil, nil, nil, "", nil
+	r.filter = panelFilter{}
+	r.listLive = false
+	r.title(ctx)
+	if d == nil || !r.ready {
+		return
+	}
+	d.start()
+	if id := r.ws.showOnOpen; id != "" {
+		// Come from All annotations: show the annotation chosen there.
+		r.ws.showOnOpen = ""
+		r.ws.b.AfterPaint(func() { ctx.Dispatch(func(ctx app.Context) { r.onShow(ctx, app.Action{Value: id}) }) })
+	}
+	// The panel lists the annotations once the document and its
+	// highlights are on screen: reading comes first.
+	r.ws.b.AfterPaint(func() { ctx.Dispatch(func(app.Context) { r.listLive = true }) })
 }
 
 func (r *reader) OnPreRender(ctx app.Context) {
-	r.load(ctx.Page().URL().Path)
-	r.title(ctx)
+	r.load(ctx, ctx.Page().URL().Path)
 }
 
 // title names the document in the page title.
@@ -91,16 +154,11 @@ func (r *reader) OnMount(ctx app.Context) {
 	if !r.ready {
 		return
 	}
-	r.load(ctx.Page().URL().Path)
-	if r.doc == nil {
+	r.ws.started(ctx)
+	if r.goHome(ctx) {
 		return
 	}
-	r.title(ctx)
-	r.ws.loadAuthor(ctx)
-	r.doc.start(ctx)
-	// The panel lists the annotations once the document and its
-	// highlights are on screen: reading comes first.
-	r.ws.b.AfterPaint(func() { ctx.Dispatch(func(app.Context) { r.listLive = true }) })
+	r.load(ctx, ctx.Page().URL().Path)
 	for action, h := range map[string]app.ActionHandler{
 		actionTagSelection:   r.onTagSelection,
 		actionNote:           r.onNote,
@@ -111,11 +169,6 @@ func (r *reader) OnMount(ctx app.Context) {
 		actionEditorDelete:   r.onEditorDelete,
 		actionHover:          r.onHover,
 		actionShow:           r.onShow,
-		actionOpenPick:       r.onOpenPick,
-		actionOpenFile:       r.onOpenFile,
-		actionOpenPaste:      r.onOpenPaste,
-		actionOpenText:       r.onOpenText,
-		actionOpenAnyway:     r.onOpenAnyway,
 		actionImportPick:     r.onImportPick,
 		actionImportFile:     r.onImportFile,
 		actionImportConfirm:  r.onImportConfirm,
@@ -128,8 +181,19 @@ func (r *reader) OnMount(ctx app.Context) {
 	}
 	b := r.ws.b
 	r.releases = append(r.releases,
-		b.OnKeyDown(func(k browser.KeyEvent) bool { return r.onKey(ctx, k) }),
-		b.OnSelectionEnd(func() { ctx.Dispatch(r.readSelection) }),
+		b.OnKeyDown(func(k browser.KeyEvent) bool {
+			if r.doc == nil {
+				return false
+			}
+			return r.onKey(ctx, k)
+		}),
+		b.OnSelectionEnd(func() {
+			ctx.Dispatch(func(ctx app.Context) {
+				if r.doc != nil {
+					r.readSelection(ctx)
+				}
+			})
+		}),
 		b.OnLeave(func() bool { return r.leaving(ctx) }),
 		b.OnFileDrop(max(maxImportSize, extract.MaxFileSize),
 			func(over bool) { ctx.Dispatch(func(app.Context) { r.dragOver = over }) },
@@ -143,11 +207,27 @@ func (r *reader) OnMount(ctx app.Context) {
 	}
 }
 
+// goHome takes a delegate who opens "/" where they were — the last
+// document they read — or, the first time, to the library. It reports
+// whether it navigated.
+func (r *reader) goHome(ctx app.Context) bool {
+	home := r.ws.home
+	if ctx.Page().URL().Path != homePath || home == "" {
+		return false
+	}
+	r.ws.home = "" // only the first page of a visit
+	ctx.Navigate(home)
+	return true
+}
+
 // leaving runs as the page is about to be left: changes not saved yet
 // are kept for the next visit, and the browser asks the delegate to
 // confirm when writes are on their way or the editor holds a note not
 // saved.
 func (r *reader) leaving(ctx app.Context) bool {
+	if r.doc == nil {
+		return false
+	}
 	unsaved := r.doc.keepPending(ctx)
 	if e := r.editor; e != nil {
 		if note, ok := r.ws.b.InputValue("cm-note"); ok && note != e.Note && note != "" {
@@ -167,17 +247,8 @@ func (r *reader) OnDismount() {
 func (r *reader) OnNav(ctx app.Context) {
 	// go-app keeps this component when the page goes to another document
 	// (/d/{id}): the new document replaces the old one here.
-	if prev := r.doc; r.ready {
-		r.load(ctx.Page().URL().Path)
-		if r.doc != prev && prev != nil {
-			prev.paint.live = false // its clauses are no longer on the page
-		}
-		if r.doc != prev && r.doc != nil {
-			r.sel, r.kb, r.editor, r.hover, r.imp = nil, nil, nil, "", nil
-			r.filter = panelFilter{}
-			r.title(ctx)
-			r.doc.start(ctx)
-		}
+	if r.ready {
+		r.load(ctx, ctx.Page().URL().Path)
 	}
 	r.target = ctx.Page().URL().Fragment
 	if r.doc != nil {
@@ -187,7 +258,7 @@ func (r *reader) OnNav(ctx app.Context) {
 
 func (r *reader) Render() app.UI {
 	if r.doc == nil {
-		return newMissingDocument().Problem(r.err)
+		return newMissingDocument().Problem(r.err).Loading(r.loading)
 	}
 	d := r.doc
 	root := app.Div().Class("cm-app")
@@ -232,26 +303,13 @@ func (r *reader) Render() app.UI {
 		app.If(r.helpOpen, func() app.UI {
 			return newHelpDialog()
 		}),
-		app.If(r.pasting, func() app.UI {
-			return newPasteDialog()
-		}),
-		app.If(r.opening != nil, func() app.UI {
-			return newOpenDialog().State(r.opening)
-		}),
+		newOpener(r.ws),
 		newToast(),
 		app.If(r.dragOver, func() app.UI {
 			return app.Div().Class("cm-drop").Aria("hidden", "true").Body(
 				app.P().Text("Drop a document (PDF, Word, web page or text) to open it, or an annotation file (JSON or W3C) to import it"),
 			)
 		}),
-		app.Input().
-			Type("file").
-			ID(openInputID).
-			Class("cm-file").
-			Accept(openAccept).
-			Aria("label", "Open document").
-			TabIndex(-1).
-			OnChange(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenFile) }),
 		app.Input().
 			Type("file").
 			ID(importInputID).
@@ -263,16 +321,8 @@ func (r *reader) Render() app.UI {
 	)
 }
 
-// importInputID is the id of the hidden file input of the import;
-// openInputID, of Open document.
-const (
-	importInputID = "cm-import-file"
-	openInputID   = "cm-open-file"
-)
-
-// openAccept are the files Open document offers in its picker.
-const openAccept = ".pdf,.docx,.html,.htm,.txt,.text,application/pdf," +
-	"application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain"
+// importInputID is the id of the hidden file input of the import.
+const importInputID = "cm-import-file"
 
 // maxImportSize is the largest file the import reads.
 const maxImportSize = annotations.MaxFileSize

@@ -7,7 +7,6 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
-	"github.com/clausemark/clausemark/extract"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -366,10 +365,7 @@ func (r *reader) closeTop(ctx app.Context) bool {
 		r.helpOpen = false
 	case r.imp != nil:
 		r.imp = nil
-	case r.pasting:
-		r.pasting = false
-	case r.opening != nil && !r.opening.Busy:
-		r.opening = nil
+
 	case r.editor != nil:
 		e := r.editor
 		if e.Base.ID != "" {
@@ -391,48 +387,14 @@ func (r *reader) closeTop(ctx app.Context) bool {
 	return true
 }
 
-func (r *reader) onOpenPick(ctx app.Context, a app.Action) {
-	r.logErr("opening the file picker", r.ws.b.Click(openInputID))
-}
-
-func (r *reader) onOpenFile(ctx app.Context, a app.Action) {
-	b := r.ws.b
-	ctx.Async(func() {
-		f, err := b.InputFile(openInputID, extract.MaxFileSize)
-		if err != nil {
-			f.Err = err
-		}
-		ctx.Dispatch(func(ctx app.Context) { r.openFile(ctx, f) })
-	})
-}
-
-func (r *reader) onOpenPaste(ctx app.Context, a app.Action) {
-	r.pasting = true
-	r.focus(ctx, "#"+pasteID)
-}
-
-func (r *reader) onOpenText(ctx app.Context, a app.Action) {
-	text, _ := a.Value.(string)
-	r.pasting = false
-	r.openDocument(ctx, openRequest{Name: "Pasted text", Data: []byte(text), Pasted: true})
-}
-
-func (r *reader) onOpenAnyway(ctx app.Context, a app.Action) {
-	if o := r.opening; o != nil && o.NotResolution {
-		req := o.req
-		req.Anyway = true
-		r.openDocument(ctx, req)
-	}
-}
-
 // dropped takes a file dropped on the page: an annotation file is
-// imported, anything else opened as a document.
+// imported, anything else opened as a document (by the opener).
 func (r *reader) dropped(ctx app.Context, f browser.File) {
-	if isAnnotationFile(f) {
+	if r.doc != nil && isAnnotationFile(f) {
 		r.previewImport(ctx, f)
 		return
 	}
-	r.openFile(ctx, f)
+	ctx.NewActionWithValue(actionOpenDropped, f)
 }
 
 // isAnnotationFile tells an annotation file (Clausemark or W3C JSON) from
@@ -444,40 +406,4 @@ func isAnnotationFile(f browser.File) bool {
 	}
 	data := bytes.TrimLeft(bytes.TrimPrefix(f.Data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	return len(data) > 0 && data[0] == '{'
-}
-
-// openFile opens a file chosen or dropped.
-func (r *reader) openFile(ctx app.Context, f browser.File) {
-	if f.Err != nil {
-		r.opening = &openState{Name: f.Name, Error: f.Err.Error()}
-		return
-	}
-	if err := extract.CheckSize(int64(len(f.Data))); err != nil {
-		r.opening = &openState{Name: f.Name, Error: err.Error()}
-		return
-	}
-	r.openDocument(ctx, openRequest{Name: f.Name, Data: f.Data})
-}
-
-// openDocument asks the workspace to open a document and goes to it.
-func (r *reader) openDocument(ctx app.Context, req openRequest) {
-	st := &openState{Name: req.Name, Busy: true, req: req}
-	r.opening = st
-	req.Done = func(res openResult) {
-		ctx.Dispatch(func(ctx app.Context) {
-			if r.opening != st {
-				return
-			}
-			st.Busy = false
-			if res.Err != nil {
-				st.Error, st.NotResolution = res.Err.Error(), res.NotResolution
-				r.focus(ctx, "#cm-open-dialog button")
-				return
-			}
-			r.opening = nil
-			ctx.Navigate(docURL(res.ID))
-		})
-	}
-	st.req = req
-	ctx.NewActionWithValue(actionOpenDocument, req)
 }

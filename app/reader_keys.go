@@ -16,6 +16,9 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 		ctx.Dispatch(f)
 		return true
 	}
+	if k.Key == "Escape" && k.InDialog && !r.helpOpen && r.imp == nil && r.editor == nil {
+		return false // another component's dialog (the opener's) closes itself
+	}
 	if k.Key == "Escape" {
 		return do(func(ctx app.Context) {
 			if !r.closeTop(ctx) {
@@ -26,7 +29,7 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 	if k.InField {
 		return false // typing in a field is not a shortcut
 	}
-	if r.helpOpen || r.imp != nil || r.pasting || r.opening != nil {
+	if r.helpOpen || r.imp != nil || k.InDialog {
 		return false // a modal dialog is open: only Escape and its buttons
 	}
 	if k.Ctrl || k.Meta {
@@ -107,7 +110,7 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 			r.focus(ctx, "#cm-search")
 		})
 	case "o":
-		return do(func(ctx app.Context) { r.onOpenPick(ctx, app.Action{}) })
+		return do(func(ctx app.Context) { ctx.NewAction(actionOpenPick) })
 	case "?":
 		return do(func(ctx app.Context) { r.onHelp(ctx, app.Action{}) })
 	}

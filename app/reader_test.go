@@ -63,7 +63,7 @@ func reopenPage(t *testing.T, fake *browser.Fake) *page {
 	// As main does: the saved annotations are read before the first
 	// render.
 	a := &App{ws: ws}
-	a.Preload(5 * time.Second)
+	a.Preload("/d/A-HRC-RES-53-11", 5*time.Second)
 	p := &testPage{ws: ws, r: newReader(ws)}
 	e := app.NewTestEngine()
 	if err := e.Load(p); err != nil {

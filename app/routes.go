@@ -9,8 +9,10 @@ import (
 // Routes: "/" shows the default document; "/d/{id}" shows the document
 // with that id.
 const (
-	homePath    = "/"
-	docPathBase = "/d/"
+	homePath        = "/"
+	docPathBase     = "/d/"
+	libraryPath     = "/library"
+	annotationsPath = "/annotations"
 )
 
 // DocumentID is the id of a document in URLs and in the app: its symbol

@@ -10,22 +10,23 @@ import (
 
 func TestAMissingDocumentSaysSo(t *testing.T) {
 	ws := newWorkspace(browser.NewFake(), seedDoc(t))
-	r := newReader(ws)
-	r.load("/d/S-2024-400")
-	if r.doc != nil || r.err == nil {
-		t.Fatal("an unknown document opened")
+	_, err := ws.open("S-2024-400")
+	if _, missing := err.(errNoDocument); !missing {
+		t.Fatalf("opening an unknown document: %v", err)
 	}
-	h := app.HTMLString(r.Render())
+	h := app.HTMLString(newMissingDocument().Problem(err).Render())
 	if !strings.Contains(h, "This document is not here") || !strings.Contains(h, "S-2024-400") {
 		t.Errorf("the page does not say so:\n%s", h)
 	}
-	r.load("/d/A-HRC-RES-53-11")
-	if r.doc == nil || r.doc.doc.Symbol != "A/HRC/RES/53/11" {
+	h = app.HTMLString(newMissingDocument().Loading("S-2024-400").Render())
+	if !strings.Contains(h, "Opening S-2024-400") || strings.Contains(h, "not here") {
+		t.Errorf("a document being read from the library: %s", h)
+	}
+	d, err := ws.open("A-HRC-RES-53-11")
+	if err != nil || d.doc.Symbol != "A/HRC/RES/53/11" {
 		t.Fatal("the seed does not open at its own URL")
 	}
-	home := newReader(ws)
-	home.load("/")
-	if home.doc != r.doc {
+	if home, _ := ws.open(""); home != d {
 		t.Error("/ and /d/A-HRC-RES-53-11 are not the same open document")
 	}
 }

@@ -39,6 +39,8 @@ func Setup(doc *resolution.Document, b browser.Browser) *App {
 		newPage := func() app.Composer { return newReader(current.Load()) }
 		app.Route(homePath, newPage)
 		app.RouteWithRegexp("^"+docPathBase+"[^/]+$", newPage)
+		app.Route(libraryPath, func() app.Composer { return newLibraryPage(current.Load()) })
+		app.Route(annotationsPath, func() app.Composer { return newAnnotationsPage(current.Load()) })
 	})
 	return &App{ws: ws}
 }
@@ -53,19 +55,59 @@ var (
 	routeOnce sync.Once
 )
 
-// Preload starts reading the default document's saved annotations as soon
-// as the wasm runs, and waits for them at most max: when they arrive in
-// time, the page's first render already shows them.
-func (a *App) Preload(max time.Duration) {
-	d, err := a.ws.open(a.ws.defaultID)
-	if err != nil {
+// Keep says what the default document's text is and whether it is the
+// resolution compiled into the app: Preload keeps it in the library (the
+// built-in one from the first start, with the annotations saved for it).
+func (a *App) Keep(text []byte, builtin bool) {
+	a.ws.defaultText, a.ws.builtin = text, builtin
+}
+
+// Preload reads, as soon as the wasm runs, what the first page shows — the
+// library, and for the page of a document (path, e.g. /d/S-2024-400, or
+// "/") its text and its saved annotations — and waits for them at most
+// max: when they arrive in time, the first render already shows them.
+// What comes later is taken when it comes.
+func (a *App) Preload(path string, max time.Duration) {
+	ws := a.ws
+	type read struct {
+		home string
+		doc  loaded
+		err  error
+	}
+	ch := make(chan read, 1)
+	go func() {
+		var r read
+		r.home = ws.prepareLibrary()
+		id, ok := docIDOf(path)
+		if ok && id != "" && !ws.known(id) {
+			r.doc, r.err = ws.readDocument(id)
+		}
+		ch <- r
+	}()
+	var r read
+	select {
+	case r = <-ch:
+	case <-time.After(max):
+		return // the pages read what they need when they mount
+	}
+	ws.home = r.home
+	if r.err == nil && r.doc.parsed != nil {
+		ws.learn(r.doc)
+	}
+	id, ok := docIDOf(path)
+	if !ok {
 		return
 	}
-	d.preload(max)
+	if id == "" {
+		id = ws.defaultID
+	}
+	if d, err := ws.open(id); err == nil {
+		d.preload(max)
+	}
 }
 
 // Document returns the default document.
-func (a *App) Document() *resolution.Document { return a.ws.sources[a.ws.defaultID] }
+func (a *App) Document() *resolution.Document { return a.ws.sources[a.ws.defaultID].parsed }
 
 // PageTitle is the title of the page that shows doc: "Clausemark — " and
 // its symbol, or its title, or "Untitled document".

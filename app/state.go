@@ -32,6 +32,9 @@ type notice struct {
 	// UndoDoc is the document whose last delete Undo restores; "" for no
 	// Undo button.
 	UndoDoc string
+	// UndoRemove offers Undo of the removal of a document from the
+	// library (the page that removed it restores it).
+	UndoRemove bool
 	// Seq tells two notices with the same text apart (each shows anew).
 	Seq int
 }

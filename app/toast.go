@@ -40,6 +40,11 @@ func (t *toast) Render() app.UI {
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionUndo, n.UndoDoc) }).
 					Text("Undo")
 			}),
+			app.If(n.UndoRemove, func() app.UI {
+				return app.Button().Type("button").Class("cm-toast-undo").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionUndoRemove) }).
+					Text("Undo")
+			}),
 		),
 	)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -21,24 +22,54 @@ import (
 // UI goroutine.)
 type workspace struct {
 	b         browser.Browser
-	sources   map[string]*resolution.Document
 	defaultID string
-	author    string // the delegation written on new annotations
+	// defaultText is the text of the default document: the resolution
+	// compiled into the app, or the one the server serves (-doc).
+	defaultText []byte
+	builtin     bool // the default document is the compiled-in one
+	author      string
 
-	mu   sync.Mutex
-	docs map[string]*openDoc
+	mu      sync.Mutex
+	sources map[string]source   // the documents the app can show, by id
+	docs    map[string]*openDoc // those open
+
+	// The library's store (IndexedDB), opened once and shared; again after
+	// it failed or closed (see store).
+	stMu sync.Mutex
+	st   library.Store
+	// notify tells the delegate something about the store, once a page
+	// runs (set by the first page).
+	notify       func(msg string)
+	showOnOpen   string // an annotation to show once its document's page is there
+	persistAsked bool   // the browser was asked to keep the storage
+	// The workspace's own context (a global action handler's), once a page
+	// asked for it (bindAsked); what needs it waits in pending until then.
+	ctx       app.Context
+	bound     bool
+	bindAsked bool
+	pending   []func(app.Context)
+	home      string // where "/" takes the delegate: a document's URL, or the library
+}
+
+// source is a document the app can show: its text parsed, the symbol its
+// annotations are filed under, and its library record (nil until it is in
+// the library).
+type source struct {
+	parsed *resolution.Document
+	key    string
+	lib    *library.Document
 }
 
 func newWorkspace(b browser.Browser, doc *resolution.Document) *workspace {
 	ws := &workspace{
 		b:       b,
-		sources: map[string]*resolution.Document{},
+		sources: map[string]source{},
 		docs:    map[string]*openDoc{},
 	}
 	adoc, err := AnnotationDocument(doc)
 	if err == nil {
 		ws.defaultID = DocumentID(adoc.Symbol)
-		ws.sources[ws.defaultID] = doc
+		ws.sources[ws.defaultID] = source{parsed: doc, key: adoc.Symbol}
 	}
 	return ws
 }
@@ -65,7 +96,7 @@ func (ws *workspace) open(id string) (*openDoc, error) {
 	if !ok {
 		return nil, errNoDocument(id)
 	}
-	d, err := newOpenDoc(src, ws.b)
+	d, err := newOpenDoc(src.parsed, src.key, ws)
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +134,14 @@ func normalAuthor(s string) string {
 	return s
 }
 
+// showUndoRemoveNotice shows a message with Undo of the removal of a
+// document.
+func showUndoRemoveNotice(ctx app.Context, msg string) {
+	var n notice
+	ctx.GetState(noticeState, &n)
+	ctx.SetState(noticeState, notice{Message: msg, UndoRemove: true, Seq: n.Seq + 1})
+}
+
 // showNotice shows a message at the bottom of the screen; undoDoc names
 // the document whose last delete its Undo button restores ("" for none).
 func showNotice(ctx app.Context, msg, undoDoc string) {
@@ -110,3 +149,75 @@ func showNotice(ctx app.Context, msg, undoDoc string) {
 	ctx.GetState(noticeState, &n)
 	ctx.SetState(noticeState, notice{Message: msg, UndoDoc: undoDoc, Seq: n.Seq + 1})
 }
+
+// started is told that a page runs (ctx is the page's): the workspace
+// asks for a context of its own — a global action handler's, which lives
+// as long as the app — and the delegation's name is read.
+func (ws *workspace) started(ctx app.Context) {
+	ws.stMu.Lock()
+	asked := ws.bindAsked
+	ws.bindAsked = true
+	ws.stMu.Unlock()
+	if !asked {
+		ctx.NewAction(actionBind)
+		ws.loadAuthor(ctx)
+	}
+}
+
+// onBind takes the context of a global action handler as the workspace's.
+func (ws *workspace) onBind(ctx app.Context, a app.Action) {
+	ws.stMu.Lock()
+	ws.ctx, ws.bound = ctx, true
+	pending := ws.pending
+	ws.pending = nil
+	ws.notify = func(msg string) {
+		ctx.Dispatch(func(ctx app.Context) { showNotice(ctx, msg, "") })
+	}
+	ws.stMu.Unlock()
+	ctx.Dispatch(func(ctx app.Context) {
+		for _, f := range pending {
+			f(ctx)
+		}
+	})
+}
+
+// do runs f with the workspace's context, on the UI goroutine: now, or
+// once the workspace has its context. Call it on the UI goroutine.
+func (ws *workspace) do(f func(app.Context)) {
+	ws.stMu.Lock()
+	if !ws.bound {
+		ws.pending = append(ws.pending, f)
+		ws.stMu.Unlock()
+		return
+	}
+	ctx := ws.ctx
+	ws.stMu.Unlock()
+	f(ctx)
+}
+
+// dispatch runs f on the UI goroutine with the workspace's context; it may
+// be called from any goroutine.
+func (ws *workspace) dispatch(f func(app.Context)) {
+	ws.stMu.Lock()
+	if !ws.bound {
+		ws.pending = append(ws.pending, f)
+		ws.stMu.Unlock()
+		return
+	}
+	ctx := ws.ctx
+	ws.stMu.Unlock()
+	ctx.Dispatch(f)
+}
+
+// unlearn forgets a document removed from the library.
+func (ws *workspace) unlearn(id string) {
+	ws.mu.Lock()
+	defer ws.mu.Unlock()
+	if src, ok := ws.sources[id]; ok && src.lib != nil && id != ws.defaultID {
+		delete(ws.sources, id)
+	}
+}
+
+// isInteractive reports whether the workspace runs in a page the delegate
+// uses (not on the server, rendering it).
+func isInteractive(ws *workspace) bool { return browser.Interactive(ws.b) }

@@ -19,6 +19,7 @@ import (
 	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/clausemark/clausemark/browser"
 	"github.com/clausemark/clausemark/internal/chromium"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -319,7 +320,7 @@ func (r *runner) ours(ctx context.Context, text []byte, g GridCell, file string,
 
 	// 1. Load the N annotations through the app's own import.
 	f.step = "first load"
-	if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+	if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+docPage(text))); err != nil {
 		return f.fail(err)
 	}
 	if err := chromium.WaitAppReady(bctx, 3*time.Minute); err != nil {
@@ -351,7 +352,7 @@ func (r *runner) ours(ctx context.Context, text []byte, g GridCell, file string,
 	evctx, stopEvents := context.WithCancel(bctx)
 	pageBytes := collectBytes(evctx)
 	srv.counter.reset()
-	if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+	if err := chromedp.Do(bctx, chromedp.Navigate(srv.URL+docPage(text))); err != nil {
 		stopEvents()
 		return f.fail(err)
 	}
@@ -442,4 +443,18 @@ func (r *runner) ours(ctx context.Context, text []byte, g GridCell, file string,
 // needs to load with no server.
 func waitOffline(tab context.Context) error {
 	return chromium.WaitCached(tab, 3*time.Minute, "/web/app.wasm", "/", "/app.js", "/document.txt")
+}
+
+// docPage is the path of the page of the served document (/d/{id}): "/"
+// takes a delegate who has read nothing to the library.
+func docPage(text []byte) string {
+	doc, err := resolution.Parse(text)
+	if err != nil {
+		return "/"
+	}
+	adoc, err := library.AnnotationDocument(doc, "")
+	if err != nil {
+		return "/"
+	}
+	return "/d/" + library.DocumentID(adoc.Symbol)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/extract"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/markup"
 )
 
@@ -21,10 +22,11 @@ import (
 // a clause's plain text (what the DOM counts); the app converts them from
 // and to code points.
 type Browser interface {
-	// OpenStore opens the annotation store (IndexedDB). onClosed, if not
-	// nil, is called when the store stops working under the app: another
-	// tab upgraded or deleted the database, or the browser closed it.
-	OpenStore(onClosed func(reason string)) (annotations.Store, error)
+	// OpenStore opens the library's store (IndexedDB): documents, their
+	// summaries and the annotations. onClosed, if not nil, is called when
+	// the store stops working under the app: another tab upgraded or
+	// deleted the database, or the browser closed it.
+	OpenStore(onClosed func(reason string)) (library.Store, error)
 	// OpenChannel listens to what the other tabs save: f is called (on
 	// some goroutine) for each change they announce. post tells them of
 	// this tab's changes; close stops listening.
@@ -91,6 +93,13 @@ type Browser interface {
 	// blocks until done (call it off the UI goroutine). Its errors wrap
 	// those of package extract (ErrEncrypted, ErrCorruptPDF, …).
 	ExtractPDF(data []byte) (*extract.PDFDocument, error)
+
+	// Persist asks the browser to keep the site's storage when space runs
+	// low, and reports whether it will (it blocks; it may ask the user).
+	Persist() (bool, error)
+	// Estimate returns how many bytes the site stores and may store (it
+	// blocks).
+	Estimate() (usage, quota int64, err error)
 
 	// Download saves data as a file.
 	Download(name, mime string, data []byte) error

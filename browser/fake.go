@@ -9,6 +9,7 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/extract"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/markup"
 )
 
@@ -26,6 +27,8 @@ type Fake struct {
 	Store    *annotations.MemoryStore
 	StoreErr error
 	WriteErr error
+	// Library is the library over Store (made by OpenStore when nil).
+	Library *library.MemoryStore
 	// Selection is what ReadSelection returns while HasSelection is set.
 	Selection    Selection
 	HasSelection bool
@@ -136,8 +139,8 @@ func (f *Fake) CloseStore(reason string) {
 	}
 }
 
-// OpenStore returns Store (or StoreErr).
-func (f *Fake) OpenStore(onClosed func(string)) (annotations.Store, error) {
+// OpenStore returns a library store over Store (or StoreErr).
+func (f *Fake) OpenStore(onClosed func(string)) (library.Store, error) {
 	f.record("OpenStore()")
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -147,8 +150,11 @@ func (f *Fake) OpenStore(onClosed func(string)) (annotations.Store, error) {
 	if f.Store == nil {
 		f.Store = annotations.NewMemoryStore()
 	}
+	if f.Library == nil {
+		f.Library = library.NewMemoryStoreWith(f.Store)
+	}
 	f.onClosed = onClosed
-	return fakeStore{f.Store, f}, nil
+	return fakeStore{f.Library, f}, nil
 }
 
 // OpenChannel records what the app posts and keeps its listener for
@@ -210,7 +216,7 @@ func (f *Fake) writeErr() error {
 // fakeStore is the Fake's MemoryStore, whose writes fail while WriteErr
 // is set.
 type fakeStore struct {
-	*annotations.MemoryStore
+	library.Store
 	f *Fake
 }
 
@@ -218,28 +224,28 @@ func (s fakeStore) Put(a annotations.Annotation) error {
 	if err := s.f.writeErr(); err != nil {
 		return err
 	}
-	return s.MemoryStore.Put(a)
+	return s.Store.Put(a)
 }
 
 func (s fakeStore) PutIf(a annotations.Annotation, base time.Time) (annotations.Annotation, error) {
 	if err := s.f.writeErr(); err != nil {
 		return annotations.Annotation{}, err
 	}
-	return s.MemoryStore.PutIf(a, base)
+	return s.Store.PutIf(a, base)
 }
 
 func (s fakeStore) PutMany(as []annotations.Annotation) error {
 	if err := s.f.writeErr(); err != nil {
 		return err
 	}
-	return s.MemoryStore.PutMany(as)
+	return s.Store.PutMany(as)
 }
 
 func (s fakeStore) Delete(id string) error {
 	if err := s.f.writeErr(); err != nil {
 		return err
 	}
-	return s.MemoryStore.Delete(id)
+	return s.Store.Delete(id)
 }
 
 // OnFileDrop is recorded.
@@ -371,6 +377,12 @@ func (f *Fake) ExtractPDF(data []byte) (*extract.PDFDocument, error) {
 	}
 	return nil, extract.ErrCorruptPDF
 }
+
+// Persist is granted.
+func (f *Fake) Persist() (bool, error) { f.record("Persist()"); return true, nil }
+
+// Estimate says 1 MB of 1 GB.
+func (f *Fake) Estimate() (int64, int64, error) { return 1 << 20, 1 << 30, nil }
 
 // Download keeps the file.
 func (f *Fake) Download(name, mime string, data []byte) error {

@@ -3,6 +3,7 @@ package browser
 import (
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/extract"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/markup"
 )
 
@@ -23,7 +24,7 @@ func Interactive(b Browser) bool {
 func release() {}
 
 // OpenStore reports ErrNoBrowser.
-func (None) OpenStore(func(string)) (annotations.Store, error) { return nil, ErrNoBrowser }
+func (None) OpenStore(func(string)) (library.Store, error) { return nil, ErrNoBrowser }
 
 // OpenChannel reports ErrNoBrowser.
 func (None) OpenChannel(func(annotations.Change)) (func(annotations.Change) error, func(), error) {
@@ -101,6 +102,12 @@ func (None) ToggleClass(string, string, bool) error { return nil }
 
 // ExtractPDF reports ErrNoBrowser.
 func (None) ExtractPDF([]byte) (*extract.PDFDocument, error) { return nil, ErrNoBrowser }
+
+// Persist reports ErrNoBrowser.
+func (None) Persist() (bool, error) { return false, ErrNoBrowser }
+
+// Estimate reports ErrNoBrowser.
+func (None) Estimate() (int64, int64, error) { return 0, 0, ErrNoBrowser }
 
 // Download reports ErrNoBrowser.
 func (None) Download(string, string, []byte) error { return ErrNoBrowser }

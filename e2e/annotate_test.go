@@ -50,7 +50,7 @@ const op1Text = "Welcomes the “Café Déjà-vu” initiative 🌍🤝 and the 
 func TestASpanSelectedByAMouseDragIsTaggedExactly(t *testing.T) {
 	srv := startServerWithDocument(t, unicodeResolution(t))
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	quote := "“Café Déjà-vu” initiative 🌍🤝 and the naïve étude of 東京"
 	start, end := cps(t, op1Text, quote)
@@ -78,7 +78,7 @@ func TestASpanSelectedByAMouseDragIsTaggedExactly(t *testing.T) {
 func TestAJSRangeOverEmojiAndCombiningMarksIsTaggedByKey(t *testing.T) {
 	srv := startServerWithDocument(t, unicodeResolution(t))
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	quote := "🌍🤝 and the naïve étude of 東京 partners, with combining marks in cafe\u0301 and e\u0301"
 	start, end := cps(t, op1Text, quote)
@@ -101,7 +101,7 @@ func TestAJSRangeOverEmojiAndCombiningMarksIsTaggedByKey(t *testing.T) {
 func TestAWholeClauseIsTaggedByItsLabel(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	click(t, b.ctx, `#op21 .cm-label`)
 	poll(t, b.ctx, `document.querySelector('#cm-toolbar') !== null`)
@@ -124,7 +124,7 @@ func TestAWholeClauseIsTaggedByItsLabel(t *testing.T) {
 func TestASelectionAcrossClausesIsKeptWithinTheClauseWhereItStarted(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	// From the middle of OP22 into OP23.
 	scrollTo(t, b.ctx, "op22")
@@ -150,7 +150,7 @@ func TestASelectionAcrossClausesIsKeptWithinTheClauseWhereItStarted(t *testing.T
 func TestANoteIsWrittenThenEdited(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	selectWithRange(t, b.ctx, "pp2", 9, 60)
 	press(t, b.ctx, "n")
@@ -204,7 +204,7 @@ func TestANoteIsWrittenThenEdited(t *testing.T) {
 func TestADeleteCanBeUndone(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	click(t, b.ctx, `#op7 .cm-label`)
 	press(t, b.ctx, "2")
@@ -236,7 +236,7 @@ func TestAnnotationsSurviveAReloadAndAReopenedBrowser(t *testing.T) {
 	srv := startServer(t)
 	profile := t.TempDir()
 	b := newBrowserWithProfile(t, profile)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	click(t, b.ctx, `#op21 .cm-label`)
 	press(t, b.ctx, "2")
@@ -257,9 +257,9 @@ func TestAnnotationsSurviveAReloadAndAReopenedBrowser(t *testing.T) {
 func TestASecondTabSeesChangesLive(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	other := b.newTab()
-	open(t, other, srv.URL+"/")
+	open(t, other, srv.Doc)
 
 	click(t, b.ctx, `#op21 .cm-label`)
 	press(t, b.ctx, "2")
@@ -285,9 +285,9 @@ func TestASecondTabSeesChangesLive(t *testing.T) {
 func TestConcurrentEditsOfOneAnnotationInTwoTabsAreBothKept(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	other := b.newTab()
-	open(t, other, srv.URL+"/")
+	open(t, other, srv.Doc)
 
 	click(t, b.ctx, `#op21 .cm-label`)
 	press(t, b.ctx, "2")
@@ -330,7 +330,7 @@ func TestConcurrentEditsOfOneAnnotationInTwoTabsAreBothKept(t *testing.T) {
 func TestTwoTabsSavingTheSameNoteKeepBothNotes(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	other := b.newTab()
 	open(t, other, srv.URL+"/d/A-HRC-RES-53-11")
 
@@ -377,7 +377,7 @@ func TestEveryExportIsTheFileTheAnnotationsPackageWrites(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
 	dl := b.watchDownloads()
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	// The delegation's name goes on new annotations.
 	author := "Délégation de l’Uruguay"
@@ -456,7 +456,7 @@ func TestAnExportImportsIntoAFreshProfileAsTheSameSet(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
 	dl := b.watchDownloads()
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	click(t, b.ctx, `#op21 .cm-label`)
 	press(t, b.ctx, "2")
 	selectWithRange(t, b.ctx, "pp2", 9, 40)
@@ -472,7 +472,7 @@ func TestAnExportImportsIntoAFreshProfileAsTheSameSet(t *testing.T) {
 	}
 
 	fresh := newBrowser(t)
-	open(t, fresh.ctx, srv.URL+"/")
+	open(t, fresh.ctx, srv.Doc)
 	importFile(t, fresh.ctx, file)
 	poll(t, fresh.ctx, `document.querySelector('#cm-import-dialog') !== null`)
 	if got := eval[string](t, fresh.ctx, `document.querySelector('[data-row="Added"] .cm-num-cell').textContent`); got != "2" {
@@ -516,7 +516,7 @@ func importFile(t testing.TB, ctx context.Context, path string) {
 func TestAMalformedImportChangesNothingAndSaysWhy(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	click(t, b.ctx, `#op21 .cm-label`)
 	press(t, b.ctx, "2")
 	before := waitStored(t, b.ctx, 1)
@@ -553,7 +553,7 @@ func TestAMalformedImportChangesNothingAndSaysWhy(t *testing.T) {
 func TestAnnotatingWorksOfflineAndSurvivesAReload(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	waitOfflineReady(t, b.ctx)
 	srv.Stop()
 
@@ -577,7 +577,7 @@ func TestAnnotatingWorksOfflineAndSurvivesAReload(t *testing.T) {
 func TestTheKeyboardDoesEverything(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	// j moves to PP1, j again to PP2; k back to PP1.
 	press(t, b.ctx, "j")
@@ -622,7 +622,7 @@ func TestTheKeyboardDoesEverything(t *testing.T) {
 func TestASuggestedTagIsAcceptedWithOneClick(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	if got := eval[string](t, b.ctx, `document.querySelector('#op21 .cm-suggest').textContent`); got != "Request?" {
 		t.Errorf("OP21's suggestion: got %q, want %q", got, "Request?")
 	}
@@ -645,7 +645,7 @@ func TestWhenStorageFailsAnnotationsStayAndExportStillWorks(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	poll(t, b.ctx, `document.querySelector('.cm-banner') !== null`)
 	click(t, b.ctx, `#op21 .cm-label`)
 	press(t, b.ctx, "2")
@@ -665,7 +665,7 @@ func TestWhenStorageFailsAnnotationsStayAndExportStillWorks(t *testing.T) {
 func TestAFileDroppedOnThePageIsPreviewedThenImported(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	// A colleague's file, made with package annotations.
 	set := setOf(t, resolution.Seed(), nil)
@@ -702,7 +702,7 @@ func TestAFileDroppedOnThePageIsPreviewedThenImported(t *testing.T) {
 func TestTheTagsAreToldApartWithoutColour(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	for _, x := range []struct{ clause, key, tag string }{
 		{"op20", "1", "commitment"}, {"op21", "2", "request"}, {"op22", "3", "concern"},
 	} {
@@ -772,7 +772,7 @@ func TestTheTagsAreToldApartWithoutColour(t *testing.T) {
 func TestThePanelListsALongSetPageByPage(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	file := filepath.Join(t.TempDir(), "many.json")
 	if err := os.WriteFile(file, bench.Annotations(resolution.Seed(), 75, 7), 0o644); err != nil {
 		t.Fatal(err)
@@ -804,7 +804,7 @@ func TestThePanelListsALongSetPageByPage(t *testing.T) {
 	// In document order, and the same after a reload.
 	order := `JSON.stringify([...document.querySelectorAll('#cm-panel .cm-item-label')].map(e => e.textContent))`
 	first := eval[string](t, b.ctx, order)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	poll(t, b.ctx, `document.querySelectorAll('#cm-panel .cm-item').length === 30`)
 	var labels []string
 	if err := json.Unmarshal([]byte(first), &labels); err != nil {

@@ -44,13 +44,20 @@ func TestMain(m *testing.M) {
 }
 
 // testServer is the real Clausemark server, in process, on a free port.
-type testServer = chromium.Server
+// Doc is the URL of the page of the document it serves (/d/{id}): "/"
+// takes a delegate who has read nothing yet to the library.
+type testServer struct {
+	*chromium.Server
+	Doc string
+}
 
 // startServer starts the server; it stops at the end of the test.
 func startServer(t testing.TB) *testServer {
 	t.Helper()
 	seed, _ := resolution.Parse(resolution.Seed())
-	return startServerWith(t, server.Options{Title: cmapp.PageTitle(seed)})
+	s := startServerWith(t, server.Options{Title: cmapp.PageTitle(seed)})
+	s.Doc = s.URL + "/d/A-HRC-RES-53-11"
+	return s
 }
 
 // startServerWithDocument starts the server on another resolution text
@@ -63,7 +70,13 @@ func startServerWithDocument(t testing.TB, text string) *testServer {
 		seed, _ := resolution.Parse(resolution.Seed())
 		cmapp.Setup(seed, cmbrowser.None{})
 	})
-	return startServerWith(t, server.Options{Document: []byte(text), Title: cmapp.PageTitle(doc)})
+	s := startServerWith(t, server.Options{Document: []byte(text), Title: cmapp.PageTitle(doc)})
+	adoc, err := cmapp.AnnotationDocument(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Doc = s.URL + "/d/" + cmapp.DocumentID(adoc.Symbol)
+	return s
 }
 
 func startServerWith(t testing.TB, o server.Options) *testServer {
@@ -78,7 +91,7 @@ func startServerWith(t testing.TB, o server.Options) *testServer {
 		t.Fatal(err)
 	}
 	t.Cleanup(s.Stop)
-	return s
+	return &testServer{Server: s}
 }
 
 // browser is a headless Chromium with a fresh profile.

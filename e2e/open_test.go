@@ -111,7 +111,7 @@ func checkStructure(t *testing.T, ctx context.Context, want corpusTruth) {
 func TestAPDFChosenThroughOpenDocumentShowsItsStructureAndCanBeAnnotated(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	for _, stem := range []string{"S_2018_221-EN", "S_2022_158-EN"} {
 		chooseDocument(t, b.ctx, filepath.Join("..", "testdata", "corpus", stem+".pdf"))
 		want := readTruth(t, stem)
@@ -131,7 +131,7 @@ func TestAPDFChosenThroughOpenDocumentShowsItsStructureAndCanBeAnnotated(t *test
 func TestAWordFileDroppedOnThePageOpens(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	path, err := filepath.Abs(filepath.Join("..", "testdata", "docx", "S_2024_400.docx"))
 	if err != nil {
 		t.Fatal(err)
@@ -150,7 +150,7 @@ func TestAWordFileDroppedOnThePageOpens(t *testing.T) {
 func TestPastedTextOpens(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	text, err := os.ReadFile(filepath.Join("..", "testdata", "corpus", "S_2016_1061-EN.content.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -172,7 +172,7 @@ func TestPastedTextOpens(t *testing.T) {
 func TestFilesThatCannotBeOpenedSayWhyAndChangeNothing(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	notes := filepath.Join(t.TempDir(), "meeting-notes.txt")
 	if err := os.WriteFile(notes, []byte("Notes of the informal consultations\n\nThe facilitator opened the meeting.\n\nDelegations asked for more time.\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -200,7 +200,7 @@ func TestFilesThatCannotBeOpenedSayWhyAndChangeNothing(t *testing.T) {
 			if !strings.Contains(got, tc.says) || !strings.Contains(got, "Nothing was added") {
 				t.Errorf("the message says %q, want it to say %q", got, tc.says)
 			}
-			if path := eval[string](t, b.ctx, `location.pathname`); path != "/" {
+			if path := eval[string](t, b.ctx, `location.pathname`); path != "/d/A-HRC-RES-53-11" {
 				t.Errorf("the page went to %s", path)
 			}
 			press(t, b.ctx, kb.Escape)

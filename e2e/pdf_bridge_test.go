@@ -63,7 +63,7 @@ func openBridge(t *testing.T) (*browser, *testServer) {
 	}
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	poll(t, b.ctx, `typeof window.clausemarkPDF === "object"`)
 	return b, srv
 }
@@ -295,7 +295,7 @@ func TestPDFBridgeWorksOfflineFromTheServiceWorkersCache(t *testing.T) {
 		t.Error("the page loaded pdf.js before a PDF was opened")
 	}
 	srv.Stop()
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	poll(t, b.ctx, `typeof window.clausemarkPDF === "object"`)
 	data, err := os.ReadFile(filepath.Join(corpusDir, "S_2019_90-EN.pdf"))
 	if err != nil {

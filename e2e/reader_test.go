@@ -13,7 +13,7 @@ import (
 func TestTheDocumentRendersWithItsStructure(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	checks := []struct {
 		name, js string
@@ -54,7 +54,7 @@ func TestTheDocumentRendersWithItsStructure(t *testing.T) {
 func TestTheVoteRecordShowsEachListWithItsCount(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	for list, want := range map[string]float64{"in-favour": 33, "against": 13, "abstaining": 1} {
 		sel := `document.querySelector('[data-vote="` + list + `"]')`
@@ -74,7 +74,7 @@ func TestTheVoteRecordShowsEachListWithItsCount(t *testing.T) {
 func TestFootnoteLinksWorkBothWays(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 
 	click(t, b.ctx, `#pp10 .cm-fnref a`)
 	poll(t, b.ctx, `location.hash === '#fn2'`)
@@ -89,7 +89,7 @@ func TestFootnoteLinksWorkBothWays(t *testing.T) {
 func TestADeepLinkScrollsToItsClauseAndMarksIt(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/#op21")
+	open(t, b.ctx, srv.Doc+"#op21")
 
 	poll(t, b.ctx, `document.getElementById('op21').classList.contains('is-target')`)
 	poll(t, b.ctx, `(() => { const r = document.getElementById('op21').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2; })()`)
@@ -118,7 +118,7 @@ func TestTheServerRendersTheDocumentBeforeTheWasmLoads(t *testing.T) {
 func TestTheContentSecurityPolicyIsEnforced(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	b.expectConsole("Content Security Policy")
 	// An injected inline script must not run; a remote image must not load.
 	ran := eval[bool](t, b.ctx, `(() => {
@@ -146,7 +146,7 @@ func TestTheContentSecurityPolicyIsEnforced(t *testing.T) {
 func TestTheAppWorksOfflineAfterTheFirstLoad(t *testing.T) {
 	srv := startServer(t)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	waitOfflineReady(t, b.ctx)
 
 	srv.Stop()
@@ -160,7 +160,7 @@ func TestTheAppWorksOfflineAfterTheFirstLoad(t *testing.T) {
 	}
 
 	tab := b.newTab()
-	open(t, tab, srv.URL+"/")
+	open(t, tab, srv.Doc)
 	if n := eval[float64](t, tab, `document.querySelectorAll('[data-clause]').length`); n != 70 {
 		t.Errorf("in a new tab, offline: got %v clauses, want 70", n)
 	}
@@ -175,7 +175,7 @@ func TestAVoteRecordThatDoesNotAddUpCarriesAVisibleWarning(t *testing.T) {
 	text := strings.Replace(string(resolution.Seed()), "Algeria, ", "", 1)
 	srv := startServerWithDocument(t, text)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	warning := eval[string](t, b.ctx, `(document.querySelector('.cm-vote .cm-warning') || {}).textContent || ''`)
 	if !strings.Contains(warning, "33") || !strings.Contains(warning, "32") {
 		t.Errorf("the warning says %q; want it to name the stated 33 and the 32 listed", warning)
@@ -189,7 +189,7 @@ func TestTextThatIsNotAResolutionBecomesPlainParagraphsWithANote(t *testing.T) {
 	text := "Meeting notes\n\nWe discussed the draft at length.\n\nThe co-facilitators will circulate a revised text on Friday. 🤝\n"
 	srv := startServerWithDocument(t, text)
 	b := newBrowser(t)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	if n := eval[float64](t, b.ctx, `document.querySelectorAll('[data-clause]').length`); n != 3 {
 		t.Errorf("got %v paragraphs, want 3", n)
 	}
@@ -212,4 +212,27 @@ func TestTextThatIsNotAResolutionBecomesPlainParagraphsWithANote(t *testing.T) {
 	click(t, b.ctx, `#p3 .cm-label`)
 	press(t, b.ctx, "3")
 	newestHighlight(t, b.ctx, "p3", "concern")
+}
+
+func TestSlashTakesANewDelegateToTheLibraryAndAReturningOneBackToTheirDocument(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.URL+"/")
+	poll(t, b.ctx, `location.pathname === '/library' && document.querySelector('[role=region][aria-label="Library"] [data-document="A-HRC-RES-53-11"] a[href="/d/A-HRC-RES-53-11"]') !== null`)
+	click(t, b.ctx, `[data-document="A-HRC-RES-53-11"] a`)
+	poll(t, b.ctx, `location.pathname === '/d/A-HRC-RES-53-11' && document.getElementById('op21') !== null`)
+	// The library records that it was read.
+	poll(t, b.ctx, `new Promise(resolve => {
+		const req = indexedDB.open('clausemark');
+		req.onsuccess = () => {
+			const get = req.result.transaction('summaries').objectStore('summaries').get('A-HRC-RES-53-11');
+			get.onsuccess = () => { req.result.close(); resolve(!!get.result && !get.result.opened.startsWith('0001')); };
+		};
+	})`)
+	// The next visit to / goes back to it.
+	open(t, b.ctx, srv.URL+"/")
+	poll(t, b.ctx, `location.pathname === '/d/A-HRC-RES-53-11'`)
+	// The bar always leads to the library.
+	click(t, b.ctx, `.cm-bar a.cm-brand`)
+	poll(t, b.ctx, `location.pathname === '/library'`)
 }

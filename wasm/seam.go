@@ -10,6 +10,7 @@ import (
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/browser"
 	"github.com/clausemark/clausemark/extract"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/markup"
 	"github.com/hack-pad/safejs"
 )
@@ -25,7 +26,7 @@ func NewBrowser() Browser { return Browser{} }
 
 // OpenStore opens the default IndexedDB database. onClosed is told when
 // another tab upgrades or deletes it (the store has closed itself).
-func (Browser) OpenStore(onClosed func(reason string)) (annotations.Store, error) {
+func (Browser) OpenStore(onClosed func(reason string)) (library.Store, error) {
 	s, err := Open(context.Background(), DefaultName)
 	if err != nil {
 		return nil, err // not a typed nil in the interface
@@ -224,6 +225,12 @@ func (Browser) ToggleClass(id, class string, on bool) error {
 
 // ExtractPDF reads a PDF's text items with the page's pdf.js.
 func (Browser) ExtractPDF(data []byte) (*extract.PDFDocument, error) { return ExtractPDF(data) }
+
+// Persist asks the browser to keep the site's storage.
+func (Browser) Persist() (bool, error) { return Persist() }
+
+// Estimate returns the storage used and available.
+func (Browser) Estimate() (int64, int64, error) { return Estimate() }
 
 // Download saves data as a file.
 func (Browser) Download(name, mime string, data []byte) error { return Download(name, mime, data) }

@@ -13,25 +13,32 @@ import (
 )
 
 func main() {
-	doc, _ := resolution.Parse(document())
+	text, builtin, err := document()
+	doc, _ := resolution.Parse(text)
 	a := cmapp.Setup(doc, wasm.NewBrowser())
-	// Read the saved annotations before the first render, so that it
-	// shows them; a slow store does not hold the page up for long.
-	a.Preload(1500 * time.Millisecond)
+	if err == nil {
+		a.Keep(text, builtin)
+	}
+	// Read what the first page shows (the library, the document and its
+	// saved annotations) before the first render, so that it shows them; a
+	// slow store does not hold the page up for long.
+	a.Preload(app.Window().URL().Path, 1500*time.Millisecond)
 	app.RunWhenOnBrowser()
 }
 
-// document is the text of the resolution to show: the one compiled into
-// the app, or the one the server was told to serve (clausemark serve -doc).
-func document() []byte {
+// document is the text of the default resolution: the one compiled into
+// the app (builtin), or the one the server was told to serve (clausemark
+// serve -doc).
+// When the served one cannot be fetched, text says so (the page shows
+// that rather than another resolution) and err is not nil.
+func document() (text []byte, builtin bool, err error) {
 	path := app.Getenv(cmapp.DocumentEnv)
 	if path == "" {
-		return resolution.Seed()
+		return resolution.Seed(), true, nil
 	}
 	data, err := wasm.FetchText(path)
 	if err != nil {
-		// Say so on the page rather than show another resolution.
-		return []byte(fmt.Sprintf("The resolution could not be loaded: %v. Reload the page when the server is reachable.", err))
+		return []byte(fmt.Sprintf("The resolution could not be loaded: %v. Reload the page when the server is reachable.", err)), false, err
 	}
-	return data
+	return data, false, nil
 }

@@ -1,0 +1,336 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/library"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// annotationsPage is /annotations: every annotation of every document,
+// grouped by document then clause, with the panel's filters (tag, text in
+// quote and note) plus document, body and author; the counts per tag
+// follow the other filters. Clicking one opens its document at its
+// highlight; what is shown can be exported as a brief, a CSV or a native
+// file of several documents.
+type annotationsPage struct {
+	app.Compo
+
+	ws    *workspace
+	ready bool // mounted in the browser
+
+	index  *library.Index
+	loaded bool
+	err    string
+	q      library.Query
+	limit  int
+	busy   string // an export being made
+}
+
+// annotationsPageSize is how many annotations the page lists at first, and
+// adds on Show more.
+const annotationsPageSize = 100
+
+func newAnnotationsPage(ws *workspace) *annotationsPage {
+	return &annotationsPage{ws: ws, limit: annotationsPageSize}
+}
+
+func (p *annotationsPage) OnPreRender(ctx app.Context) {
+	ctx.Page().SetTitle("Clausemark — All annotations")
+}
+
+func (p *annotationsPage) OnMount(ctx app.Context) {
+	if !isInteractive(p.ws) {
+		return
+	}
+	ctx.Page().SetTitle("Clausemark — All annotations")
+	p.ready = true
+	p.ws.started(ctx)
+	ws := p.ws
+	ctx.Async(func() {
+		var x *library.Index
+		st, err := ws.store()
+		if err == nil {
+			var ss []library.Summary
+			if ss, err = st.Summaries(); err == nil {
+				var as []annotations.Annotation
+				if as, err = st.AllAnnotations(); err == nil {
+					x = library.NewIndex(ss, as)
+				}
+			}
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.loaded = true
+			if err != nil {
+				p.err = "The annotations cannot be read in this browser: " + err.Error()
+				return
+			}
+			p.index = x
+		})
+	})
+}
+
+func (p *annotationsPage) Render() app.UI {
+	var r *library.Result
+	if p.index != nil {
+		r = p.index.Filter(p.q)
+	}
+	root := app.Div().Class("cm-app cm-page")
+	if p.ready {
+		root = root.Attr("data-ready", "true")
+	}
+	return root.Body(
+		app.A().Class("cm-skip").Href("#cm-all-list").Text("Skip to the annotations"),
+		newPageBar(p.ws).Current(annotationsPath),
+		app.Main().Class("cm-main cm-wide").ID("cm-all").Role("region").Aria("label", "All annotations").Body(
+			app.H1().Class("cm-page-title").Text("All annotations"),
+			app.If(p.err != "", func() app.UI { return app.P().Class("cm-banner").Role("alert").Text(p.err) }),
+			app.If(!p.loaded && p.err == "", func() app.UI {
+				return app.P().Class("cm-open-busy").Role("status").Text("Reading every annotation…")
+			}),
+			app.If(r != nil, func() app.UI { return p.filters(r) }),
+			app.If(r != nil, func() app.UI { return p.list(r) }),
+		),
+		newToast(),
+		newOpener(p.ws),
+	)
+}
+
+// filters are the tag buttons (with counts), the search, and the document,
+// body and author choices, and the exports of what is shown.
+func (p *annotationsPage) filters(r *library.Result) app.UI {
+	x := p.index
+	one := func(vs []string) string {
+		if len(vs) == 1 {
+			return vs[0]
+		}
+		return ""
+	}
+	return app.Div().Class("cm-all-tools").Body(
+		app.Div().Class("cm-filters").Role("group").Aria("label", "Filter by tag").Body(
+			p.tagButton("", "All", r.Counts.Total()+r.Counts.Untagged),
+			p.tagButton(annotations.Commitment, "Commitments", r.Counts.Commitment),
+			p.tagButton(annotations.Request, "Requests", r.Counts.Request),
+			p.tagButton(annotations.Concern, "Concerns", r.Counts.Concern),
+		),
+		app.Div().Class("cm-library-tools").Body(
+			app.Label().For("cm-all-search").Class("cm-visually-hidden").Text("Search quotes and notes"),
+			app.Input().Type("search").ID("cm-all-search").Class("cm-search").
+				Placeholder("Search quotes and notes").Value(p.q.Text).
+				OnInput(func(ctx app.Context, e app.Event) {
+					p.q.Text, p.limit = ctx.JSSrc().Get("value").String(), annotationsPageSize
+				}),
+			p.choice("cm-all-document", "Document", "Every document", documentChoices(x.Documents()), one(p.q.Documents), func(v string) { p.q.Documents = optional(v) }),
+			p.choice("cm-all-body", "Body", "Every body", pairs(x.Bodies()), one(p.q.Bodies), func(v string) { p.q.Bodies = optional(v) }),
+			p.choice("cm-all-author", "Author", "Every author", pairs(x.Authors()), one(p.q.Authors), func(v string) { p.q.Authors = optional(v) }),
+		),
+		app.Div().Class("cm-all-exports").Body(
+			app.Span().Class("cm-hint").Text("Export what is shown: "),
+			p.exportButton("Brief (Markdown)", "markdown"),
+			p.exportButton("Spreadsheet (CSV)", "csv"),
+			p.exportButton("Clausemark file with the documents", "json"),
+			app.If(p.busy != "", func() app.UI { return app.Span().Class("cm-open-busy").Role("status").Text(p.busy) }),
+		),
+	)
+}
+
+// choice is a select of one value of a filter ("" for every one).
+func (p *annotationsPage) choice(id, label, all string, options [][2]string, selected string, set func(string)) app.UI {
+	return app.Span().Body(
+		app.Label().For(id).Class("cm-visually-hidden").Text(label),
+		app.Select().ID(id).Class("cm-select").
+			OnChange(func(ctx app.Context, e app.Event) {
+				set(ctx.JSSrc().Get("value").String())
+				p.limit = annotationsPageSize
+			}).
+			Body(
+				app.Option().Value("").Text(all),
+				app.Range(options).Slice(func(i int) app.UI {
+					return app.Option().Value(options[i][0]).Selected(options[i][0] == selected).Text(options[i][1])
+				}),
+			),
+	)
+}
+
+// documentChoices are the documents to choose from: id and what to call
+// it.
+func documentChoices(ss []library.Summary) [][2]string {
+	out := make([][2]string, len(ss))
+	for i, s := range ss {
+		out[i] = [2]string{s.ID, symbolOf(s) + " — " + preview(s.DisplayTitle(), 60)}
+	}
+	return out
+}
+
+// pairs makes choices whose value is their text.
+func pairs(vs []string) [][2]string {
+	out := make([][2]string, len(vs))
+	for i, v := range vs {
+		out[i] = [2]string{v, v}
+	}
+	return out
+}
+
+// optional is a filter of one value, or none for "".
+func optional(v string) []string {
+	if v == "" {
+		return nil
+	}
+	return []string{v}
+}
+
+func (p *annotationsPage) tagButton(tag annotations.Tag, label string, n int) app.UI {
+	pressed := len(p.q.Tags) == 0 && tag == "" || len(p.q.Tags) == 1 && p.q.Tags[0] == tag && tag != ""
+	return app.Button().Type("button").Class("cm-filter").DataSet("tag", tag).Aria("pressed", pressed).
+		OnClick(func(ctx app.Context, e app.Event) {
+			p.q.Tags, p.limit = nil, annotationsPageSize
+			if tag != "" {
+				p.q.Tags = []annotations.Tag{tag}
+			}
+		}).
+		Body(
+			app.If(tag != "", func() app.UI {
+				return app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[tag])
+			}),
+			app.Text(label+" "),
+			app.Span().Class("cm-count-small").Text(itoa(n)),
+		)
+}
+
+// list is the annotations kept, grouped by document then clause, a page at
+// a time.
+func (p *annotationsPage) list(r *library.Result) app.UI {
+	groups := r.Groups(0, p.limit)
+	return app.Div().ID("cm-all-list").Body(
+		app.P().Class("cm-panel-count").Aria("live", "polite").Text(plural(r.Total, "annotation")+" in "+plural(countDocs(groups, r), "document")),
+		app.Range(groups).Slice(func(i int) app.UI { return p.group(groups[i]) }),
+		app.If(r.Total > p.limit, func() app.UI {
+			return app.Button().Type("button").Class("cm-button cm-more").
+				OnClick(func(ctx app.Context, e app.Event) { p.limit += annotationsPageSize }).
+				Text("Show " + itoa(min(annotationsPageSize, r.Total-p.limit)) + " more of " + itoa(r.Total-p.limit))
+		}),
+	)
+}
+
+// countDocs is how many documents the result covers (those of the groups
+// shown, at least).
+func countDocs(groups []library.Group, r *library.Result) int {
+	seen := map[string]bool{}
+	for _, a := range r.Annotations(0, r.Total) {
+		seen[a.Document] = true
+	}
+	return len(seen)
+}
+
+// group is one document's annotations.
+func (p *annotationsPage) group(g library.Group) app.UI {
+	return app.Section().Class("cm-all-doc").DataSet("document", g.Document.ID).Aria("label", symbolOf(g.Document)).Body(
+		app.H2().Class("cm-all-doc-title").Body(
+			app.If(g.Known, func() app.UI {
+				return app.A().Href(docURL(g.Document.ID)).Text(symbolOf(g.Document) + " — " + g.Document.DisplayTitle())
+			}).Else(func() app.UI {
+				return app.Text(g.Document.Symbol + " (its text is not in this browser)")
+			}),
+			app.Span().Class("cm-count-small").Text(" "+plural(g.Total, "annotation")),
+		),
+		app.Range(g.Clauses).Slice(func(i int) app.UI {
+			c := g.Clauses[i]
+			label := c.Label
+			if c.Orphans {
+				label = "Needs review"
+			}
+			return app.Div().Class("cm-all-clause").Body(
+				app.H3().Class("cm-all-label").Text(label),
+				app.Ol().Class("cm-list").Body(
+					app.Range(c.Annotations).Slice(func(j int) app.UI {
+						return p.item(g, c, c.Annotations[j])
+					}),
+				),
+			)
+		}),
+	)
+}
+
+// item is one annotation: a link to its highlight in its document.
+func (p *annotationsPage) item(g library.Group, c library.ClauseGroup, a annotations.Annotation) app.UI {
+	href := docURL(g.Document.ID)
+	if !c.Orphans {
+		href += "#" + c.Clause
+	}
+	tag := tagNames[a.Tag]
+	if tag == "" {
+		tag = "Untagged"
+	}
+	return app.Li().Class("cm-item").DataSet("tag", a.Tag).DataSet("item", a.ID).Body(
+		app.A().Class("cm-item-show").Href(href).
+			OnClick(func(ctx app.Context, e app.Event) {
+				p.ws.showOnOpen = a.ID // the reader flashes it once the page is there
+			}).
+			Body(
+				app.Span().Class("cm-tag-chip").DataSet("tag", a.Tag).Body(
+					app.If(a.Tag != "", func() app.UI {
+						return app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[a.Tag])
+					}),
+					app.Text(tag),
+				),
+				app.Span().Class("cm-item-quote").Text("“"+preview(a.Exact, 200)+"”"),
+				app.If(a.Note != "", func() app.UI { return app.Span().Class("cm-item-note").Text(preview(a.Note, 240)) }),
+				app.If(len(a.Labels) > 0, func() app.UI {
+					return app.Span().Class("cm-item-labels").Text(strings.Join(a.Labels, ", "))
+				}),
+				app.If(a.Author != "", func() app.UI { return app.Span().Class("cm-item-author").Text("— " + a.Author) }),
+			),
+	)
+}
+
+func (p *annotationsPage) exportButton(label, format string) app.UI {
+	return app.Button().Type("button").Class("cm-button").
+		Disabled(p.busy != "").
+		OnClick(func(ctx app.Context, e app.Event) { p.export(ctx, format) }).
+		Text(label)
+}
+
+// export downloads what the filters keep: a brief, a CSV (the document's
+// symbol first on each row) or a native file of several documents with
+// their texts, named after what was selected.
+func (p *annotationsPage) export(ctx app.Context, format string) {
+	r := p.index.Filter(p.q)
+	kept := r.Annotations(0, r.Total)
+	what := p.selectionName()
+	p.busy = "Making the file…"
+	ws := p.ws
+	ctx.Async(func() {
+		name, mime, data, err := ws.exportSelection(kept, what, format, time.Now())
+		if err == nil {
+			err = ws.b.Download(name, mime, data)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.busy = ""
+			if err != nil {
+				showNotice(ctx, "Export failed: "+err.Error(), "")
+				return
+			}
+			showNotice(ctx, "Exported "+plural(len(kept), "annotation")+" as "+name+".", "")
+		})
+	})
+}
+
+// selectionName says what the filters keep, for the file's name:
+// "requests", "S-2024-400-requests", "all".
+func (p *annotationsPage) selectionName() string {
+	var parts []string
+	parts = append(parts, p.q.Documents...)
+	parts = append(parts, p.q.Bodies...)
+	for _, t := range p.q.Tags {
+		parts = append(parts, string(t)+"s")
+	}
+	if p.q.Text != "" {
+		parts = append(parts, "matching-"+p.q.Text)
+	}
+	if len(parts) == 0 {
+		return "all"
+	}
+	return strings.Join(parts, "-")
+}

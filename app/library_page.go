@@ -1,0 +1,408 @@
+package app
+
+import (
+	"strings"
+	"time"
+
+	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/library"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// libraryPage is /library: every document kept in this browser, with what
+// the delegate needs to find one (symbol, title, body and session, date,
+// sponsors, annotations per tag, when last annotated), sorted and
+// filtered; open, rename and remove (with undo until the page is left).
+// It reads only the documents' summaries, never their texts.
+type libraryPage struct {
+	app.Compo
+
+	ws    *workspace
+	ready bool // mounted in the browser
+
+	summaries []library.Summary
+	loaded    bool
+	err       string
+	sortKey   library.SortKey
+	desc      bool
+	body      string
+	text      string
+	renaming  string // the id of the document being renamed
+	removing  *library.Summary
+	removed   []library.Removed // what Undo restores, newest last
+	usage     string            // storage used, as the browser says
+}
+
+func newLibraryPage(ws *workspace) *libraryPage {
+	return &libraryPage{ws: ws, sortKey: library.ByOpened, desc: true}
+}
+
+func (p *libraryPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle("Clausemark — Library") }
+
+func (p *libraryPage) OnMount(ctx app.Context) {
+	if !isInteractive(p.ws) {
+		return
+	}
+	ctx.Page().SetTitle("Clausemark — Library")
+	p.ready = true
+	p.ws.started(ctx)
+	ctx.Handle(actionUndoRemove, p.onUndoRemove)
+	p.reload(ctx)
+}
+
+// reload reads the summaries and the storage used, off the UI goroutine.
+func (p *libraryPage) reload(ctx app.Context) {
+	ws := p.ws
+	ctx.Async(func() {
+		var ss []library.Summary
+		st, err := ws.store()
+		if err == nil {
+			ss, err = st.Summaries()
+		}
+		usage := ""
+		if used, quota, err := ws.b.Estimate(); err == nil && quota > 0 {
+			usage = "Storage used: " + byteSize(used) + " of " + byteSize(quota) + " this browser allows."
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			p.loaded, p.usage = true, usage
+			if err != nil {
+				p.err = "The library cannot be read in this browser: " + err.Error()
+				return
+			}
+			p.summaries = ss
+		})
+	})
+}
+
+// shown are the summaries the page lists: filtered, then sorted.
+func (p *libraryPage) shown() []library.Summary {
+	ss := library.Filter{Body: p.body, Text: p.text}.Apply(p.summaries)
+	library.Sort(ss, p.sortKey, p.desc)
+	return ss
+}
+
+func (p *libraryPage) Render() app.UI {
+	shown := p.shown()
+	root := app.Div().Class("cm-app cm-page")
+	if p.ready {
+		root = root.Attr("data-ready", "true")
+	}
+	return root.Body(
+		app.A().Class("cm-skip").Href("#cm-library-list").Text("Skip to the documents"),
+		newPageBar(p.ws).Current(libraryPath),
+		app.Main().Class("cm-main cm-wide").ID("cm-library").Role("region").Aria("label", "Library").Body(
+			app.H1().Class("cm-page-title").Text("Library"),
+			app.P().Class("cm-hint").Text("Every document opened in this browser, kept here with its annotations — also offline. Open a PDF, Word file, web page or pasted text to add one."),
+			app.Div().Class("cm-library-tools").Body(
+				app.Label().For("cm-library-filter").Class("cm-visually-hidden").Text("Find a document"),
+				app.Input().Type("search").ID("cm-library-filter").Class("cm-search").
+					Placeholder("Find by symbol or title").Value(p.text).
+					OnInput(func(ctx app.Context, e app.Event) { p.text = ctx.JSSrc().Get("value").String() }),
+				app.Label().For("cm-library-body").Class("cm-visually-hidden").Text("Body"),
+				app.Select().ID("cm-library-body").Class("cm-select").
+					OnChange(func(ctx app.Context, e app.Event) { p.body = ctx.JSSrc().Get("value").String() }).
+					Body(
+						app.Option().Value("").Text("Every body"),
+						app.Range(library.Bodies(p.summaries)).Slice(func(i int) app.UI {
+							b := library.Bodies(p.summaries)[i]
+							return app.Option().Value(b).Selected(b == p.body).Text(b)
+						}),
+					),
+				app.Label().For("cm-library-sort").Class("cm-visually-hidden").Text("Sort"),
+				app.Select().ID("cm-library-sort").Class("cm-select").
+					OnChange(p.onSort).
+					Body(
+						p.sortOption(library.ByOpened, true, "Last read first"),
+						p.sortOption(library.ByLastAnnotated, true, "Last annotated first"),
+						p.sortOption(library.BySymbol, false, "By symbol"),
+						p.sortOption(library.ByDate, true, "Newest first"),
+						p.sortOption(library.ByAnnotations, true, "Most annotated first"),
+					),
+			),
+			app.If(p.err != "", func() app.UI {
+				return app.P().Class("cm-banner").Role("alert").Text(p.err)
+			}),
+			app.If(!p.loaded && p.err == "", func() app.UI {
+				return app.P().Class("cm-open-busy").Role("status").Text("Reading your library…")
+			}),
+			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(len(shown))),
+			app.Ul().ID("cm-library-list").Class("cm-library-list").Body(
+				app.Range(shown).Slice(func(i int) app.UI {
+					return p.entry(shown[i])
+				}),
+			),
+			app.If(p.usage != "", func() app.UI {
+				return app.P().Class("cm-hint cm-storage").Text(p.usage)
+			}),
+		),
+		app.If(p.removing != nil, func() app.UI { return p.removeDialog(*p.removing) }),
+		newToast(),
+		newOpener(p.ws),
+	)
+}
+
+func (p *libraryPage) sortOption(key library.SortKey, desc bool, label string) app.UI {
+	v := string(key)
+	if desc {
+		v += "-desc"
+	}
+	return app.Option().Value(v).Selected(p.sortKey == key && p.desc == desc).Text(label)
+}
+
+func (p *libraryPage) onSort(ctx app.Context, e app.Event) {
+	v := ctx.JSSrc().Get("value").String()
+	key, desc := strings.CutSuffix(v, "-desc")
+	p.sortKey, p.desc = library.SortKey(key), desc
+}
+
+func (p *libraryPage) countText(shown int) string {
+	if !p.loaded {
+		return ""
+	}
+	s := plural(shown, "document")
+	if shown != len(p.summaries) {
+		s += " of " + itoa(len(p.summaries))
+	}
+	return s
+}
+
+// entry is one document of the list.
+func (p *libraryPage) entry(s library.Summary) app.UI {
+	title := s.DisplayTitle()
+	meta := strings.Join(nonEmpty(s.Body, s.Session, s.Date), " · ")
+	return app.Li().Class("cm-library-item").DataSet("document", s.ID).Body(
+		app.Div().Class("cm-library-main").Body(
+			app.A().Class("cm-library-link").Href(docURL(s.ID)).Body(
+				app.Span().Class("cm-library-symbol").Text(symbolOf(s)),
+				app.Span().Class("cm-library-title").Text(title),
+			),
+			app.If(meta != "", func() app.UI { return app.P().Class("cm-library-meta").Text(meta) }),
+			app.If(len(s.Sponsors) > 0, func() app.UI {
+				return app.P().Class("cm-library-sponsors").Text("Sponsors: " + strings.Join(s.Sponsors, ", "))
+			}),
+			app.P().Class("cm-library-counts").Body(
+				app.Range(annotations.Tags[:]).Slice(func(i int) app.UI {
+					t := annotations.Tags[i]
+					n := s.Counts.Of(t)
+					return app.Span().Class("cm-tag-chip").DataSet("tag", t).DataSet("count", n).Body(
+						app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[t]),
+						app.Text(itoa(n)+" "+strings.ToLower(tagNames[t])+pluralS(n)),
+					)
+				}),
+				app.If(!s.LastAnnotated.IsZero(), func() app.UI {
+					return app.Span().Class("cm-library-when").Text("last annotated " + when(s.LastAnnotated))
+				}),
+				app.If(s.Versions > 1, func() app.UI {
+					return app.Span().Class("cm-library-when").Text(itoa(s.Versions) + " versions")
+				}),
+			),
+		),
+		app.Div().Class("cm-library-actions").Body(
+			app.If(p.renaming == s.ID, func() app.UI { return p.renameForm(s) }).Else(func() app.UI {
+				return app.Button().Type("button").Class("cm-button").
+					Aria("label", "Rename "+symbolOf(s)).
+					OnClick(func(ctx app.Context, e app.Event) {
+						p.renaming = s.ID
+						ctx.Defer(func(ctx app.Context) { focusSelector(ctx, "#cm-rename") })
+					}).
+					Text("Rename")
+			}),
+			app.Button().Type("button").Class("cm-button cm-danger").
+				Aria("label", "Remove "+symbolOf(s)).
+				OnClick(func(ctx app.Context, e app.Event) {
+					sum := s
+					p.removing = &sum
+					ctx.Defer(func(ctx app.Context) { focusSelector(ctx, "#cm-remove-dialog .cm-primary") })
+				}).
+				Text("Remove"),
+		),
+	)
+}
+
+// symbolOf is what the library shows as a document's symbol: an untitled
+// text has none.
+func symbolOf(s library.Summary) string {
+	if strings.HasPrefix(s.Symbol, UntitledSymbolPrefix) {
+		return "No symbol"
+	}
+	return s.Symbol
+}
+
+func (p *libraryPage) renameForm(s library.Summary) app.UI {
+	return app.Form().Class("cm-rename").OnSubmit(func(ctx app.Context, e app.Event) {
+		e.PreventDefault()
+		name, _ := p.ws.b.InputValue("cm-rename")
+		p.rename(ctx, s.ID, name)
+	}).Body(
+		app.Label().For("cm-rename").Class("cm-visually-hidden").Text("Your name for "+symbolOf(s)),
+		app.Input().Type("text").ID("cm-rename").Class("cm-search").MaxLength(80).
+			Placeholder("Your short name for it").Value(s.Name),
+		app.Button().Type("submit").Class("cm-button cm-primary").Text("Save"),
+		app.Button().Type("button").Class("cm-button").
+			OnClick(func(ctx app.Context, e app.Event) { p.renaming = "" }).Text("Cancel"),
+	)
+}
+
+// rename gives a document the delegate's short name ("" removes it).
+func (p *libraryPage) rename(ctx app.Context, id, name string) {
+	ws := p.ws
+	ctx.Async(func() {
+		st, err := ws.store()
+		if err == nil {
+			_, _, err = st.UpdateDocument(id, func(d *library.Document, s *library.Summary) error { return d.Rename(name) })
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				showNotice(ctx, "Could not rename it: "+err.Error(), "")
+				return
+			}
+			p.renaming = ""
+			p.reload(ctx)
+		})
+	})
+}
+
+func (p *libraryPage) removeDialog(s library.Summary) app.UI {
+	n := s.Counts.Total() + s.Counts.Untagged
+	return app.Div().Class("cm-modal").Body(
+		app.Div().ID("cm-remove-dialog").Class("cm-dialog").Role("alertdialog").
+			Aria("modal", "true").Aria("labelledby", "cm-remove-title").Aria("describedby", "cm-remove-what").
+			OnKeyDown(func(ctx app.Context, e app.Event) {
+				if e.Get("key").String() == "Escape" {
+					p.removing = nil
+				}
+			}).
+			Body(
+				app.H2().ID("cm-remove-title").Text("Remove "+symbolOf(s)+"?"),
+				app.P().ID("cm-remove-what").Text("“"+s.DisplayTitle()+"” leaves this browser with its "+plural(n, "annotation")+". You can undo it until you leave this page; to keep a copy, export it first."),
+				app.Div().Class("cm-dialog-actions").Body(
+					app.Button().Type("button").Class("cm-button").
+						OnClick(func(ctx app.Context, e app.Event) { p.exportDocument(ctx, s.ID) }).
+						Text("Export first"),
+					app.Button().Type("button").Class("cm-button cm-primary cm-danger").
+						OnClick(func(ctx app.Context, e app.Event) { p.remove(ctx, s) }).
+						Text("Remove"),
+					app.Button().Type("button").Class("cm-button").
+						OnClick(func(ctx app.Context, e app.Event) { p.removing = nil }).
+						Text("Cancel"),
+				),
+			),
+	)
+}
+
+// exportDocument downloads a document with its text and annotations (the
+// native file, version 3), for a colleague or as a copy.
+func (p *libraryPage) exportDocument(ctx app.Context, id string) {
+	ws := p.ws
+	ctx.Async(func() {
+		name, data, err := ws.exportWithText(id)
+		if err == nil {
+			err = ws.b.Download(name, "application/json", data)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				showNotice(ctx, "Export failed: "+err.Error(), "")
+				return
+			}
+			showNotice(ctx, "Exported "+name+".", "")
+		})
+	})
+}
+
+// remove removes a document and its annotations, in one transaction; Undo
+// brings them back until the page is left.
+func (p *libraryPage) remove(ctx app.Context, s library.Summary) {
+	p.removing = nil
+	ws := p.ws
+	ws.forget(s.ID)
+	ctx.Async(func() {
+		st, err := ws.store()
+		var r library.Removed
+		if err == nil {
+			r, err = st.DeleteDocument(s.ID)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				showNotice(ctx, "Could not remove it: "+err.Error(), "")
+				return
+			}
+			ws.unlearn(s.ID)
+			p.removed = append(p.removed, r)
+			showUndoRemoveNotice(ctx, symbolOf(s)+" removed, with its annotations.")
+			p.reload(ctx)
+		})
+	})
+}
+
+func (p *libraryPage) onUndoRemove(ctx app.Context, a app.Action) {
+	if len(p.removed) == 0 {
+		return
+	}
+	r := p.removed[len(p.removed)-1]
+	p.removed = p.removed[:len(p.removed)-1]
+	ws := p.ws
+	ctx.Async(func() {
+		st, err := ws.store()
+		if err == nil {
+			err = st.Restore(r)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				showNotice(ctx, "Could not bring it back: "+err.Error(), "")
+				return
+			}
+			showNotice(ctx, r.Document.Symbol+" is back, with its annotations.", "")
+			p.reload(ctx)
+		})
+	})
+}
+
+// nonEmpty returns the strings that are not empty.
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func pluralS(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// byteSize writes a number of bytes for people: "12.3 MB".
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return trimZero(float64(n)/(1<<30)) + " GB"
+	case n >= 1<<20:
+		return trimZero(float64(n)/(1<<20)) + " MB"
+	case n >= 1<<10:
+		return trimZero(float64(n)/(1<<10)) + " kB"
+	}
+	return itoa(int(n)) + " bytes"
+}
+
+func trimZero(f float64) string {
+	s := itoa(int(f*10+0.5) / 10)
+	if d := int(f*10+0.5) % 10; d != 0 {
+		s += "." + itoa(d)
+	}
+	return s
+}
+
+// when says when something happened, for people: "today at 14:05",
+// "3 March 2026".
+func when(t time.Time) string {
+	t = t.Local()
+	now := time.Now()
+	if y, m, d := t.Date(); y == now.Year() && m == now.Month() && d == now.Day() {
+		return "today at " + t.Format("15:04")
+	}
+	return t.Format("2 January 2006")
+}
