@@ -385,3 +385,24 @@ func tail(s string) string {
 	}
 	return s
 }
+
+// The texts of ../testdata/corpus/*.extract.txt, which the parser's tests
+// read, are what PDFText writes today; -update rewrites them.
+func TestPDFTextOfTheCorpusIsCommitted(t *testing.T) {
+	for _, c := range loadCorpus(t) {
+		path := filepath.Join(corpusDir, c.stem+".extract.txt")
+		if *update {
+			if err := os.WriteFile(path, []byte(c.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(data) != c.text {
+			t.Errorf("%s: %s is not what PDFText writes: regenerate it with go test ./extract -update", c.stem, path)
+		}
+	}
+}

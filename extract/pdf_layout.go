@@ -341,26 +341,44 @@ func hasMarker(s *segment, number string) bool {
 }
 
 // text writes the document.
-func (l *layout) text() string {
+func (l *layout) text() string { return l.textWith(newVocabulary()) }
+
+// textWith writes the document, mending its torn words with v, which
+// learns the words of the document first.
+func (l *layout) textWith(v *vocabulary) string {
 	blocks := l.blocks()
 	l.baselineMarkers(blocks)
 	l.place(blocks)
-	var paras []string
+	// The characters of every paragraph first: the words the document
+	// prints between real spaces mend the words torn in others.
+	type para struct {
+		rs     []styledRune
+		note   bool
+		number string // a footnote's
+	}
+	var all []para
 	for _, b := range blocks {
 		lines := make([][]run, len(b.segs))
 		for i, s := range b.segs {
 			lines[i] = s.runs
 		}
-		if t := renderLines(lines); t != "" {
-			paras = append(paras, t)
-		}
+		all = append(all, para{rs: paragraphRunes(lines)})
 		for _, n := range b.notes {
-			t := renderLines(n.lines)
-			if n.number != "" {
-				t = superscriptString(n.number) + " " + t
-			}
-			paras = append(paras, t)
+			all = append(all, para{rs: paragraphRunes(n.lines), note: true, number: n.number})
 		}
+	}
+	for _, p := range all {
+		v.learn(p.rs)
+	}
+	var paras []string
+	for _, p := range all {
+		t := renderParagraph(p.rs, v)
+		if p.number != "" {
+			t = superscriptString(p.number) + " " + t
+		} else if t == "" && !p.note {
+			continue
+		}
+		paras = append(paras, t)
 	}
 	if len(paras) == 0 {
 		return ""

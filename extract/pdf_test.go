@@ -334,7 +334,11 @@ func TestACompoundBrokenAtALineEndIsJoined(t *testing.T) {
 		line(123, 524, "based violence - as printed,"),
 	)
 	paras := layoutOf(t, doc(page(items...)))
-	if got, want := paras[len(paras)-1], "capacity-building and gender - based violence - as printed,"; got != want {
+	// "gender -" then "based": the spaces around the hyphen are soft (one
+	// inside an item's string, one a line break after it) and
+	// "gender-based" is a word of the vocabulary: the compound is torn
+	// (pdf_words.go). "violence - as" is no compound: kept as printed.
+	if got, want := paras[len(paras)-1], "capacity-building and gender-based violence - as printed,"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
