@@ -35,7 +35,12 @@ import (
 //     not start a capitalised sentence after a full stop, colon or
 //     semicolon;
 //   - text at the same height as other text but far to its right (the
-//     "Distr.: General" column of a first page) is a paragraph of its own.
+//     "Distr.: General" column of a first page) is a paragraph of its own;
+//   - a space that pdf.js wrote inside an item's string is soft: the
+//     words it tears in justified and letter-spaced lines ("of its
+//     Presid en t") are mended from the words the document prints between
+//     real spaces and a built-in vocabulary, and it is dropped where
+//     English typography prints none ("children ,"), see pdf_words.go.
 //
 // It fails with ErrTooManyPages (a *TooManyPagesError) for a document of
 // more than MaxPDFPages pages and ErrNoTextLayer for a scan.

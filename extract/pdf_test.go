@@ -376,3 +376,22 @@ func TestFontStyles(t *testing.T) {
 		}
 	}
 }
+
+func TestSpacesInsideAnItemsStringTearWordsButSpacesBetweenItemsDoNot(t *testing.T) {
+	y := 500.0
+	// pdf.js's "of its Presid en t": one item, its spaces soft.
+	a := item(147, y, "of its Presid en t", fontRoman, 10)
+	sp := PDFItem{Str: " ", X: a.X + a.Width, Y: y, Width: 2.5, FontSize: 10, Font: fontRoman}
+	// "o", a space item, "f": three items, a printed space.
+	b := item(sp.X+sp.Width, y, "o", fontRoman, 10)
+	sp2 := PDFItem{Str: " ", X: b.X + b.Width, Y: y, Width: 2.5, FontSize: 10, Font: fontRoman}
+	c := item(sp2.X+sp2.Width, y, "f", fontRoman, 10)
+	// "two", a space item narrower than any space between words, "-State".
+	d := after(c, "two", fontRoman, 10)
+	sp3 := PDFItem{Str: " ", X: d.X + d.Width, Y: y, Width: 1.1, FontSize: 10, Font: fontRoman}
+	e := item(sp3.X+sp3.Width, y, "-State solution ,", fontRoman, 10)
+	paras := layoutOf(t, doc(page(append(filler(82, 30), a, sp, b, sp2, c, d, sp3, e)...)))
+	if got, want := paras[len(paras)-1], "of its President o f two-State solution,"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
