@@ -15,29 +15,36 @@ import (
 // letter-spaced lines place glyphs that far apart inside words: "of its
 // Presid en t", "humanitari an", "o f". Those spaces are not printed; the
 // reader sees "President". In all 23 PDFs of the corpus they sit inside
-// one item's string, never between two items (a space item or a wider gap
-// between items is always a space between words), but a space inside a
-// string is as often a real space, and nothing in an item tells where its
-// glyphs are. So a space inside an item is a soft space, and the words
-// on both sides are mended by what the document and a built-in
-// vocabulary know:
+// one item's string (or are a space item narrower than 0.15 of the font
+// size), never between two items: a space item or a wider gap between
+// items is always a space between words. A space inside a string is as
+// often a real space, and nothing in an item tells where its glyphs are.
+// So a space inside an item is a soft space, and the words on both sides
+// are mended by what the document and a built-in vocabulary know:
 //
 //   - a run of pieces joined by soft spaces is cut into words so that as
-//     few of them as possible are unknown, where a piece of two or three
-//     pieces may be joined only into a known word ("humanitari an" →
-//     "humanitarian", "Presid en t" → "President", "o f" → "of");
+//     few of them as possible are unknown, where two or three pieces may
+//     be joined only into a known word ("humanitari an" → "humanitarian",
+//     "Presid en t" → "President", "o f" → "of");
 //   - when two cuts are equally good ("in to" and "into", "as set" and
 //     "asset"), the pieces are left as printed: a rare torn word is better
 //     than a word that was never printed;
-//   - a word is known when the document prints it elsewhere between real
-//     spaces, or when it is in the built-in vocabulary (pdf_vocabulary.txt:
-//     the words of clean texts of resolutions), or when it is the plural of
-//     a known word; a single letter is known only when it is "a" or "I";
-//   - a join never puts a capital inside a lower-case word ("Follow Up"),
-//     nor a letter against a digit.
+//   - a piece is known when the document prints it elsewhere between real
+//     spaces, when it is in the built-in vocabulary (pdf_vocabulary.txt,
+//     words of real UN texts), or when it is an inflection of one of those
+//     ("attack" + "s", "ed", "ing"); a single letter only when it is "a"
+//     or "I";
+//   - pieces may also be joined into a word the document prints only
+//     between soft spaces when one of them is an unknown letter or two
+//     ("stabilit y"), and a cut is not made when a join into any word the
+//     document prints, or an inflection of it, makes another cut as good
+//     (see mendChain);
+//   - a join never puts a capital after a small letter ("Follow Up"), a
+//     letter against a digit, or goes through punctuation.
 //
-// A soft space before , ; : . ) ] or after ( [ is not printed either: it
-// is dropped ("children ," → "children,", "(201 5 )" → "(2015)").
+// Soft spaces English typography does not print are dropped too
+// ("children ," → "children,", "(201 5 )" → "(2015)", "women ’s",
+// "Secretary -General"), see tightenPunctuation.
 
 // vocabularyFile is the built-in vocabulary: a comment header, then one
 // lower-case word a line.
