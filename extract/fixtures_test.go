@@ -13,7 +13,7 @@ import (
 	"github.com/clausemark/clausemark/resolution"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden .golden.txt files of testdata/docx and testdata/html")
+var update = flag.Bool("update", false, "rewrite the golden files: .golden.txt of testdata/docx and testdata/html, ../testdata/corpus/*.extract.txt, pdf_vocabulary.txt")
 
 // fixtures are the real documents of testdata/docx and testdata/html (see
 // the README.md there for how each was made).

@@ -35,7 +35,12 @@ import (
 //     not start a capitalised sentence after a full stop, colon or
 //     semicolon;
 //   - text at the same height as other text but far to its right (the
-//     "Distr.: General" column of a first page) is a paragraph of its own.
+//     "Distr.: General" column of a first page) is a paragraph of its own;
+//   - a space that pdf.js wrote inside an item's string is soft: the
+//     words it tears in justified and letter-spaced lines ("of its
+//     Presid en t") are mended from the words the document prints between
+//     real spaces and a built-in vocabulary, and it is dropped where
+//     English typography prints none ("children ,"), see pdf_words.go.
 //
 // It fails with ErrTooManyPages (a *TooManyPagesError) for a document of
 // more than MaxPDFPages pages and ErrNoTextLayer for a scan.
@@ -341,26 +346,44 @@ func hasMarker(s *segment, number string) bool {
 }
 
 // text writes the document.
-func (l *layout) text() string {
+func (l *layout) text() string { return l.textWith(newVocabulary()) }
+
+// textWith writes the document, mending its torn words with v, which
+// learns the words of the document first.
+func (l *layout) textWith(v *vocabulary) string {
 	blocks := l.blocks()
 	l.baselineMarkers(blocks)
 	l.place(blocks)
-	var paras []string
+	// The characters of every paragraph first: the words the document
+	// prints between real spaces mend the words torn in others.
+	type para struct {
+		rs     []styledRune
+		note   bool
+		number string // a footnote's
+	}
+	var all []para
 	for _, b := range blocks {
 		lines := make([][]run, len(b.segs))
 		for i, s := range b.segs {
 			lines[i] = s.runs
 		}
-		if t := renderLines(lines); t != "" {
-			paras = append(paras, t)
-		}
+		all = append(all, para{rs: paragraphRunes(lines)})
 		for _, n := range b.notes {
-			t := renderLines(n.lines)
-			if n.number != "" {
-				t = superscriptString(n.number) + " " + t
-			}
-			paras = append(paras, t)
+			all = append(all, para{rs: paragraphRunes(n.lines), note: true, number: n.number})
 		}
+	}
+	for _, p := range all {
+		v.learn(p.rs)
+	}
+	var paras []string
+	for _, p := range all {
+		t := renderParagraph(p.rs, v)
+		if p.number != "" {
+			t = superscriptString(p.number) + " " + t
+		} else if t == "" && !p.note {
+			continue
+		}
+		paras = append(paras, t)
 	}
 	if len(paras) == 0 {
 		return ""

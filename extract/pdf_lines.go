@@ -13,6 +13,10 @@ type run struct {
 	text   string
 	style  style
 	marker bool
+	// soft says the run is a space item narrower than any space between
+	// words (less than 0.15 of the font size: they are a quarter at
+	// least): a space that is not printed (see pdf_words.go).
+	soft bool
 }
 
 // segment is a piece of one printed line: the items pdf.js gives for it,
@@ -165,7 +169,7 @@ func makeSegment(page int, items []PDFItem) *segment {
 		}
 		text := it.Str
 		raised := it.FontSize < 0.85*size && it.Y < s.y-0.2*size
-		r := run{text: text, style: st}
+		r := run{text: text, style: st, soft: isBlank(text) && it.Width < 0.15*it.FontSize}
 		if raised && isFootnoteNumber(text) {
 			r = run{text: strings.TrimSpace(text), marker: true}
 			if i == 0 {

@@ -5,24 +5,40 @@ import (
 	"unicode"
 )
 
-// superscripts are the superscript digits footnote markers are written
-// with.
 // styledRune is one character of a paragraph with its style.
 type styledRune struct {
 	c      rune
 	style  style
 	marker bool
+	// soft says a space stood inside the string of one pdf.js item, where
+	// pdf.js writes one for a gap it sees between two glyphs, inside words
+	// too (see pdf_words.go); a space between items is never soft.
+	soft bool
 }
 
 // renderLines writes the lines of a paragraph as one line of text: lines
 // joined by a space (without one after a hyphen that breaks a compound
 // word at the line's end: "capacity-" "building"), footnote markers as
 // superscript digits right after the text before them, italic runs as
-// *…* and bold runs as **…** around whole words, white space collapsed.
-func renderLines(lines [][]run) string {
+// *…* and bold runs as **…** around whole words, white space collapsed,
+// and the words torn by soft spaces mended with what v knows (see
+// pdf_words.go).
+func renderLines(lines [][]run, v *vocabulary) string {
+	return renderParagraph(paragraphRunes(lines), v)
+}
+
+// paragraphRunes returns the characters of the lines of a paragraph, lines
+// joined, footnote markers as superscript digits, white space collapsed,
+// the spaces inside an item's string (and narrow space items) marked soft.
+func paragraphRunes(lines [][]run) []styledRune {
 	var rs []styledRune
 	for i, line := range lines {
-		if i > 0 && !hyphenBreak(rs, line) {
+		if n := len(rs); i > 0 && n >= 3 && rs[n-1].c == '-' && rs[n-2].soft && unicode.IsLetter(rs[n-3].c) {
+			// "gender -" at a line's end, a soft space before the hyphen:
+			// the line break is a soft space too, for the compound
+			// "gender - based" (see pdf_words.go).
+			rs = append(rs, styledRune{c: ' ', soft: true})
+		} else if i > 0 && !hyphenBreak(rs, line) {
 			rs = append(rs, styledRune{c: ' '})
 		}
 		for _, r := range line {
@@ -36,15 +52,29 @@ func renderLines(lines [][]run) string {
 				}
 				continue
 			}
-			for _, c := range r.text {
+			// The spaces between the first and the last character that is
+			// not one are inside the item's string.
+			first := strings.IndexFunc(r.text, func(c rune) bool { return !unicode.IsSpace(c) })
+			last := strings.LastIndexFunc(r.text, func(c rune) bool { return !unicode.IsSpace(c) })
+			for k, c := range r.text {
 				if unicode.IsSpace(c) {
-					c = ' '
+					rs = append(rs, styledRune{c: ' ', style: r.style, soft: r.soft || first >= 0 && k > first && k < last})
+					continue
 				}
 				rs = append(rs, styledRune{c: c, style: r.style})
 			}
 		}
 	}
-	rs = collapseSpaces(rs)
+	return collapseSpaces(rs)
+}
+
+// renderParagraph writes a paragraph's characters in the contract's
+// markdown, after dropping the soft spaces that are not printed.
+func renderParagraph(rs []styledRune, v *vocabulary) string {
+	if v != nil {
+		rs = v.mendWords(rs)
+	}
+	rs = v.tightenPunctuation(rs)
 	wholeWords(rs)
 	spacesBetween(rs)
 	return writeMarkdown(rs)
@@ -66,11 +96,16 @@ func hyphenBreak(rs []styledRune, next []run) bool {
 	return false
 }
 
-// collapseSpaces makes every run of spaces one space and trims both ends.
+// collapseSpaces makes every run of spaces one space, soft when all of
+// them are, and trims both ends.
 func collapseSpaces(rs []styledRune) []styledRune {
 	out := rs[:0]
 	for _, r := range rs {
-		if r.c == ' ' && (len(out) == 0 || out[len(out)-1].c == ' ') {
+		if r.c == ' ' && len(out) == 0 {
+			continue
+		}
+		if r.c == ' ' && out[len(out)-1].c == ' ' {
+			out[len(out)-1].soft = out[len(out)-1].soft && r.soft
 			continue
 		}
 		out = append(out, r)
