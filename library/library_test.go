@@ -34,7 +34,6 @@ func corpusText(t testing.TB, name string) []byte {
 	return data
 }
 
-
 func TestAnnotationDocumentFilesEveryVersionUnderTheKey(t *testing.T) {
 	doc := parse(t, corpusText(t, "S_2018_95-EN.extract.txt"))
 	adoc, err := library.AnnotationDocument(doc, "S/2018/90")
