@@ -19,7 +19,8 @@ type annotationsPage struct {
 	app.Compo
 
 	ws    *workspace
-	ready bool // mounted in the browser
+	ready bool        // mounted in the browser
+	ctx   app.Context // the page's own context (see run)
 
 	index  *library.Index
 	loaded bool
@@ -46,9 +47,10 @@ func (p *annotationsPage) OnMount(ctx app.Context) {
 		return
 	}
 	ctx.Page().SetTitle("Clausemark — All annotations")
-	p.ready = true
+	p.ready, p.ctx = true, ctx
 	p.ws.started(ctx)
 	ws := p.ws
+	ctx = p.ctx // an element that started this may be gone when it ends
 	ctx.Async(func() {
 		var x *library.Index
 		st, err := ws.store()
@@ -255,19 +257,14 @@ func (p *annotationsPage) group(g library.Group) app.UI {
 
 // item is one annotation: a link to its highlight in its document.
 func (p *annotationsPage) item(g library.Group, c library.ClauseGroup, a annotations.Annotation) app.UI {
-	href := docURL(g.Document.ID)
-	if !c.Orphans {
-		href += "#" + c.Clause
-	}
+	// The fragment names the annotation: the reader shows it.
+	href := docURL(g.Document.ID) + "#" + a.ID
 	tag := tagNames[a.Tag]
 	if tag == "" {
 		tag = "Untagged"
 	}
 	return app.Li().Class("cm-item").DataSet("tag", a.Tag).DataSet("item", a.ID).Body(
 		app.A().Class("cm-item-show").Href(href).
-			OnClick(func(ctx app.Context, e app.Event) {
-				p.ws.showOnOpen = a.ID // the reader flashes it once the page is there
-			}).
 			Body(
 				app.Span().Class("cm-tag-chip").DataSet("tag", a.Tag).Body(
 					app.If(a.Tag != "", func() app.UI {
@@ -301,6 +298,7 @@ func (p *annotationsPage) export(ctx app.Context, format string) {
 	what := p.selectionName()
 	p.busy = "Making the file…"
 	ws := p.ws
+	ctx = p.ctx // an element that started this may be gone when it ends
 	ctx.Async(func() {
 		name, mime, data, err := ws.exportSelection(kept, what, format, time.Now())
 		if err == nil {

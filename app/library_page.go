@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/clausemark/clausemark/library"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -18,7 +19,8 @@ type libraryPage struct {
 	app.Compo
 
 	ws    *workspace
-	ready bool // mounted in the browser
+	ready bool        // mounted in the browser
+	ctx   app.Context // the page's own context (see run)
 
 	summaries []library.Summary
 	loaded    bool
@@ -31,6 +33,9 @@ type libraryPage struct {
 	removing  *library.Summary
 	removed   []library.Removed // what Undo restores, newest last
 	usage     string            // storage used, as the browser says
+	imp       *libraryImport    // a shared file being imported
+	reloading bool              // a reload is on its way
+	releases  []func()
 }
 
 func newLibraryPage(ws *workspace) *libraryPage {
@@ -44,15 +49,51 @@ func (p *libraryPage) OnMount(ctx app.Context) {
 		return
 	}
 	ctx.Page().SetTitle("Clausemark — Library")
-	p.ready = true
+	p.ready, p.ctx = true, ctx
 	p.ws.started(ctx)
 	ctx.Handle(actionUndoRemove, p.onUndoRemove)
+	b := p.ws.b
+	// Another tab added, removed or annotated a document: list it anew.
+	if _, closeCh, err := b.OpenChannel(func(annotations.Change) { ctx.Dispatch(p.reloadSoon) }); err == nil {
+		p.releases = append(p.releases, closeCh)
+	}
+	p.releases = append(p.releases, b.OnFileDrop(maxImportSize,
+		func(bool) {},
+		func(f browser.File) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if isAnnotationFile(f) {
+					p.planImport(ctx, f)
+					return
+				}
+				ctx.NewActionWithValue(actionOpenDropped, f)
+			})
+		}))
 	p.reload(ctx)
+}
+
+func (p *libraryPage) OnDismount() {
+	for _, r := range p.releases {
+		r()
+	}
+	p.releases = nil
+}
+
+// reloadSoon reads the library again, once for changes that come together.
+func (p *libraryPage) reloadSoon(ctx app.Context) {
+	if p.reloading {
+		return
+	}
+	p.reloading = true
+	ctx.After(300*time.Millisecond, func(ctx app.Context) {
+		p.reloading = false
+		p.reload(ctx)
+	})
 }
 
 // reload reads the summaries and the storage used, off the UI goroutine.
 func (p *libraryPage) reload(ctx app.Context) {
 	ws := p.ws
+	ctx = p.ctx // an element that started this may be gone when it ends
 	ctx.Async(func() {
 		var ss []library.Summary
 		st, err := ws.store()
@@ -119,6 +160,29 @@ func (p *libraryPage) Render() app.UI {
 						p.sortOption(library.ByAnnotations, true, "Most annotated first"),
 					),
 			),
+			app.Div().Class("cm-library-import").Body(
+				app.Button().Type("button").Class("cm-button").
+					Title("Import a Clausemark file a colleague shared: the documents it carries join your library with their annotations").
+					OnClick(func(ctx app.Context, e app.Event) {
+						if err := p.ws.b.Click(libraryImportID); err != nil {
+							p.ws.b.Log("clausemark: opening the file picker:", err)
+						}
+					}).
+					Text("Import a shared file"),
+				app.Input().Type("file").ID(libraryImportID).Class("cm-file").
+					Accept(".json,.jsonld,application/json").Aria("label", "Import a shared file").TabIndex(-1).
+					OnChange(func(ctx app.Context, e app.Event) {
+						b := p.ws.b
+						ctx = p.ctx // an element that started this may be gone when it ends
+						ctx.Async(func() {
+							f, err := b.InputFile(libraryImportID, maxImportSize)
+							if err != nil {
+								f.Err = err
+							}
+							ctx.Dispatch(func(ctx app.Context) { p.planImport(ctx, f) })
+						})
+					}),
+			),
 			app.If(p.err != "", func() app.UI {
 				return app.P().Class("cm-banner").Role("alert").Text(p.err)
 			}),
@@ -136,6 +200,7 @@ func (p *libraryPage) Render() app.UI {
 			}),
 		),
 		app.If(p.removing != nil, func() app.UI { return p.removeDialog(*p.removing) }),
+		app.If(p.imp != nil, func() app.UI { return p.importDialog(p.imp) }),
 		newToast(),
 		newOpener(p.ws),
 	)
@@ -207,6 +272,11 @@ func (p *libraryPage) entry(s library.Summary) app.UI {
 					}).
 					Text("Rename")
 			}),
+			app.Button().Type("button").Class("cm-button").
+				Aria("label", "Export "+symbolOf(s)+" with its text and annotations").
+				Title("A Clausemark file with the document's text and annotations, for a colleague").
+				OnClick(func(ctx app.Context, e app.Event) { p.exportDocument(ctx, s.ID) }).
+				Text("Export"),
 			app.Button().Type("button").Class("cm-button cm-danger").
 				Aria("label", "Remove "+symbolOf(s)).
 				OnClick(func(ctx app.Context, e app.Event) {
@@ -246,6 +316,7 @@ func (p *libraryPage) renameForm(s library.Summary) app.UI {
 // rename gives a document the delegate's short name ("" removes it).
 func (p *libraryPage) rename(ctx app.Context, id, name string) {
 	ws := p.ws
+	ctx = p.ctx // an element that started this may be gone when it ends
 	ctx.Async(func() {
 		st, err := ws.store()
 		if err == nil {
@@ -257,6 +328,7 @@ func (p *libraryPage) rename(ctx app.Context, id, name string) {
 				return
 			}
 			p.renaming = ""
+			ws.announceLibrary()
 			p.reload(ctx)
 		})
 	})
@@ -294,6 +366,7 @@ func (p *libraryPage) removeDialog(s library.Summary) app.UI {
 // native file, version 3), for a colleague or as a copy.
 func (p *libraryPage) exportDocument(ctx app.Context, id string) {
 	ws := p.ws
+	ctx = p.ctx // an element that started this may be gone when it ends
 	ctx.Async(func() {
 		name, data, err := ws.exportWithText(id)
 		if err == nil {
@@ -315,6 +388,7 @@ func (p *libraryPage) remove(ctx app.Context, s library.Summary) {
 	p.removing = nil
 	ws := p.ws
 	ws.forget(s.ID)
+	ctx = p.ctx // an element that started this may be gone when it ends
 	ctx.Async(func() {
 		st, err := ws.store()
 		var r library.Removed
@@ -327,6 +401,7 @@ func (p *libraryPage) remove(ctx app.Context, s library.Summary) {
 				return
 			}
 			ws.unlearn(s.ID)
+			ws.announceLibrary()
 			p.removed = append(p.removed, r)
 			showUndoRemoveNotice(ctx, symbolOf(s)+" removed, with its annotations.")
 			p.reload(ctx)
@@ -341,6 +416,7 @@ func (p *libraryPage) onUndoRemove(ctx app.Context, a app.Action) {
 	r := p.removed[len(p.removed)-1]
 	p.removed = p.removed[:len(p.removed)-1]
 	ws := p.ws
+	ctx = p.ctx // an element that started this may be gone when it ends
 	ctx.Async(func() {
 		st, err := ws.store()
 		if err == nil {
@@ -352,6 +428,7 @@ func (p *libraryPage) onUndoRemove(ctx app.Context, a app.Action) {
 				return
 			}
 			showNotice(ctx, r.Document.Symbol+" is back, with its annotations.", "")
+			ws.announceLibrary()
 			p.reload(ctx)
 		})
 	})
@@ -405,4 +482,127 @@ func when(t time.Time) string {
 		return "today at " + t.Format("15:04")
 	}
 	return t.Format("2 January 2006")
+}
+
+// libraryImportID is the id of the file input of Import a shared file.
+const libraryImportID = "cm-library-import-file"
+
+// planImport reads a shared file and shows what importing it would do.
+func (p *libraryPage) planImport(ctx app.Context, f browser.File) {
+	p.imp = &libraryImport{Name: f.Name}
+	if f.Err != nil {
+		p.imp.Error = f.Err.Error()
+		return
+	}
+	st := p.imp
+	ws := p.ws
+	ctx = p.ctx // an element that started this may be gone when it ends
+	ctx.Async(func() {
+		imp, err := ws.planLibraryImport(f.Name, f.Data)
+		ctx.Dispatch(func(ctx app.Context) {
+			if p.imp != st {
+				return
+			}
+			if err != nil {
+				st.Error = err.Error()
+				return
+			}
+			p.imp = imp
+			ctx.Defer(func(ctx app.Context) { focusSelector(ctx, "#cm-library-import-dialog button") })
+		})
+	})
+}
+
+func (p *libraryPage) importDialog(imp *libraryImport) app.UI {
+	docs := func(title string, list []importedDoc) app.UI {
+		return app.If(len(list) > 0, func() app.UI {
+			return app.Div().Body(
+				app.H3().Text(title),
+				app.Ul().Body(app.Range(list).Slice(func(i int) app.UI {
+					d := list[i]
+					return app.Li().DataSet("document", d.ID).Body(
+						app.Strong().Text(d.Symbol),
+						app.Text(" — "+preview(d.Title, 80)+": "+d.Summary),
+					)
+				})),
+			)
+		})
+	}
+	changes := len(imp.Adds) + len(imp.Updates)
+	return app.Div().Class("cm-modal").Body(
+		app.Div().ID("cm-library-import-dialog").Class("cm-dialog").Role("dialog").
+			Aria("modal", "true").Aria("labelledby", "cm-library-import-title").
+			OnKeyDown(func(ctx app.Context, e app.Event) {
+				if e.Get("key").String() == "Escape" {
+					p.imp = nil
+				}
+			}).
+			Body(
+				app.H2().ID("cm-library-import-title").Text("Import "+imp.Name),
+				app.If(imp.Error != "", func() app.UI {
+					return app.Div().Class("cm-import-error").Role("alert").Body(
+						app.P().Body(app.Strong().Text("This file cannot be imported. "), app.Text("Nothing was changed.")),
+						app.P().Class("cm-error-detail").Text(imp.Error),
+					)
+				}),
+				app.If(imp.Error == "" && !imp.prepared, func() app.UI {
+					return app.P().Class("cm-open-busy").Role("status").Text("Reading the file…")
+				}),
+				docs("Documents added to your library", imp.Adds),
+				docs("Documents you have: their annotations are merged", imp.Updates),
+				app.If(len(imp.Missing) > 0, func() app.UI {
+					return app.P().Class("cm-import-note").Text("Not imported, the file does not carry their text: " + joinList(imp.Missing) + ". Open those documents first, then import the file again.")
+				}),
+				app.If(imp.prepared && changes == 0 && imp.Error == "", func() app.UI {
+					return app.P().Text("Nothing to import: your library has all of it already.")
+				}),
+				app.Div().Class("cm-dialog-actions").Body(
+					app.If(imp.prepared && changes > 0, func() app.UI {
+						return app.Button().Type("button").Class("cm-button cm-primary").
+							OnClick(func(ctx app.Context, e app.Event) { p.applyImport(ctx, imp) }).
+							Text("Import")
+					}),
+					app.Button().Type("button").Class("cm-button").
+						OnClick(func(ctx app.Context, e app.Event) { p.imp = nil }).
+						Text("Cancel"),
+				),
+			),
+	)
+}
+
+// applyImport writes the import, all of it or nothing.
+func (p *libraryPage) applyImport(ctx app.Context, imp *libraryImport) {
+	ws := p.ws
+	ctx = p.ctx // an element that started this may be gone when it ends
+	ctx.Async(func() {
+		err := ws.applyLibraryImport(imp)
+		ctx.Dispatch(func(ctx app.Context) {
+			if p.imp != imp {
+				return
+			}
+			if err != nil {
+				imp.Error = err.Error()
+				imp.prepared = false
+				return
+			}
+			for _, u := range imp.Updates {
+				ws.forget(u.ID) // an open page of it reads the merged annotations again
+			}
+			p.imp = nil
+			ws.announceLibrary()
+			showNotice(ctx, "Imported "+imp.Name+": "+plural(len(imp.Adds), "document")+" added, "+plural(len(imp.Updates), "document")+" updated.", "")
+			p.reload(ctx)
+		})
+	})
+}
+
+// joinList writes names as a list: "A, B and C".
+func joinList(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

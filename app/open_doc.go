@@ -29,6 +29,7 @@ type openDoc struct {
 	running  bool
 	live     bool     // a page shows it: start was called
 	counting bool     // the summary is about to be brought up to date
+	onLoaded []func() // what waits for the saved annotations
 	early    []func() // store work asked for before that (preload)
 	started  bool
 	closeCh  func()
@@ -174,6 +175,13 @@ func (d *openDoc) begin(ctx app.Context) {
 // benchmarks) when the saved annotations are first painted.
 func (d *openDoc) statusChanged(st annotations.Status) {
 	d.markLoaded()
+	if d.session.Loaded() {
+		waiting := d.onLoaded
+		d.onLoaded = nil
+		for _, f := range waiting {
+			f()
+		}
+	}
 	d.restorePending()
 	d.publishSoon(0)
 }
@@ -250,9 +258,14 @@ func (d *openDoc) conflict(c annotations.EditConflict) {
 	showNotice(d.ctx, msg, "")
 }
 
-// view is the docView of the document now.
+// view is the docView of the document now. While its summary in the
+// library is being brought up to date, its changes are still saving.
 func (d *openDoc) view() docView {
-	return docView{Doc: d, Status: d.session.Status(), Counts: d.session.Set().Counts()}
+	st := d.session.Status()
+	if d.counting && st.State == annotations.Saved {
+		st.State = annotations.Saving
+	}
+	return docView{Doc: d, Status: st, Counts: d.session.Set().Counts()}
 }
 
 // set is the document's annotations (read only).
@@ -328,17 +341,18 @@ func (d *openDoc) close() {
 
 // countsAfter is how long after the last change of its annotations a
 // document's summary in the library is brought up to date.
-const countsAfter = time.Second
+const countsAfter = 200 * time.Millisecond
 
 // countsSoon brings the document's summary in the library (counts per
-// tag, last annotated) up to date, once the changes settle.
+// tag, last annotated) up to date, once the changes settle. Until it is
+// written the save status says Saving: "All changes saved" covers the
+// library's counts too.
 func (d *openDoc) countsSoon() {
 	if !d.running || d.counting || !d.session.Loaded() {
 		return
 	}
 	d.counting = true
 	d.ctx.After(countsAfter, func(ctx app.Context) {
-		d.counting = false
 		set := d.set()
 		c := set.Counts()
 		var last time.Time
@@ -353,6 +367,12 @@ func (d *openDoc) countsSoon() {
 			if last.IsZero() {
 				sum.LastAnnotated = time.Time{}
 			}
+		}, func() {
+			d.counting = false
+			if set.Counts() != c {
+				d.countsSoon() // it changed again meanwhile
+			}
+			d.publishSoon(0)
 		})
 	})
 }
@@ -360,15 +380,18 @@ func (d *openDoc) countsSoon() {
 // touch records in the library that the document was opened now.
 func (d *openDoc) touch(ctx app.Context) {
 	now := time.Now()
-	d.updateLibrary(ctx, func(doc *library.Document, sum *library.Summary) { doc.Touch(now, doc.Place) })
+	d.updateLibrary(ctx, func(doc *library.Document, sum *library.Summary) { doc.Touch(now, doc.Place) }, nil)
 }
 
 // updateLibrary changes the document's record and summary in the library,
 // off the UI goroutine. A document that is not in the library (no storage,
 // or removed meanwhile) is left alone.
-func (d *openDoc) updateLibrary(ctx app.Context, change func(*library.Document, *library.Summary)) {
+func (d *openDoc) updateLibrary(ctx app.Context, change func(*library.Document, *library.Summary), done func()) {
 	ws, id := d.ws, d.id
 	ctx.Async(func() {
+		if done != nil {
+			defer ctx.Dispatch(func(app.Context) { done() })
+		}
 		st, err := ws.store()
 		if err != nil {
 			return
@@ -381,4 +404,14 @@ func (d *openDoc) updateLibrary(ctx app.Context, change func(*library.Document, 
 			ws.b.Log("clausemark: updating the library:", err)
 		}
 	})
+}
+
+// whenLoaded runs f once the saved annotations are loaded (now, if they
+// are), on the UI goroutine.
+func (d *openDoc) whenLoaded(f func()) {
+	if d.session.Loaded() {
+		f()
+		return
+	}
+	d.onLoaded = append(d.onLoaded, f)
 }

@@ -117,6 +117,7 @@ func (ws *workspace) onOpenDocument(ctx app.Context, a app.Action) {
 			if replaced {
 				ws.forget(l.doc.ID)
 			}
+			ws.announceLibrary()
 		}
 		if r.Done != nil {
 			r.Done(res)

@@ -225,7 +225,7 @@ func (p *painter) toggle(id, class string, on bool) {
 	if p.clauses[id] == nil || !p.live {
 		return // no clause (a footnote, nothing)
 	}
-	if err := p.b.ToggleClass(id, class, on); err != nil {
-		p.b.Log("clausemark: marking", id, class+":", err)
-	}
+	// An element not on the page yet (the page is about to render the
+	// document) gets the class from the render: nothing to report.
+	_ = p.b.ToggleClass(id, class, on)
 }

@@ -127,11 +127,6 @@ func (r *reader) set(ctx app.Context, d *openDoc) {
 		return
 	}
 	d.start()
-	if id := r.ws.showOnOpen; id != "" {
-		// Come from All annotations: show the annotation chosen there.
-		r.ws.showOnOpen = ""
-		r.ws.b.AfterPaint(func() { ctx.Dispatch(func(ctx app.Context) { r.onShow(ctx, app.Action{Value: id}) }) })
-	}
 	// The panel lists the annotations once the document and its
 	// highlights are on screen: reading comes first.
 	r.ws.b.AfterPaint(func() { ctx.Dispatch(func(app.Context) { r.listLive = true }) })
@@ -251,10 +246,33 @@ func (r *reader) OnNav(ctx app.Context) {
 		r.load(ctx, ctx.Page().URL().Path)
 	}
 	r.target = ctx.Page().URL().Fragment
-	if r.doc != nil {
-		r.doc.paint.setTarget(targetClause(r.target))
+	if r.doc == nil {
+		return
 	}
+	if id, ok := strings.CutPrefix(r.target, annotationFragment); ok {
+		// A link to an annotation (All annotations): show it once its
+		// highlight is painted.
+		if a, found := r.doc.set().Get(annotationFragment + id); found {
+			r.doc.paint.setTarget(a.Clause)
+		}
+		d := r.doc
+		d.whenLoaded(func() {
+			r.ws.b.AfterPaint(func() {
+				ctx.Dispatch(func(ctx app.Context) {
+					if r.doc == d {
+						r.onShow(ctx, app.Action{Value: annotationFragment + id})
+					}
+				})
+			})
+		})
+		return
+	}
+	r.doc.paint.setTarget(targetClause(r.target))
 }
+
+// annotationFragment starts the fragment of a link to an annotation: its
+// id.
+const annotationFragment = "urn:uuid:"
 
 func (r *reader) Render() app.UI {
 	if r.doc == nil {

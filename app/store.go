@@ -237,3 +237,28 @@ func (ws *workspace) exportSelection(as []annotations.Annotation, what, format s
 	data, err = annotations.ExportEntries(entries, clock)
 	return annotations.FileName(sels, what, now, ".json"), "application/json", data, err
 }
+
+// libraryChange is the document named in a change other tabs are told of
+// when the library itself changed (a document added, removed, renamed):
+// no document has it as its symbol.
+const libraryChange = "clausemark:library"
+
+// announceLibrary tells the other tabs that the library changed, so that
+// their library pages list it anew.
+func (ws *workspace) announceLibrary() {
+	ws.stMu.Lock()
+	post := ws.libPost
+	if post == nil {
+		var err error
+		if post, _, err = ws.b.OpenChannel(func(annotations.Change) {}); err != nil {
+			ws.stMu.Unlock()
+			ws.b.Log("clausemark: telling the other tabs:", err)
+			return
+		}
+		ws.libPost = post
+	}
+	ws.stMu.Unlock()
+	if err := post(annotations.Change{Document: libraryChange}); err != nil {
+		ws.b.Log("clausemark: telling the other tabs:", err)
+	}
+}

@@ -40,8 +40,8 @@ type workspace struct {
 	// notify tells the delegate something about the store, once a page
 	// runs (set by the first page).
 	notify       func(msg string)
-	showOnOpen   string // an annotation to show once its document's page is there
-	persistAsked bool   // the browser was asked to keep the storage
+	libPost      func(annotations.Change) error
+	persistAsked bool // the browser was asked to keep the storage
 	// The workspace's own context (a global action handler's), once a page
 	// asked for it (bindAsked); what needs it waits in pending until then.
 	ctx       app.Context
