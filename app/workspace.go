@@ -184,29 +184,20 @@ func (ws *workspace) onBind(ctx app.Context, a app.Action) {
 // do runs f with the workspace's context, on the UI goroutine: now, or
 // once the workspace has its context. Call it on the UI goroutine.
 func (ws *workspace) do(f func(app.Context)) {
-	ws.stMu.Lock()
-	if !ws.bound {
-		ws.pending = append(ws.pending, f)
-		ws.stMu.Unlock()
-		return
+	if ctx, ok := ws.context(f); ok {
+		f(ctx)
 	}
-	ctx := ws.ctx
-	ws.stMu.Unlock()
-	f(ctx)
 }
 
-// dispatch runs f on the UI goroutine with the workspace's context; it may
-// be called from any goroutine.
-func (ws *workspace) dispatch(f func(app.Context)) {
+// context returns the workspace's context, or keeps f for when it has one.
+func (ws *workspace) context(f func(app.Context)) (app.Context, bool) {
 	ws.stMu.Lock()
+	defer ws.stMu.Unlock()
 	if !ws.bound {
 		ws.pending = append(ws.pending, f)
-		ws.stMu.Unlock()
-		return
+		return app.Context{}, false
 	}
-	ctx := ws.ctx
-	ws.stMu.Unlock()
-	ctx.Dispatch(f)
+	return ws.ctx, true
 }
 
 // unlearn forgets a document removed from the library.

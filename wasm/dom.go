@@ -4,6 +4,7 @@ package wasm
 
 import (
 	"fmt"
+	"github.com/clausemark/clausemark/browser"
 	"time"
 
 	"github.com/clausemark/clausemark/markup"
@@ -15,21 +16,9 @@ import (
 // AnnotationRect, InputValue, ToggleClass), and as an error wrapping
 // ErrNotOnPage when the caller needs it to be there.
 
-// KeyEvent is a key pressed on the page, with what had the focus.
-type KeyEvent struct {
-	// Key is the KeyboardEvent key ("j", "1", "Delete", "ArrowRight", "?").
-	Key                    string
-	Shift, Ctrl, Alt, Meta bool
-	// InField is set when the focus is in a text field (input, textarea,
-	// select, contenteditable): typing there is not a shortcut.
-	InField bool
-	// InDialog is set when the focus is inside a dialog.
-	InDialog bool
-	// Clause is the id of the clause that holds the focus, if any.
-	Clause string
-	// Annotation is the id of the highlight that has the focus, if any.
-	Annotation string
-}
+// KeyEvent is a key pressed on the page, with what had the focus: the
+// browser seam's.
+type KeyEvent = browser.KeyEvent
 
 // OnKeyDown calls f for each key pressed on the page; when f returns true
 // the browser's default action is prevented. f runs inside the browser's

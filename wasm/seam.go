@@ -56,14 +56,7 @@ func (Browser) OpenChannel(f func(annotations.Change)) (func(annotations.Change)
 
 // OnKeyDown listens to the keys pressed on the page.
 func (Browser) OnKeyDown(f func(browser.KeyEvent) bool) func() {
-	return released("keydown", func() (func(), error) {
-		return OnKeyDown(func(k KeyEvent) bool {
-			return f(browser.KeyEvent{
-				Key: k.Key, Shift: k.Shift, Ctrl: k.Ctrl, Alt: k.Alt, Meta: k.Meta,
-				InField: k.InField, InDialog: k.InDialog, Clause: k.Clause, Annotation: k.Annotation,
-			})
-		})
-	})
+	return released("keydown", func() (func(), error) { return OnKeyDown(f) })
 }
 
 // released runs a listen call; when it fails, the failure is logged and
