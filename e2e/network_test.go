@@ -10,7 +10,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	cmapp "github.com/clausemark/clausemark/app"
@@ -224,5 +226,84 @@ func TestAnUpdateCachesTheNewVersionNotWhatTheHTTPCacheHeld(t *testing.T) {
 		if v != "e2e-2" {
 			t.Errorf("the new worker cached %s of version %q, want e2e-2", path, v)
 		}
+	}
+}
+
+// slowWasm sends app.wasm in small pieces, a few milliseconds apart, as a
+// slow network would.
+type slowWasm struct{ h http.Handler }
+
+func (s slowWasm) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path != "/web/app.wasm" {
+		s.h.ServeHTTP(w, r)
+		return
+	}
+	s.h.ServeHTTP(&trickle{ResponseWriter: w}, r)
+}
+
+type trickle struct{ http.ResponseWriter }
+
+func (t *trickle) Write(b []byte) (int, error) {
+	n := 0
+	for len(b) > 0 {
+		k := min(len(b), 64<<10)
+		m, err := t.ResponseWriter.Write(b[:k])
+		n += m
+		if err != nil {
+			return n, err
+		}
+		http.NewResponseController(t.ResponseWriter).Flush()
+		time.Sleep(15 * time.Millisecond)
+		b = b[k:]
+	}
+	return n, nil
+}
+
+// TestTheLoaderShowsTheProgressOfTheStreamedWasm: app.wasm goes to
+// WebAssembly.instantiateStreaming as fetched, and a copy of it is read
+// for the loader's percentage, which climbs from 0 to 100.
+func TestTheLoaderShowsTheProgressOfTheStreamedWasm(t *testing.T) {
+	seed, _ := resolution.Parse(resolution.Seed())
+	h, err := server.New(server.Options{WebDir: webDir, Version: "e2e", Title: cmapp.PageTitle(seed)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := chromium.Serve(slowWasm{h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Stop)
+	b := newBrowser(t)
+	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__labels = [];
+		new MutationObserver(() => {
+			const l = document.getElementById('app-wasm-loader-label');
+			const text = l && l.textContent;
+			if (text && window.__labels[window.__labels.length - 1] !== text) window.__labels.push(text);
+		}).observe(document, {subtree: true, childList: true, characterData: true});`,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, b.ctx, srv.URL+"/")
+	labels := eval[[]string](t, b.ctx, `window.__labels`)
+	var pcts []int
+	for _, l := range labels {
+		var p int
+		if _, err := fmt.Sscanf(l[strings.LastIndex(l, " ")+1:], "%d%%", &p); err != nil {
+			t.Fatalf("a label without a percentage: %q (all: %q)", l, labels)
+		}
+		pcts = append(pcts, p)
+	}
+	if len(pcts) < 4 || pcts[len(pcts)-1] != 100 {
+		t.Fatalf("the loader showed %q: want the percentage climbing to 100", labels)
+	}
+	for i := 1; i < len(pcts); i++ {
+		if pcts[i] < pcts[i-1] {
+			t.Errorf("the percentage went down: %v", pcts)
+		}
+	}
+	t.Logf("the loader showed %v", pcts)
+	if got := eval[string](t, b.ctx, `performance.getEntriesByName(location.origin + "/web/app.wasm")[0].initiatorType`); got != "fetch" {
+		t.Errorf("app.wasm was loaded by %q, want fetch", got)
 	}
 }
