@@ -34,8 +34,18 @@ help: ## Show this help.
 .PHONY: build
 build: web/app.wasm web/app.wasm.gz web/app.wasm.br web-compressed bin/clausemark ## Build app.wasm, the server, and brotli and gzip copies of app.wasm and of the text files of web/.
 
-web/app.wasm: $(GO_SOURCES)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "-s -w" -o $@ ./cmd/clausemark
+# app.wasm is built with WASM_MODFILE, go.mod with go-app replaced by a
+# copy that leaves its server half (net/http, crypto/tls, …: 1.6 MB of
+# app.wasm that the browser never runs) out of the wasm build; see
+# internal/cmd/wasmmodfile and docs/WASM-SIZE.md. WASM_MODFILE= builds with
+# go.mod itself.
+WASM_MODFILE ?= $(BIN)/wasm-build/wasm.mod
+
+web/app.wasm: $(GO_SOURCES) $(WASM_MODFILE)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(if $(WASM_MODFILE),-modfile $(WASM_MODFILE)) -ldflags "-s -w" -o $@ ./cmd/clausemark
+
+$(BIN)/wasm-build/wasm.mod: go.mod go.sum internal/cmd/wasmmodfile/main.go
+	$(GO) run ./internal/cmd/wasmmodfile -o $(BIN)/wasm-build
 
 bin/clausemark: $(GO_SOURCES)
 	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $@ ./cmd/clausemark
@@ -99,8 +109,9 @@ $(PDFJS_DIR)/LICENSE: node_modules/.package-lock.json
 # The server sends every text response compressed (server/compress.go):
 # app.wasm and the text files of web/ (styles, scripts, the SVG icon, pdf.js
 # and its licence) from these copies, made once here (brotli -q 11, gzip
-# -9). brotli -n dates a copy now: dated like its file, to the second, it
-# would look older than it to make and be made again at every build. The
+# -9). brotli writes to stdout: a copy it writes itself is dated like its
+# file, to the second, and so looks older than it to make, which would make
+# it again at every build. The
 # server ignores a copy older than its file and compresses the file
 # itself; it compresses what go-app generates (the pages, app.js,
 # wasm_exec.js, …) as it serves it.
@@ -114,7 +125,7 @@ web/app.wasm.gz $(addsuffix .gz,$(WEB_TEXT)): %.gz: %
 	gzip -9 -n -c $< > $@.tmp && mv $@.tmp $@
 
 web/app.wasm.br $(addsuffix .br,$(WEB_TEXT)): %.br: % | brotli-dep
-	brotli -f -n -q $(BROTLI_QUALITY) -o $@.tmp $< && mv $@.tmp $@
+	brotli -q $(BROTLI_QUALITY) -c $< > $@.tmp && mv $@.tmp $@
 
 # What needs pdf.js in web/: the app, its tests in the browser, make dist;
 # the end-to-end tests need the test-only packages too.
