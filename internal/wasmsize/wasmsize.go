@@ -190,8 +190,9 @@ func readNames(r *reader, names map[int]string) error {
 // Package is the Go package a function name belongs to. Go's wasm linker
 // writes names with '/', '-' and the like as '_', and keeps the dots:
 // "github.com_x_y.__T_.M" (github.com/x/y.(*T).M) → "github.com_x_y",
-// "encoding_json.f" → "encoding_json", "runtime.f" → "runtime". Generated
-// functions ("type:.eq.…") are "type:"; "" is "(unnamed)".
+// "encoding_json.f" → "encoding_json", "runtime.f" → "runtime"; the
+// generated equality functions ("type_.eq.…") are "type_"; a name in the
+// form "type:…" is "type:"; "" is "(unnamed)".
 func Package(name string) string {
 	if name == "" {
 		return "(unnamed)"
