@@ -32,16 +32,20 @@ help: ## Show this help.
 # ---------------------------------------------------------------- build
 
 .PHONY: build
-build: web/app.wasm web/app.wasm.gz web/app.wasm.br bin/clausemark ## Build app.wasm (+ brotli and gzip copies) and the server.
+build: web/app.wasm web/app.wasm.gz web/app.wasm.br web-compressed bin/clausemark ## Build app.wasm, the server, and brotli and gzip copies of app.wasm and of the text files of web/.
 
-web/app.wasm: $(GO_SOURCES)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags "-s -w" -o $@ ./cmd/clausemark
+# app.wasm is built with WASM_MODFILE, go.mod with go-app replaced by a
+# copy that leaves its server half (net/http, crypto/tls, …: 1.6 MB of
+# app.wasm that the browser never runs) out of the wasm build; see
+# internal/cmd/wasmmodfile and docs/WASM-SIZE.md. WASM_MODFILE= builds with
+# go.mod itself.
+WASM_MODFILE ?= $(BIN)/wasm-build/wasm.mod
 
-web/app.wasm.gz: web/app.wasm
-	gzip -9 -n -c $< > $@.tmp && mv $@.tmp $@
+web/app.wasm: $(GO_SOURCES) $(WASM_MODFILE)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath $(if $(WASM_MODFILE),-modfile $(WASM_MODFILE)) -ldflags "-s -w" -o $@ ./cmd/clausemark
 
-web/app.wasm.br: web/app.wasm | brotli-dep
-	brotli -f -q $(BROTLI_QUALITY) -o $@.tmp $< && mv $@.tmp $@
+$(BIN)/wasm-build/wasm.mod: go.mod go.sum internal/cmd/wasmmodfile/main.go
+	$(GO) run ./internal/cmd/wasmmodfile -o $(BIN)/wasm-build
 
 bin/clausemark: $(GO_SOURCES)
 	$(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $@ ./cmd/clausemark
@@ -58,7 +62,7 @@ dist: build ## Generate a static site in ./dist that any static host can serve.
 
 .PHONY: clean
 clean: ## Remove build outputs.
-	rm -rf bin $(DIST) web/app.wasm web/app.wasm.gz web/app.wasm.br web/*.tmp
+	rm -rf bin $(DIST) web/app.wasm web/*.br web/*.gz web/*.tmp
 
 # ---------------------------------------------------------------- npm packages
 #
@@ -99,6 +103,29 @@ $(PDFJS_DIR)/%.mjs: node_modules/.package-lock.json
 $(PDFJS_DIR)/LICENSE: node_modules/.package-lock.json
 	@mkdir -p $(PDFJS_DIR)
 	cp $(PDFJS_SRC)/LICENSE $@
+
+# ---------------------------------------------------------------- compressed copies
+#
+# The server sends every text response compressed (server/compress.go):
+# app.wasm and the text files of web/ (styles, scripts, the SVG icon, pdf.js
+# and its licence) from these copies, made once here (brotli -q 11, gzip
+# -9). brotli writes to stdout: a copy it writes itself is dated like its
+# file, to the second, and so looks older than it to make, which would make
+# it again at every build. The
+# server ignores a copy older than its file and compresses the file
+# itself; it compresses what go-app generates (the pages, app.js,
+# wasm_exec.js, …) as it serves it.
+WEB_TEXT := $(wildcard web/*.css web/*.js web/*.svg) $(PDFJS_FILES)
+WEB_COMPRESSED := web/app.wasm.br web/app.wasm.gz $(addsuffix .br,$(WEB_TEXT)) $(addsuffix .gz,$(WEB_TEXT))
+
+.PHONY: web-compressed
+web-compressed: $(WEB_COMPRESSED)
+
+web/app.wasm.gz $(addsuffix .gz,$(WEB_TEXT)): %.gz: %
+	gzip -9 -n -c $< > $@.tmp && mv $@.tmp $@
+
+web/app.wasm.br $(addsuffix .br,$(WEB_TEXT)): %.br: % | brotli-dep
+	brotli -q $(BROTLI_QUALITY) -c $< > $@.tmp && mv $@.tmp $@
 
 # What needs pdf.js in web/: the app, its tests in the browser, make dist;
 # the end-to-end tests need the test-only packages too.
@@ -237,3 +264,29 @@ bench-compare: $(BIN)/benchstat ## Run make bench again and compare with the com
 	fi; \
 	rm -rf $$tmp
 	@BENCH_NEW=$(BENCH_OUT)/results.json $(BENCH_CMD) compare
+
+# ---------------------------------------------------------------- lighthouse
+#
+# make lighthouse (not part of make test) runs Lighthouse against the built
+# app, served by the real server in process (go run ./lighthouse), in
+# Debian's Chromium, with the desktop and mobile presets, LIGHTHOUSE_RUNS
+# times each (3; the median is reported), and writes the scores, the
+# metrics and the audits that fail to docs/lighthouse.json and
+# docs/LIGHTHOUSE.md. lighthouse/package.json pins Lighthouse 12.8.2, the
+# last release that runs on Node 20 (13.x wants Node ≥ 22.19); npm ci
+# installs it into lighthouse/node_modules (not committed).
+# LIGHTHOUSE_OUT=dir writes elsewhere; LIGHTHOUSE_RAW=dir keeps
+# Lighthouse's own reports.
+
+LIGHTHOUSE_RUNS ?= 3
+LIGHTHOUSE_OUT  ?= docs
+LIGHTHOUSE_NPM_STAMP := lighthouse/node_modules/.installed
+
+$(LIGHTHOUSE_NPM_STAMP): lighthouse/package.json lighthouse/package-lock.json
+	@command -v $(NPM) >/dev/null || { echo "error: npm is missing: apt-get install npm" >&2; exit 1; }
+	cd lighthouse && $(NPM) ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.PHONY: lighthouse
+lighthouse: chromium-dep build $(LIGHTHOUSE_NPM_STAMP) ## Lighthouse scores of the built app, desktop and mobile → docs/lighthouse.json, docs/LIGHTHOUSE.md.
+	$(GO) run ./lighthouse -web web -out $(LIGHTHOUSE_OUT) -runs $(LIGHTHOUSE_RUNS) -version $(VERSION) $(if $(LIGHTHOUSE_RAW),-raw $(LIGHTHOUSE_RAW))

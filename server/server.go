@@ -1,6 +1,7 @@
 // Package server serves Clausemark: the go-app handler (pre-rendered
 // document, app.js, service worker, manifest), the static assets of web/,
-// app.wasm precompressed, and the security headers. It is used by the
+// app.wasm, every text response compressed (compress.go), and the security
+// headers. It is used by the
 // clausemark command and, in process, by the end-to-end tests.
 package server
 
@@ -8,6 +9,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"mime"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -152,6 +155,12 @@ func metaCSP() string {
 	return strings.TrimSuffix(ContentSecurityPolicy, "; frame-ancestors 'none'")
 }
 
+// VersionHeader is the response header that names the version of the app
+// that sent it. The service worker's install takes a resource from the
+// browser's HTTP cache (where the page's first load left it) only when it
+// carries the worker's own version; otherwise it fetches it again.
+const VersionHeader = "Clausemark-Version"
+
 // New returns the HTTP handler of Clausemark.
 func New(o Options) (http.Handler, error) {
 	if o.WebDir == "" {
@@ -168,16 +177,38 @@ func New(o Options) (http.Handler, error) {
 	if _, err := os.Stat(wasm); err != nil {
 		return nil, fmt.Errorf("%s is missing: build it first with 'make build' (%w)", wasm, err)
 	}
+	cache := &compressedCache{}
 	h := AppHandler(version, o.WebDir, o.Document != nil, o.Title)
-	h.Resources = newWebResources(o.WebDir, version, servedFiles(h))
-	return &handler{app: h, web: o.WebDir, version: version, document: o.Document}, nil
+	web := newWebResources(o.WebDir, version, servedFiles(h), cache)
+	h.Resources = web
+	appJS, err := generatedAppJS(h)
+	if err != nil {
+		return nil, err
+	}
+	return &handler{app: h, web: web, version: version, document: o.Document, appJS: appJS, cache: cache}, nil
+}
+
+// generatedAppJS is go-app's app.js for h, rewritten by RewriteAppJS.
+func generatedAppJS(h *app.Handler) ([]byte, error) {
+	req, err := http.NewRequest("GET", "http://localhost/app.js", nil)
+	if err != nil {
+		return nil, err
+	}
+	rec := &pageRecorder{header: http.Header{}}
+	h.ServeHTTP(rec, req)
+	if rec.status != http.StatusOK {
+		return nil, fmt.Errorf("go-app's app.js: status %d", rec.status)
+	}
+	return RewriteAppJS(rec.body.Bytes())
 }
 
 type handler struct {
 	app      *app.Handler
-	web      string
+	web      *webResources
 	version  string
 	document []byte
+	appJS    []byte // app.js, rewritten
+	cache    *compressedCache
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -186,6 +217,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	hdr.Set("Referrer-Policy", "no-referrer")
 	hdr.Set("Cross-Origin-Opener-Policy", "same-origin")
+	hdr.Set(VersionHeader, h.version)
 
 	switch r.URL.Path {
 	case "/web/app.wasm", "/app.wasm":
@@ -195,8 +227,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if h.document != nil {
 			hdr.Set("Content-Type", "text/plain; charset=utf-8")
 			hdr.Set("Cache-Control", "no-cache")
-			hdr.Set("ETag", `"`+h.version+"-doc"+`"`)
-			http.ServeContent(w, r, "document.txt", time.Time{}, bytes.NewReader(h.document))
+			h.writeBody(w, r, http.StatusOK, h.document, h.version+"-doc", true)
 			return
 		}
 	}
@@ -204,21 +235,81 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r) // the compressed copies are served as /web/app.wasm
 		return
 	}
-	// go-app writes the attributes of the pages it renders with Go's
-	// string quoting, which HTML does not read: a '"' in a value (a
-	// document's title or symbol) would end the attribute. The pages are
-	// written again with HTML's own escaping.
-	rec := &pageRecorder{header: hdr}
-	h.app.ServeHTTP(rec, r)
-	body := rec.body.Bytes()
-	if strings.HasPrefix(hdr.Get("Content-Type"), "text/html") {
-		body = EscapeAttributes(body)
-		hdr.Set("Content-Length", strconv.Itoa(len(body)))
+	if strings.HasPrefix(strings.TrimPrefix(r.URL.Path, "/"+h.version), "/web/") {
+		h.web.ServeHTTP(w, r)
+		return
 	}
+	h.serveApp(w, r)
+}
+
+// serveApp serves what go-app makes: the pages, rendered on the server,
+// app.js, the service worker, wasm_exec.js, app.css and the manifest.
+func (h *handler) serveApp(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	// go-app answers 304 to any request that names its version tag; the
+	// compressed representations have their own tags, checked by
+	// writeBody.
+	inner := r.Clone(r.Context())
+	inner.Header.Del("If-None-Match")
+	inner.Header.Del("If-Modified-Since")
+	rec := &pageRecorder{header: hdr}
+	h.app.ServeHTTP(rec, inner)
+	body := rec.body.Bytes()
 	if rec.status == 0 {
 		rec.status = http.StatusOK
 	}
-	w.WriteHeader(rec.status)
+	page := strings.HasPrefix(hdr.Get("Content-Type"), "text/html")
+	switch {
+	case page:
+		// go-app writes the attributes of the pages it renders with
+		// Go's string quoting, which HTML does not read: a '"' in a
+		// value (a document's title or symbol) would end the
+		// attribute. The pages are written again with HTML's own
+		// escaping.
+		body = EscapeAttributes(body)
+	case rec.status == http.StatusOK && (r.URL.Path == "/app.js" || r.URL.Path == "/goapp.js"):
+		body = h.appJS
+	}
+	// A page is made for each request; the other responses (scripts,
+	// styles, the manifest) are the same every time.
+	h.writeBody(w, r, rec.status, body, h.version, !page)
+}
+
+// writeBody writes a response made in memory, whose headers but the
+// validators are set: compressed when the client accepts it and it is text,
+// with the entity tag etagBase and its encoding, or 304 Not Modified when
+// the request names that tag. unchanging says the body is the same for
+// every request, so its compressed copy is kept.
+func (h *handler) writeBody(w http.ResponseWriter, r *http.Request, status int, body []byte, etagBase string, unchanging bool) {
+	hdr := w.Header()
+	encoding := ""
+	if compressible(hdr.Get("Content-Type")) && len(body) >= minCompressSize {
+		hdr.Set("Vary", "Accept-Encoding")
+		encoding = negotiate(r.Header.Get("Accept-Encoding"))
+	}
+	hdr.Del("ETag")
+	if status == http.StatusOK {
+		// The tag of go-app's responses is the version: a page is not
+		// the same bytes twice (go-app writes attributes in map order).
+		etag := encodedETag(etagBase, encoding)
+		hdr.Set("ETag", etag)
+		if etagMatches(r.Header.Get("If-None-Match"), etag) {
+			hdr.Del("Content-Type")
+			hdr.Del("Content-Length")
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	if encoding != "" {
+		if unchanging {
+			body = h.cache.get(encoding, body)
+		} else {
+			body = compress(encoding, body)
+		}
+		hdr.Set("Content-Encoding", encoding)
+	}
+	hdr.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
 	w.Write(body)
 }
 
@@ -242,79 +333,89 @@ func (p *pageRecorder) Write(b []byte) (int, error) {
 	return p.body.Write(b)
 }
 
-// serveWasm serves app.wasm, precompressed with brotli or gzip when the
-// client accepts it and the compressed file is there.
+// serveWasm serves app.wasm, with the copy compressed with brotli or gzip
+// at build time when the client accepts it and the copy is not older than
+// app.wasm.
 func (h *handler) serveWasm(w http.ResponseWriter, r *http.Request) {
 	hdr := w.Header()
 	hdr.Set("Vary", "Accept-Encoding")
 	hdr.Set("Cache-Control", "no-cache")
-	name := filepath.Join(h.web, "app.wasm")
-	accept := r.Header.Get("Accept-Encoding")
-	for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-		if !acceptsEncoding(accept, enc.token) {
-			continue
-		}
-		f, err := os.Open(name + enc.ext)
-		if err != nil {
-			continue
-		}
-		defer f.Close()
-		fi, err := f.Stat()
-		if err != nil {
-			continue
-		}
-		hdr.Set("Content-Encoding", enc.token)
-		hdr.Set("Content-Type", "application/wasm")
-		hdr.Set("ETag", `"`+h.version+"-"+enc.token+`"`)
-		http.ServeContent(w, r, "app.wasm", fi.ModTime(), f)
-		return
-	}
-	f, err := os.Open(name)
+	hdr.Set("Content-Type", "application/wasm")
+	name := filepath.Join(h.web.dir, "app.wasm")
+	f, fi, err := openRegular(name)
 	if err != nil {
 		http.Error(w, "app.wasm is missing", http.StatusNotFound)
 		return
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
+	for _, enc := range acceptedEncodings(r.Header.Get("Accept-Encoding")) {
+		if z, zi, ok := openCopy(name, enc, fi); ok {
+			defer z.Close()
+			hdr.Set("Content-Encoding", enc)
+			hdr.Set("ETag", encodedETag(h.version, enc))
+			http.ServeContent(w, r, "", zi.ModTime(), z)
+			return
+		}
 	}
-	hdr.Set("Content-Type", "application/wasm")
-	hdr.Set("ETag", `"`+h.version+`"`)
-	http.ServeContent(w, r, "app.wasm", fi.ModTime(), f)
+	hdr.Set("ETag", encodedETag(h.version, ""))
+	http.ServeContent(w, r, "", fi.ModTime(), f)
 }
 
-// acceptsEncoding reports whether an Accept-Encoding header accepts the
-// coding token with a non-zero quality.
-func acceptsEncoding(header, token string) bool {
-	for _, part := range strings.Split(header, ",") {
-		fields := strings.Split(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(fields[0]), token) {
+// openRegular opens a regular file.
+func openRegular(name string) (*os.File, os.FileInfo, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	fi, err := f.Stat()
+	if err == nil && !fi.Mode().IsRegular() {
+		err = fmt.Errorf("%s is not a regular file", name)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, fi, nil
+}
+
+// staleCopy is how much older than its file a compressed copy must be to be
+// out of date: the file changed after the build (make builds the copy after
+// its file). Within it, the copies of a directory copied file by file.
+const staleCopy = 2 * time.Second
+
+// openCopy opens the copy of the file name compressed with the encoding at
+// build time (name.br, name.gz), if it is there and up to date (see
+// staleCopy) with the file it was made from (src).
+func openCopy(name, encoding string, src os.FileInfo) (*os.File, os.FileInfo, bool) {
+	for _, e := range encodings {
+		if e.token != encoding {
 			continue
 		}
-		for _, p := range fields[1:] {
-			p = strings.TrimSpace(p)
-			if q, ok := strings.CutPrefix(p, "q="); ok {
-				if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
-					return false
-				}
-			}
+		f, fi, err := openRegular(name + e.ext)
+		if err != nil {
+			return nil, nil, false
 		}
-		return true
+		if fi.ModTime().Add(staleCopy).Before(src.ModTime()) {
+			f.Close()
+			return nil, nil, false
+		}
+		return f, fi, true
 	}
-	return false
+	return nil, nil, false
 }
 
 // webResources serves /web/… from a directory of any name and resolves
 // /web/… to itself, as app.LocalDir("") would for a ./web directory. It
 // serves only the files the app needs (those the service worker caches):
 // no directory listing, no dotfile, nothing else that lies in the
-// directory.
+// directory. Text files are served compressed: their copies compressed at
+// build time (make build) when they are up to date, or compressed once
+// when first asked for.
 type webResources struct {
 	dir     string
 	version string
 	allowed map[string]bool
+	cache   *compressedCache
 }
 
 // servedFiles are the paths of the files of web/ a page of h loads: what
@@ -327,41 +428,92 @@ func servedFiles(h *app.Handler) []string {
 	return paths
 }
 
-func newWebResources(dir, version string, cacheable []string) webResources {
+func newWebResources(dir, version string, cacheable []string, cache *compressedCache) *webResources {
 	allowed := make(map[string]bool, len(cacheable))
 	for _, p := range cacheable {
 		if strings.HasPrefix(p, "/web/") {
 			allowed[p] = true
 		}
 	}
-	return webResources{dir: dir, version: version, allowed: allowed}
+	return &webResources{dir: dir, version: version, allowed: allowed, cache: cache}
 }
 
 // Resolve returns the URL of a resource: local paths stay as they are.
-func (r webResources) Resolve(location string) string {
+func (r *webResources) Resolve(location string) string {
 	if location == "" {
 		return "/"
 	}
 	return location
 }
 
-func (r webResources) ServeHTTP(w http.ResponseWriter, req *http.Request) {
+func (r *webResources) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	p := strings.TrimPrefix(req.URL.Path, "/"+r.version)
 	if !r.allowed[p] {
 		http.NotFound(w, req)
 		return
 	}
 	name := filepath.Join(r.dir, filepath.FromSlash(strings.TrimPrefix(p, "/web/")))
-	f, err := os.Open(name)
+	f, fi, err := openRegular(name)
 	if err != nil {
 		http.NotFound(w, req)
 		return
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil || !fi.Mode().IsRegular() {
-		http.NotFound(w, req)
+	ctype, err := fileType(f)
+	if err != nil {
+		http.Error(w, "reading "+p+" failed", http.StatusInternalServerError)
 		return
 	}
-	http.ServeContent(w, req, fi.Name(), fi.ModTime(), f)
+	hdr := w.Header()
+	hdr.Set("Content-Type", ctype)
+	hdr.Set("Cache-Control", "no-cache")
+	if strings.HasPrefix(ctype, "image/") {
+		// The icon is asked for by the browser (the page's icon), by the
+		// pre-rendered page and again by the app once it has mounted:
+		// fresh for a few minutes, it is fetched once.
+		hdr.Set("Cache-Control", imageCacheControl)
+	}
+	if compressible(ctype) && fi.Size() >= minCompressSize {
+		hdr.Set("Vary", "Accept-Encoding")
+		if enc := negotiate(req.Header.Get("Accept-Encoding")); enc != "" {
+			hdr.Set("Content-Encoding", enc)
+			hdr.Set("ETag", encodedETag(r.version, enc))
+			if z, zi, ok := openCopy(name, enc, fi); ok {
+				defer z.Close()
+				http.ServeContent(w, req, "", zi.ModTime(), z)
+				return
+			}
+			data, err := io.ReadAll(f)
+			if err != nil {
+				hdr.Del("Content-Encoding")
+				http.Error(w, "reading "+p+" failed", http.StatusInternalServerError)
+				return
+			}
+			http.ServeContent(w, req, "", fi.ModTime(), bytes.NewReader(r.cache.get(enc, data)))
+			return
+		}
+	}
+	hdr.Set("ETag", encodedETag(r.version, ""))
+	http.ServeContent(w, req, "", fi.ModTime(), f)
+}
+
+// imageCacheControl is the Cache-Control of the images of web/: the
+// other files are revalidated each time they are used (no-cache).
+const imageCacheControl = "max-age=300"
+
+// fileType is the Content-Type of a file of web/: from its extension, or
+// from its first bytes when it has none (LICENSE).
+func fileType(f *os.File) (string, error) {
+	if t := mime.TypeByExtension(filepath.Ext(f.Name())); t != "" {
+		return t, nil
+	}
+	var head [512]byte
+	n, err := io.ReadFull(f, head[:])
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return "", err
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	return http.DetectContentType(head[:n]), nil
 }

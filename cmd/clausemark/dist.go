@@ -35,6 +35,19 @@ func dist(args []string, stderr io.Writer) error {
 	if err := app.GenerateStaticWebsite(*out, h); err != nil {
 		return err
 	}
+	// app.js as the server sends it: app.wasm compiled while it
+	// downloads, the service worker registered after the load.
+	appJS := filepath.Join(*out, "app.js")
+	js, err := os.ReadFile(appJS)
+	if err != nil {
+		return err
+	}
+	if js, err = server.RewriteAppJS(js); err != nil {
+		return err
+	}
+	if err := os.WriteFile(appJS, js, 0o644); err != nil {
+		return err
+	}
 	return copyDir(*web, filepath.Join(*out, "web"))
 }
 

@@ -136,4 +136,15 @@ func TestDistWritesAStaticSite(t *testing.T) {
 	if !bytes.Contains(index, []byte(`data-clause="op21"`)) {
 		t.Error("index.html does not hold the rendered document")
 	}
+	// app.js is the server's: app.wasm compiled while it downloads, the
+	// worker registered after the load.
+	appJS, err := os.ReadFile(filepath.Join(out, "app.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"goappInstantiate(", "goappInitWebAssembly().finally(goappRegisterWorkerAfterLoad);"} {
+		if !bytes.Contains(appJS, []byte(want)) {
+			t.Errorf("dist/app.js lacks %s", want)
+		}
+	}
 }

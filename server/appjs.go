@@ -1,0 +1,115 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+)
+
+// go-app's app.js, with two changes (RewriteAppJS):
+//
+// app.wasm is compiled while it downloads. go-app passes
+// WebAssembly.instantiateStreaming a Response it makes itself, from a
+// stream that counts the bytes for the loader's percentage; the response
+// the browser fetched goes to instantiateStreaming as it is (its URL and
+// type intact, which lets Chromium keep the compiled code for the next
+// load), and a clone of it is read to show the progress. A response that
+// is not application/wasm (a static host that does not know the type) is
+// read whole, then compiled.
+//
+// The service worker is registered once the page has loaded and app.wasm
+// has been compiled, rather than first thing. Its install then finds what
+// it caches in the browser's HTTP cache (see the worker's install in
+// worker.go) instead of downloading it a second time, and does not compete
+// with the page for the network and the two cores while the page loads.
+
+// The call that loads app.wasm, in goappInitWebAssembly.
+var appJSInstantiate = regexp.MustCompile(`const wasm = await instantiateStreaming\(\s*fetchWithProgress\(("[^"]*"), showProgress\),\s*go\.importObject\s*\);`)
+
+const appJSInstantiateWith = `const wasm = await goappInstantiate(${1}, go.importObject, showProgress);`
+
+// The calls at the start of app.js.
+const appJSStart = `goappInitServiceWorker();
+goappWatchForUpdate();
+goappWatchForInstallable();
+goappInitWebAssembly();
+`
+
+const appJSStartWith = `goappWatchForUpdate();
+goappWatchForInstallable();
+goappInitWebAssembly().finally(goappRegisterWorkerAfterLoad);
+`
+
+// appJSFunctions are added at the end of app.js.
+const appJSFunctions = `
+// -----------------------------------------------------------------------------
+// Clausemark
+// -----------------------------------------------------------------------------
+
+// goappInstantiate fetches app.wasm and compiles it while it downloads,
+// showing the progress against goappWasmContentLength (the raw size).
+async function goappInstantiate(url, importObject, progress) {
+  const response = await fetch(url);
+  if (!response.ok) {
+    throw new Error(url + ": " + response.status + " " + response.statusText);
+  }
+  goappShowProgress(response.clone(), progress);
+  const type = (response.headers.get("Content-Type") || "").split(";")[0].trim();
+  if (WebAssembly.instantiateStreaming && type === "application/wasm") {
+    return await WebAssembly.instantiateStreaming(response, importObject);
+  }
+  return await WebAssembly.instantiate(await response.arrayBuffer(), importObject);
+}
+
+// goappShowProgress reads a copy of app.wasm's response to show how much
+// of it has arrived.
+async function goappShowProgress(response, progress) {
+  let total = parseInt(goappWasmContentLength, 10);
+  if (!(total > 0) && goappWasmContentLengthHeader) {
+    total = parseInt(response.headers.get(goappWasmContentLengthHeader), 10);
+  }
+  if (!(total > 0) || !response.body) {
+    return;
+  }
+  const reader = response.body.getReader();
+  let loaded = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        break;
+      }
+      loaded += value.byteLength;
+      progress(Math.min(100, Math.round((loaded * 100) / total)));
+    }
+  } catch (err) {
+    // The load itself reports its errors.
+  }
+}
+
+// goappRegisterWorkerAfterLoad registers the service worker once the page
+// has loaded.
+function goappRegisterWorkerAfterLoad() {
+  if (document.readyState === "complete") {
+    goappInitServiceWorker();
+    return;
+  }
+  window.addEventListener("load", () => goappInitServiceWorker(), { once: true });
+}
+`
+
+// RewriteAppJS returns go-app's app.js with app.wasm compiled while it
+// downloads and the service worker registered after the load (see above).
+// It fails when go-app's script is not the one it knows (a go-app
+// upgrade).
+func RewriteAppJS(js []byte) ([]byte, error) {
+	if !appJSInstantiate.Match(js) {
+		return nil, fmt.Errorf("go-app's app.js changed: it does not load app.wasm as Clausemark expects")
+	}
+	if bytes.Count(js, []byte(appJSStart)) != 1 {
+		return nil, fmt.Errorf("go-app's app.js changed: it does not start as Clausemark expects")
+	}
+	out := appJSInstantiate.ReplaceAll(js, []byte(appJSInstantiateWith))
+	out = bytes.Replace(out, []byte(appJSStart), []byte(appJSStartWith), 1)
+	return append(out, appJSFunctions...), nil
+}
