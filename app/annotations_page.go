@@ -68,8 +68,20 @@ func (p *annotationsPage) OnMount(ctx app.Context) {
 				return
 			}
 			p.index = x
+			p.markFiltered(ctx)
 		})
 	})
+}
+
+// markAnnotationsFiltered is the User Timing mark set once the list is
+// painted for a new search: the first list, then each keystroke in the
+// search box (make bench).
+const markAnnotationsFiltered = "cm-annotations-filtered"
+
+// markFiltered sets markAnnotationsFiltered after the update under way is
+// rendered and painted.
+func (p *annotationsPage) markFiltered(ctx app.Context) {
+	ctx.Defer(func(app.Context) { p.ws.b.MarkAfterPaint(markAnnotationsFiltered) })
 }
 
 func (p *annotationsPage) Render() app.UI {
@@ -121,6 +133,7 @@ func (p *annotationsPage) filters(r *library.Result) app.UI {
 				Placeholder("Search quotes and notes").Value(p.q.Text).
 				OnInput(func(ctx app.Context, e app.Event) {
 					p.q.Text, p.limit = ctx.JSSrc().Get("value").String(), annotationsPageSize
+					p.markFiltered(ctx)
 				}),
 			p.choice("cm-all-document", "Document", "Every document", documentChoices(x.Documents()), one(p.q.Documents), func(v string) { p.q.Documents = optional(v) }),
 			p.choice("cm-all-body", "Body", "Every body", pairs(x.Bodies()), one(p.q.Bodies), func(v string) { p.q.Bodies = optional(v) }),
