@@ -217,7 +217,7 @@ func (p *annotationsPage) tagButton(tag annotations.Tag, label string, n int) ap
 func (p *annotationsPage) list(r *library.Result) app.UI {
 	groups := r.Groups(0, p.limit)
 	return app.Div().ID("cm-all-list").Body(
-		app.P().Class("cm-panel-count").Aria("live", "polite").Text(plural(r.Total, "annotation")+" in "+plural(countDocs(groups, r), "document")),
+		app.P().Class("cm-panel-count").Aria("live", "polite").Text(plural(r.Total, "annotation")+" in "+plural(r.Documents(), "document")),
 		app.Range(groups).Slice(func(i int) app.UI { return p.group(groups[i]) }),
 		app.If(r.Total > p.limit, func() app.UI {
 			return app.Button().Type("button").Class("cm-button cm-more").
@@ -225,16 +225,6 @@ func (p *annotationsPage) list(r *library.Result) app.UI {
 				Text("Show " + itoa(min(annotationsPageSize, r.Total-p.limit)) + " more of " + itoa(r.Total-p.limit))
 		}),
 	)
-}
-
-// countDocs is how many documents the result covers (those of the groups
-// shown, at least).
-func countDocs(groups []library.Group, r *library.Result) int {
-	seen := map[string]bool{}
-	for _, a := range r.Annotations(0, r.Total) {
-		seen[a.Document] = true
-	}
-	return len(seen)
 }
 
 // group is one document's annotations.

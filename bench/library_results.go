@@ -83,10 +83,25 @@ type LibraryRun struct {
 	// the new search (cm-annotations-filtered).
 	Typed  []float64 `json:"typedMs,omitempty"`
 	Erased []float64 `json:"erasedMs,omitempty"`
+	// CPU is the main-thread CPU time of the page over the same spans
+	// (cpu.go): what the work costs, which the machine's other work does
+	// not stretch.
+	CPU *LibraryCPU `json:"cpu,omitempty"`
 	// Console are the console problems of the run; LoadAvg, the machine's
 	// 1-minute load average at its start and end.
 	Console []string  `json:"console,omitempty"`
 	LoadAvg []float64 `json:"loadAvg,omitempty"`
+}
+
+// LibraryCPU is the main-thread CPU ms of the page (its renderers' main
+// threads) over what a LibraryRun measures, where Linux tells it.
+type LibraryCPU struct {
+	Warm                 []float64 `json:"warmListedMs,omitempty"`
+	Offline              float64   `json:"offlineListedMs,omitempty"`
+	OpenFromLibrary      float64   `json:"openFromLibraryMs,omitempty"`
+	AnnotationsFirstList float64   `json:"annotationsFirstListMs,omitempty"`
+	Typed                []float64 `json:"typedMs,omitempty"`
+	Erased               []float64 `json:"erasedMs,omitempty"`
 }
 
 // Storage is what navigator.storage.estimate says of the origin: its
@@ -108,7 +123,7 @@ func summarizeLibrary(runs []LibraryRun) Metrics {
 		}
 	}
 	const mib = 1 << 20
-	var typed, erased, all []float64
+	var typed, erased, all, cpuKeys []float64
 	for _, r := range runs {
 		add("fill_ms", r.FillMS)
 		add("library.first_listed_ms", r.FirstListed)
@@ -132,6 +147,15 @@ func summarizeLibrary(runs []LibraryRun) Metrics {
 				add(prefix+"_total_mb", m.TotalMB)
 			}
 		}
+		if c := r.CPU; c != nil {
+			if len(c.Warm) > 0 {
+				add("cpu.library_warm_listed_ms", round(percentile(c.Warm, 50), 2))
+			}
+			add("cpu.library_offline_listed_ms", c.Offline)
+			add("cpu.open_from_library_ms", c.OpenFromLibrary)
+			add("cpu.annotations_first_list_ms", c.AnnotationsFirstList)
+			cpuKeys = append(append(cpuKeys, c.Typed...), c.Erased...)
+		}
 		if s := r.StorageFilled; s != nil {
 			add("storage.indexeddb_mb", round(float64(s.IndexedDBBytes)/mib, 2))
 		}
@@ -144,7 +168,7 @@ func summarizeLibrary(runs []LibraryRun) Metrics {
 	for k, v := range vals {
 		m[k] = newStat(v)
 	}
-	for name, xs := range map[string][]float64{"filter.pooled": all, "filter.typed_pooled": typed, "filter.erased_pooled": erased} {
+	for name, xs := range map[string][]float64{"filter.pooled": all, "filter.typed_pooled": typed, "filter.erased_pooled": erased, "cpu.filter_pooled": cpuKeys} {
 		if len(xs) > 0 {
 			m[name+"_median_ms"] = Stat{Median: round(percentile(xs, 50), 2), Min: slices.Min(xs), Max: slices.Max(xs), N: len(xs)}
 			m[name+"_p95_ms"] = Stat{Median: round(percentile(xs, 95), 2), Min: slices.Min(xs), Max: slices.Max(xs), N: len(xs)}

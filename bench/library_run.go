@@ -265,6 +265,7 @@ func (r *runner) libraryRun(ctx context.Context, site *librarySite, x *libraryEx
 	started := time.Now()
 	step := "start"
 	var tab context.Context
+	var cpu *cpuMeter
 	fail := func(err error) LibraryRun {
 		if tab != nil && tab.Err() != nil {
 			if cause := context.Cause(tab); cause != nil && !errors.Is(err, cause) && !strings.Contains(err.Error(), cause.Error()) {
@@ -336,14 +337,20 @@ func (r *runner) libraryRun(ctx context.Context, site *librarySite, x *libraryEx
 	if err := chromium.WaitCached(tab, 3*time.Minute, "/web/app.wasm", "/", "/app.js"); err != nil {
 		return fail(err)
 	}
+	run.CPU = &LibraryCPU{}
 	for i := range libraryWarmReloads {
 		step = fmt.Sprintf("warm /library reload %d", i+1)
+		cpu := newCPUMeter(s.profileDir, false)
+		cpu.start()
 		if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
 			return fail(err)
 		}
 		ms, err := r.libraryListed(tab, x, timeout)
 		if err != nil {
 			return fail(err)
+		}
+		if c, ok := cpu.stop(); ok {
+			run.CPU.Warm = append(run.CPU.Warm, c)
 		}
 		run.Warm = append(run.Warm, ms)
 	}
@@ -371,9 +378,12 @@ func (r *runner) libraryRun(ctx context.Context, site *librarySite, x *libraryEx
 
 	// 3. A document opened from the list, then its page reloaded.
 	step = "opening a document from the library"
+	cpu = newCPUMeter(s.profileDir, true)
+	cpu.start()
 	if run.OpenFromLibrary, err = openFromLibrary(tab, x, timeout); err != nil {
 		return fail(err)
 	}
+	run.CPU.OpenFromLibrary, _ = cpu.stop()
 	step = "warm reload of the document"
 	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
 		return fail(err)
@@ -384,12 +394,15 @@ func (r *runner) libraryRun(ctx context.Context, site *librarySite, x *libraryEx
 
 	// 4. /annotations: the first list, memory, key presses in its search.
 	step = "/annotations load"
+	cpu = newCPUMeter(s.profileDir, false)
+	cpu.start()
 	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/annotations")); err != nil {
 		return fail(err)
 	}
 	if err := chromium.Poll(tab, "the first list of /annotations ("+markAnnotationsFiltered+")", jsHasMark(markAnnotationsFiltered), timeout); err != nil {
 		return fail(fmt.Errorf("%w; the page: %s", err, appState(tab)))
 	}
+	run.CPU.AnnotationsFirstList, _ = cpu.stop()
 	if run.AnnotationsFirstList, err = markTime(tab, markAnnotationsFiltered); err != nil {
 		return fail(err)
 	}
@@ -405,8 +418,9 @@ func (r *runner) libraryRun(ctx context.Context, site *librarySite, x *libraryEx
 	}
 	step = "/annotations key presses"
 	for _, word := range libraryTyped {
-		typed, erased, err := typeAndErase(tab, x, word)
-		run.Typed, run.Erased = append(run.Typed, typed...), append(run.Erased, erased...)
+		typed, erased, err := typeAndErase(tab, s.profileDir, x, word)
+		run.Typed, run.Erased = append(run.Typed, typed.wall...), append(run.Erased, erased.wall...)
+		run.CPU.Typed, run.CPU.Erased = append(run.CPU.Typed, typed.cpu...), append(run.CPU.Erased, erased.cpu...)
 		if err != nil {
 			return fail(err)
 		}
@@ -415,8 +429,8 @@ func (r *runner) libraryRun(ctx context.Context, site *librarySite, x *libraryEx
 		step = "/annotations key press profile"
 		var lat []float64
 		p, err := underProfiler(tab, r.cfg.ProfileDir, "annotations-keys", r.names, func() error {
-			typed, erased, err := typeAndErase(tab, x, libraryTyped[0])
-			lat = append(typed, erased...)
+			typed, erased, err := typeAndErase(tab, s.profileDir, x, libraryTyped[0])
+			lat = append(typed.wall, erased.wall...)
 			return err
 		})
 		if err == nil {
@@ -431,12 +445,15 @@ func (r *runner) libraryRun(ctx context.Context, site *librarySite, x *libraryEx
 	// 5. /library with the server stopped.
 	step = "offline /library load"
 	srv.Stop()
+	cpu = newCPUMeter(s.profileDir, false)
+	cpu.start()
 	if err := chromedp.Do(tab, chromedp.Navigate(srv.URL+"/library")); err != nil {
 		return fail(err)
 	}
 	if run.Offline, err = r.libraryListed(tab, x, timeout); err != nil {
 		return fail(err)
 	}
+	run.CPU.Offline, _ = cpu.stop()
 	step = "storage estimate at the end"
 	if run.StorageEnd, err = estimateStorage(tab); err != nil {
 		return fail(err)
@@ -584,20 +601,29 @@ const jsFilterHelpers = `(() => {
 	return document.activeElement === box;
 })()`
 
+// keyTimes are the latencies of key presses (ms) and the main-thread CPU
+// they took (ms; none where Linux does not tell it).
+type keyTimes struct{ wall, cpu []float64 }
+
 // typeAndErase types word into /annotations' search box, a letter a key
 // press, then erases it with Backspace, and returns the latencies of each
 // key press: from its keydown to the list painted for the new search
-// (cm-annotations-filtered). After each key press, the count the page
-// shows must be library.Index's own for the search.
-func typeAndErase(tab context.Context, x *libraryExpect, word string) (typed, erased []float64, err error) {
+// (cm-annotations-filtered), and the main-thread CPU of the page meanwhile
+// (the renderers of the Chromium profile profileDir). After each key
+// press, the count the page shows must be library.Index's own for the
+// search.
+func typeAndErase(tab context.Context, profileDir string, x *libraryExpect, word string) (typed, erased keyTimes, err error) {
 	ok, err := chromium.Eval[bool](tab, jsFilterHelpers)
 	if err != nil {
-		return nil, nil, err
+		return typed, erased, err
 	}
 	if !ok {
-		return nil, nil, errors.New("cannot focus the search box #cm-all-search")
+		return typed, erased, errors.New("cannot focus the search box #cm-all-search")
 	}
+	cpu := newCPUMeter(profileDir, true)
 	letters := []rune(word)
+	var cpuMS float64
+	var cpuOK bool
 	press := func(i int, key, query string) (float64, error) {
 		before, err := chromium.Eval[int](tab, `performance.getEntriesByName('`+markAnnotationsFiltered+`', 'mark').length`)
 		if err != nil {
@@ -614,6 +640,7 @@ func typeAndErase(tab context.Context, x *libraryExpect, word string) (typed, er
 			return 0, err
 		}
 		time.Sleep(time.Duration(i*7%17) * time.Millisecond)
+		cpu.start()
 		if err := chromedp.Do(tab, chromedp.KeyEvent(key)); err != nil {
 			return 0, err
 		}
@@ -621,6 +648,7 @@ func typeAndErase(tab context.Context, x *libraryExpect, word string) (typed, er
 			window.__cmWait.then(t => window.__kd < 0 ? -1 : t - window.__kd),
 			new Promise((_, reject) => setTimeout(() => reject(new Error('no `+markAnnotationsFiltered+` mark within 30 s')), 30000)),
 		])`)
+		cpuMS, cpuOK = cpu.stop()
 		if err != nil {
 			return 0, fmt.Errorf("key %q of %q: %w", key, word, err)
 		}
@@ -644,19 +672,25 @@ func typeAndErase(tab context.Context, x *libraryExpect, word string) (typed, er
 		time.Sleep(50 * time.Millisecond)
 		return round(lat, 2), nil
 	}
+	add := func(t *keyTimes, lat float64) {
+		t.wall = append(t.wall, lat)
+		if cpuOK {
+			t.cpu = append(t.cpu, cpuMS)
+		}
+	}
 	for i := range letters {
 		lat, err := press(i, string(letters[i]), string(letters[:i+1]))
 		if err != nil {
 			return typed, erased, err
 		}
-		typed = append(typed, lat)
+		add(&typed, lat)
 	}
 	for i := len(letters) - 1; i >= 0; i-- {
 		lat, err := press(i, chromedpkb.Backspace, string(letters[:i]))
 		if err != nil {
 			return typed, erased, err
 		}
-		erased = append(erased, lat)
+		add(&erased, lat)
 	}
 	return typed, erased, nil
 }

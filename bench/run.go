@@ -258,9 +258,10 @@ func keyTargets(doc *resolution.Document, n int) []string {
 // session is a fresh browser of a run, watched: its tab's context ends at
 // once when the Go program in the page panics or exits.
 type session struct {
-	tab      context.Context
-	problems func() []string // the console problems so far; stops watching
-	close    func()
+	tab        context.Context
+	profileDir string          // the browser's profile (user data directory)
+	problems   func() []string // the console problems so far; stops watching
+	close      func()
 }
 
 // newSession starts Chromium on a fresh profile.
@@ -279,7 +280,7 @@ func (r *runner) newSession(ctx context.Context) (*session, error) {
 		Max:    20,
 		GoDied: func(msg string) { stop(fmt.Errorf("the Go program in the page stopped: %s", msg)) },
 	})
-	return &session{tab: tab, problems: problems, close: func() {
+	return &session{tab: tab, profileDir: dir, problems: problems, close: func() {
 		stop(nil)
 		closeBrowser()
 		os.RemoveAll(dir)
