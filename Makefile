@@ -176,7 +176,11 @@ test-e2e: build chromium-dep
 # BENCH_SEED, BENCH_PEERS (bare,text-annotator|all|none), BENCH_PROFILE
 # (KxN,…|all|none), BENCH_PROFILE_DIR (keep the raw CPU profiles),
 # BENCH_RUN_TIMEOUT (15m), BENCH_LOAD_TIMEOUT (5m), BENCH_TIMEOUT (300m, the
-# whole browser benchmark).
+# whole browser benchmark). After the grid, the library scenario (a library
+# of 300 documents × 100 annotations in IndexedDB: /library, /annotations,
+# opening a document from the list): BENCH_LIBRARY=0 leaves it out,
+# BENCH_LIBRARY_SIZE (DxA, 300x100) and BENCH_LIBRARY_RUNS (BENCH_RUNS) size
+# it; BENCH_GRID=none measures the library only.
 # make bench-compare runs make bench again and compares the new figures with
 # the committed bench/go.txt (benchstat) and bench/results.json (medians);
 # NORUN=1 compares the files as they are, without a new run.
@@ -190,6 +194,7 @@ BENCH_GO_PKGS := ./resolution ./annotations
 BENCH_CMD     := $(GO) run ./bench/cmd/bench
 BENCH_NPM_STAMP := bench/node_modules/.installed
 export BENCH_GRID BENCH_RUNS BENCH_KEYS BENCH_SEED BENCH_PEERS BENCH_PROFILE BENCH_PROFILE_DIR BENCH_RUN_TIMEOUT BENCH_LOAD_TIMEOUT BENCH_TIMEOUT
+export BENCH_LIBRARY BENCH_LIBRARY_SIZE BENCH_LIBRARY_RUNS
 
 $(BIN)/benchstat:
 	GOBIN=$(BIN) $(GO) install golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION)

@@ -25,7 +25,7 @@ func rendererPIDs(profileDir string) []int {
 	if err != nil {
 		return nil
 	}
-	dirFlag := []byte("--user-data-dir=" + profileDir + "\x00")
+	dirFlag := []byte(" --user-data-dir=" + profileDir + " ")
 	var out []int
 	for _, e := range entries {
 		pid, err := strconv.Atoi(e.Name())
@@ -33,8 +33,14 @@ func rendererPIDs(profileDir string) []int {
 			continue
 		}
 		cmd, err := os.ReadFile(filepath.Join("/proc", e.Name(), "cmdline"))
-		if err != nil || !bytes.Contains(cmd, []byte("--type=renderer\x00")) || !bytes.Contains(cmd, dirFlag) ||
-			bytes.Contains(cmd, []byte("--top-chrome-webui")) || bytes.Contains(cmd, []byte("--extension-process")) {
+		if err != nil {
+			continue
+		}
+		// The arguments are separated by NULs, or, in the processes
+		// Chromium's zygote forks (renderers), by spaces in one string.
+		cmd = append(append([]byte{' '}, bytes.ReplaceAll(cmd, []byte{0}, []byte{' '})...), ' ')
+		if !bytes.Contains(cmd, []byte(" --type=renderer ")) || !bytes.Contains(cmd, dirFlag) ||
+			bytes.Contains(cmd, []byte(" --top-chrome-webui ")) || bytes.Contains(cmd, []byte(" --extension-process ")) {
 			continue
 		}
 		out = append(out, pid)

@@ -13,18 +13,30 @@ func TestTheCPUMeterReadsTheMainThreadsOfAProfilesRenderers(t *testing.T) {
 	dir := t.TempDir()
 	// Stand-ins for Chromium's processes: sh gets the flags as its
 	// arguments, and they show in its command line. The renderer works a
-	// little, then waits; the browser's own user interface does not count.
-	renderer := exec.Command("sh", "-c", `i=0; while [ $i -lt 30000 ]; do i=$((i+1)); done; sleep 30`, "--type=renderer", "--user-data-dir="+dir)
-	ui := exec.Command("sh", "-c", "sleep 30", "--type=renderer", "--top-chrome-webui", "--user-data-dir="+dir)
-	other := exec.Command("sh", "-c", "sleep 30", "--type=renderer", "--user-data-dir="+dir+"-other")
-	for _, c := range []*exec.Cmd{renderer, ui, other} {
+	// little, then waits (read, a builtin: no other process); the
+	// browser's own user interface does not count.
+	renderer := exec.Command("sh", "-c", `i=0; while [ $i -lt 30000 ]; do i=$((i+1)); done; read x`, "--type=renderer", "--user-data-dir="+dir)
+	ui := exec.Command("sh", "-c", "read x", "--type=renderer", "--top-chrome-webui", "--user-data-dir="+dir)
+	other := exec.Command("sh", "-c", "read x", "--type=renderer", "--user-data-dir="+dir+"-other")
+	// A renderer the zygote forked writes its arguments in one string.
+	forked := exec.Command("sh", "-c", "read x", "chromium --type=renderer --user-data-dir="+dir+" --no-sandbox")
+	for _, c := range []*exec.Cmd{renderer, ui, other, forked} {
+		stdin, err := c.StdinPipe() // open until the end of the test
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { stdin.Close() })
 		if err := c.Start(); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { c.Process.Kill(); c.Wait() })
 	}
-	if got := rendererPIDs(dir); !slices.Equal(got, []int{renderer.Process.Pid}) {
-		t.Fatalf("renderers %v, want [%d]", got, renderer.Process.Pid)
+	want := []int{renderer.Process.Pid, forked.Process.Pid}
+	slices.Sort(want)
+	got := rendererPIDs(dir)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Fatalf("renderers %v, want %v", got, want)
 	}
 	m := newCPUMeter(dir, true)
 	m.start()

@@ -99,6 +99,7 @@ type LibraryCPU struct {
 	Warm                 []float64 `json:"warmListedMs,omitempty"`
 	Offline              float64   `json:"offlineListedMs,omitempty"`
 	OpenFromLibrary      float64   `json:"openFromLibraryMs,omitempty"`
+	DocumentReload       float64   `json:"documentReloadMs,omitempty"`
 	AnnotationsFirstList float64   `json:"annotationsFirstListMs,omitempty"`
 	Typed                []float64 `json:"typedMs,omitempty"`
 	Erased               []float64 `json:"erasedMs,omitempty"`
@@ -153,6 +154,7 @@ func summarizeLibrary(runs []LibraryRun) Metrics {
 			}
 			add("cpu.library_offline_listed_ms", c.Offline)
 			add("cpu.open_from_library_ms", c.OpenFromLibrary)
+			add("cpu.document_reload_ms", c.DocumentReload)
 			add("cpu.annotations_first_list_ms", c.AnnotationsFirstList)
 			cpuKeys = append(append(cpuKeys, c.Typed...), c.Erased...)
 		}

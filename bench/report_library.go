@@ -121,6 +121,7 @@ func (r *Results) writeLibrary(w func(string, ...any)) {
 	row(fmt.Sprintf("Open `%s` (%s annotations) from the list: click → highlights painted (`cm-annotations-painted`), ms", l.Opened, thousands(int64(l.PerDocument))), single, "open.from_library_ms")
 	cpu("its", "cpu.open_from_library_ms")
 	row("… the same document's page, warm reload: navigation start → highlights painted, ms", "", "open.document_reload_ms")
+	cpu("its", "cpu.document_reload_ms")
 	row("IndexedDB after the fill (`navigator.storage.estimate`, usageDetails.indexedDB), MB", "", "storage.indexeddb_mb")
 	row("IndexedDB at the end of the run, MB", "", "storage.end_indexeddb_mb")
 	row("Origin's storage at the end (IndexedDB + the service worker's cache), MB", "", "storage.end_usage_mb")
