@@ -22,7 +22,10 @@ type annotationsPage struct {
 	ready bool // mounted in the browser
 
 	index  *library.Index
-	loaded bool
+	// choices are those of the document, body and author filters, made
+	// once from the index rather than at every keystroke.
+	choices struct{ documents, bodies, authors [][2]string }
+	loaded  bool
 	err    string
 	q      library.Query
 	limit  int
@@ -68,6 +71,8 @@ func (p *annotationsPage) OnMount(ctx app.Context) {
 				return
 			}
 			p.index = x
+			p.choices.documents = documentChoices(x.Documents())
+			p.choices.bodies, p.choices.authors = pairs(x.Bodies()), pairs(x.Authors())
 			p.markFiltered(ctx)
 		})
 	})
@@ -113,7 +118,6 @@ func (p *annotationsPage) Render() app.UI {
 // filters are the tag buttons (with counts), the search, and the document,
 // body and author choices, and the exports of what is shown.
 func (p *annotationsPage) filters(r *library.Result) app.UI {
-	x := p.index
 	one := func(vs []string) string {
 		if len(vs) == 1 {
 			return vs[0]
@@ -135,9 +139,9 @@ func (p *annotationsPage) filters(r *library.Result) app.UI {
 					p.q.Text, p.limit = ctx.JSSrc().Get("value").String(), annotationsPageSize
 					p.markFiltered(ctx)
 				}),
-			p.choice("cm-all-document", "Document", "Every document", documentChoices(x.Documents()), one(p.q.Documents), func(v string) { p.q.Documents = optional(v) }),
-			p.choice("cm-all-body", "Body", "Every body", pairs(x.Bodies()), one(p.q.Bodies), func(v string) { p.q.Bodies = optional(v) }),
-			p.choice("cm-all-author", "Author", "Every author", pairs(x.Authors()), one(p.q.Authors), func(v string) { p.q.Authors = optional(v) }),
+			p.choice("cm-all-document", "Document", "Every document", p.choices.documents, one(p.q.Documents), func(v string) { p.q.Documents = optional(v) }),
+			p.choice("cm-all-body", "Body", "Every body", p.choices.bodies, one(p.q.Bodies), func(v string) { p.q.Bodies = optional(v) }),
+			p.choice("cm-all-author", "Author", "Every author", p.choices.authors, one(p.q.Authors), func(v string) { p.q.Authors = optional(v) }),
 		),
 		app.Div().Class("cm-all-exports").Body(
 			app.Span().Class("cm-hint").Text("Export what is shown: "),
