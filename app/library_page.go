@@ -31,10 +31,16 @@ type libraryPage struct {
 	removing  *library.Summary
 	removed   []library.Removed // what Undo restores, newest last
 	usage     string            // storage used, as the browser says
+	limit     int               // how many of the documents shown are listed
 }
 
+// libraryPageSize is how many documents the list holds at first, and adds
+// on Show more: each is some thirty elements, and mounting 300 of them
+// (a session's worth) takes the browser most of a second.
+const libraryPageSize = 50
+
 func newLibraryPage(ws *workspace) *libraryPage {
-	return &libraryPage{ws: ws, sortKey: library.ByOpened, desc: true}
+	return &libraryPage{ws: ws, sortKey: library.ByOpened, desc: true, limit: libraryPageSize}
 }
 
 func (p *libraryPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle("Clausemark — Library") }
@@ -90,6 +96,7 @@ func (p *libraryPage) shown() []library.Summary {
 
 func (p *libraryPage) Render() app.UI {
 	shown := p.shown()
+	listed := shown[:min(len(shown), p.limit)]
 	root := app.Div().Class("cm-app cm-page")
 	if p.ready {
 		root = root.Attr("data-ready", "true")
@@ -104,10 +111,14 @@ func (p *libraryPage) Render() app.UI {
 				app.Label().For("cm-library-filter").Class("cm-visually-hidden").Text("Find a document"),
 				app.Input().Type("search").ID("cm-library-filter").Class("cm-search").
 					Placeholder("Find by symbol or title").Value(p.text).
-					OnInput(func(ctx app.Context, e app.Event) { p.text = ctx.JSSrc().Get("value").String() }),
+					OnInput(func(ctx app.Context, e app.Event) {
+						p.text, p.limit = ctx.JSSrc().Get("value").String(), libraryPageSize
+					}),
 				app.Label().For("cm-library-body").Class("cm-visually-hidden").Text("Body"),
 				app.Select().ID("cm-library-body").Class("cm-select").
-					OnChange(func(ctx app.Context, e app.Event) { p.body = ctx.JSSrc().Get("value").String() }).
+					OnChange(func(ctx app.Context, e app.Event) {
+						p.body, p.limit = ctx.JSSrc().Get("value").String(), libraryPageSize
+					}).
 					Body(
 						app.Option().Value("").Text("Every body"),
 						app.Range(library.Bodies(p.summaries)).Slice(func(i int) app.UI {
@@ -134,10 +145,15 @@ func (p *libraryPage) Render() app.UI {
 			}),
 			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(len(shown))),
 			app.Ul().ID("cm-library-list").Class("cm-library-list").Body(
-				app.Range(shown).Slice(func(i int) app.UI {
-					return p.entry(shown[i])
+				app.Range(listed).Slice(func(i int) app.UI {
+					return p.entry(listed[i])
 				}),
 			),
+			app.If(len(shown) > len(listed), func() app.UI {
+				return app.Button().Type("button").Class("cm-button cm-more").
+					OnClick(func(ctx app.Context, e app.Event) { p.limit += libraryPageSize }).
+					Text("Show " + itoa(min(libraryPageSize, len(shown)-len(listed))) + " more of " + itoa(len(shown)-len(listed)))
+			}),
 			app.If(p.usage != "", func() app.UI {
 				return app.P().Class("cm-hint cm-storage").Text(p.usage)
 			}),
