@@ -12,10 +12,15 @@ import (
 // IndexedDB, then the /library and /annotations pages and the opening of a
 // document from the library (see libraryRun).
 type LibraryResults struct {
-	Documents   int   `json:"documents"`
-	PerDocument int   `json:"perDocument"`
-	Annotations int   `json:"annotations"`
-	Seed        int64 `json:"seed"`
+	// Date is when the scenario started (UTC); App, the app it measured
+	// (a library measured alone is merged into the results of an earlier
+	// grid: see MeasureLibrary).
+	Date        string  `json:"date"`
+	App         AppInfo `json:"app"`
+	Documents   int     `json:"documents"`
+	PerDocument int     `json:"perDocument"`
+	Annotations int     `json:"annotations"`
+	Seed        int64   `json:"seed"`
 	// Texts is how many corpus texts the library repeats under new
 	// symbols; TextBytes, the size of every document's text.
 	Texts     int `json:"texts"`

@@ -64,6 +64,8 @@ func TestLibraryMetricsAreMediansOfTheRunsAndKeyPressesPooled(t *testing.T) {
 func TestTheReportSetsTheLibraryAgainstItsGoals(t *testing.T) {
 	r := sampleResults() // its 1x100 cell loads warm in 300 ms
 	r.Library = sampleLibrary()
+	r.Library.Date, r.Library.App.Version = "2026-02-01T00:00:00Z", "v1"
+	r.Finished = "2026-01-02T04:00:00Z"
 	md := r.Markdown()
 	for _, want := range []string{
 		"## Library at scale",
@@ -79,6 +81,7 @@ func TestTheReportSetsTheLibraryAgainstItsGoals(t *testing.T) {
 		"Filtering 30,000 annotations answers within 32 ms per keystroke: **not met** at the median (35 ms), **not met** at p95 (57.5 ms) of 6 key presses (main-thread CPU: median 7, p95 11.4 ms).",
 		"Opening a document from the library no slower than today's single-document load: **met** (240 ms from the click; the grid's 1 × 100 warm load 300 ms;",
 		"- Library at scale: `bench.Library(",
+		"Measured 2026-02-01T00:00:00Z, app v1 (apart from the grid above).",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("RESULTS.md lacks %q", want)
@@ -159,5 +162,15 @@ func TestALibraryGoesToTheFillingPageAndBackWhole(t *testing.T) {
 	}
 	if _, err := DecodeLibrary([]byte(`{"documents":`)); err == nil {
 		t.Error("broken JSON read")
+	}
+}
+
+func TestALibraryMeasuredWithTheGridSaysNoDateOfItsOwn(t *testing.T) {
+	r := sampleResults()
+	r.Finished = "2026-01-02T05:00:00Z"
+	r.Library = sampleLibrary()
+	r.Library.Date = "2026-01-02T04:00:00Z"
+	if md := r.Markdown(); strings.Contains(md, "apart from the grid") {
+		t.Error("a library of the same run is dated apart")
 	}
 }

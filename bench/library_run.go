@@ -126,6 +126,52 @@ func (s *librarySite) start() (*appServer, error) {
 	return &appServer{Server: srv, counter: c}, nil
 }
 
+// MeasureLibrary runs the library scenario alone (whatever cfg.Grid and
+// cfg.Library say) and puts it into the results in cfg.Out (results.json
+// and RESULTS.md), keeping what they hold of the grid; with no results
+// there, it writes new ones.
+func MeasureLibrary(ctx context.Context, cfg Config, logf func(format string, args ...any)) error {
+	tmp, err := os.MkdirTemp("", "clausemark-bench-library-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	c := cfg
+	c.Grid, c.Library, c.Out = nil, true, tmp
+	if err := Measure(ctx, c, logf); err != nil {
+		return err
+	}
+	data, err := os.ReadFile(filepath.Join(tmp, "results.json"))
+	if err != nil {
+		return err
+	}
+	fresh, err := ReadResults(data)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
+		return err
+	}
+	data, err = os.ReadFile(filepath.Join(cfg.Out, "results.json"))
+	if errors.Is(err, os.ErrNotExist) {
+		fresh.Go = ReadGoResults(cfg.GoResults, cfg.Benchstat)
+		return fresh.Write(cfg.Out)
+	}
+	if err != nil {
+		return err
+	}
+	r, err := ReadResults(data)
+	if err != nil {
+		return fmt.Errorf("%s: %v", filepath.Join(cfg.Out, "results.json"), err)
+	}
+	r.Library = fresh.Library
+	if g := ReadGoResults(cfg.GoResults, cfg.Benchstat); g != nil {
+		r.Go = g
+	}
+	logf("put the library into %s and %s", filepath.Join(cfg.Out, "results.json"), filepath.Join(cfg.Out, "RESULTS.md"))
+	return r.Write(cfg.Out)
+}
+
 // buildFill builds bench/cmd/filllibrary for js/wasm with the go command
 // on the PATH (else the one of this program's GOROOT), and reads that Go's
 // wasm_exec.js.
@@ -177,7 +223,10 @@ func (x *libraryExpect) filtered(text string) int {
 func (r *runner) library(ctx context.Context, tmp string) *LibraryResults {
 	cfg := r.cfg
 	size := cfg.LibrarySize
-	res := &LibraryResults{Documents: size.Documents, PerDocument: size.PerDocument, Seed: cfg.Seed, Typed: libraryTyped, Metrics: Metrics{}}
+	res := &LibraryResults{
+		Date: time.Now().UTC().Format(time.RFC3339), App: appInfo(cfg.Root, r.webDir),
+		Documents: size.Documents, PerDocument: size.PerDocument, Seed: cfg.Seed, Typed: libraryTyped, Metrics: Metrics{},
+	}
 	failed := func(err error) *LibraryResults {
 		res.Status = "failed"
 		res.Notes = append(res.Notes, "The scenario could not start: "+err.Error()+".")

@@ -88,6 +88,11 @@ func (r *Results) writeLibrary(w func(string, ...any)) {
 		return
 	}
 	w("\n## Library at scale\n\n")
+	// A library measured alone (MeasureLibrary) joins the results of an
+	// earlier grid.
+	if l.Date != "" && (l.Date < r.Date || r.Finished == "" || l.Date > r.Finished) {
+		w("Measured %s, app %s (apart from the grid above).\n\n", l.Date, dash(l.App.Version))
+	}
 	w("A session's worth: %s documents with %s annotations each (%s annotations), made by `bench.Library` from the repository's %d corpus texts (%s of text in all) repeated under new symbols, seed %d. ",
 		thousands(int64(l.Documents)), thousands(int64(l.PerDocument)), thousands(int64(l.Annotations)), l.Texts, mb(int64(l.TextBytes)), l.Seed)
 	w("Each run fills a fresh profile's IndexedDB with it through the app's own store (`wasm.Store.Write`, one transaction, run by `bench/cmd/filllibrary` in a page of the benchmark's server; %s of JSON), before the app ever runs, then measures the pages the app serves with no document of its own. ", mb(int64(l.DataBytes)))
