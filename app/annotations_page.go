@@ -21,15 +21,15 @@ type annotationsPage struct {
 	ws    *workspace
 	ready bool // mounted in the browser
 
-	index  *library.Index
+	index *library.Index
 	// choices are those of the document, body and author filters, made
 	// once from the index rather than at every keystroke.
 	choices struct{ documents, bodies, authors [][2]string }
 	loaded  bool
-	err    string
-	q      library.Query
-	limit  int
-	busy   string // an export being made
+	err     string
+	q       library.Query
+	limit   int
+	busy    string // an export being made
 }
 
 // annotationsPageSize is how many annotations the page lists at first, and
