@@ -63,9 +63,9 @@ func TestLibraryMetricsAreMediansOfTheRunsAndKeyPressesPooled(t *testing.T) {
 
 func TestTheReportSetsTheLibraryAgainstItsGoals(t *testing.T) {
 	r := sampleResults() // its 1x100 cell loads warm in 300 ms
+	r.Finished = "2026-01-02T05:00:00Z"
 	r.Library = sampleLibrary()
-	r.Library.Date, r.Library.App.Version = "2026-02-01T00:00:00Z", "v1"
-	r.Finished = "2026-01-02T04:00:00Z"
+	r.Library.Date = "2026-01-02T04:00:00Z"
 	md := r.Markdown()
 	for _, want := range []string{
 		"## Library at scale",
@@ -81,7 +81,6 @@ func TestTheReportSetsTheLibraryAgainstItsGoals(t *testing.T) {
 		"Filtering 30,000 annotations answers within 32 ms per keystroke: **not met** at the median (35 ms), **not met** at p95 (57.5 ms) of 6 key presses (main-thread CPU: median 7, p95 11.4 ms).",
 		"Opening a document from the library no slower than today's single-document load: **met** (240 ms from the click; the grid's 1 × 100 warm load 300 ms;",
 		"- Library at scale: `bench.Library(",
-		"Measured 2026-02-01T00:00:00Z, app v1 (apart from the grid above).",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("RESULTS.md lacks %q", want)
@@ -98,7 +97,7 @@ func TestTheLibraryGoalsWithoutTheGridCompareWithTheDocumentReload(t *testing.T)
 	goals := strings.Join(r.libraryGoals(), "\n")
 	for _, want := range []string{
 		"lists in under 300 ms warm: **not met** (warm 275 ms, offline 320 ms;", // offline counts too
-		"no slower than a single-document load: **met** (240 ms from the click; the same document's warm reload 310 ms; the grid's 1 × 100 cell was not measured in this run)",
+		"no slower than a single-document load: **met** (240 ms from the click; the same document's warm reload 310 ms, in the same profile and run;",
 	} {
 		if !strings.Contains(goals, want) {
 			t.Errorf("the goals lack %q:\n%s", want, goals)
@@ -165,12 +164,22 @@ func TestALibraryGoesToTheFillingPageAndBackWhole(t *testing.T) {
 	}
 }
 
-func TestALibraryMeasuredWithTheGridSaysNoDateOfItsOwn(t *testing.T) {
+func TestALibraryMeasuredApartIsNotSetAgainstTheGrid(t *testing.T) {
 	r := sampleResults()
 	r.Finished = "2026-01-02T05:00:00Z"
 	r.Library = sampleLibrary()
-	r.Library.Date = "2026-01-02T04:00:00Z"
-	if md := r.Markdown(); strings.Contains(md, "apart from the grid") {
-		t.Error("a library of the same run is dated apart")
+	r.Library.Date, r.Library.App.Version = "2026-02-01T00:00:00Z", "v1"
+	md := r.Markdown()
+	for _, want := range []string{
+		"Measured 2026-02-01T00:00:00Z, app v1 (apart from the grid above).",
+		"| ≤ the warm reload below | 240 |",
+		"no slower than a single-document load: **met** (240 ms from the click; the same document's warm reload 310 ms, in the same profile and run;",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("RESULTS.md lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "the grid's 1 × 100 warm load") {
+		t.Error("a library measured apart is set against the grid")
 	}
 }

@@ -137,7 +137,7 @@ func MeasureLibrary(ctx context.Context, cfg Config, logf func(format string, ar
 	}
 	defer os.RemoveAll(tmp)
 	c := cfg
-	c.Grid, c.Library, c.Out = nil, true, tmp
+	c.Grid, c.Library, c.Out, c.Peers = nil, true, tmp, []string{}
 	if err := Measure(ctx, c, logf); err != nil {
 		return err
 	}
