@@ -146,7 +146,7 @@ fmt-check:
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./wasm/... ./cmd/...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./wasm/... ./cmd/... ./bench/cmd/filllibrary
 
 test-native:
 	$(GO) test -race -count=1 $(NATIVE_PKGS)
