@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -149,7 +150,7 @@ func fetch(url string) ([]byte, http.Header, error) {
 	return b, resp.Header, nil
 }
 
-// snapshotWeb copies web/ into dir/web and checks that its compressed
+// snapshotWeb copies web/ (with its subdirectories) into dir/web and checks that its compressed
 // copies of app.wasm belong to it.
 func snapshotWeb(src, dir string) (string, error) {
 	wasm, err := os.Stat(filepath.Join(src, "app.wasm"))
@@ -167,21 +168,30 @@ func snapshotWeb(src, dir string) (string, error) {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return "", err
 	}
-	entries, err := os.ReadDir(src)
+	// Its subdirectories too: pdf.js is in web/vendor/pdfjs, and the
+	// service worker caches nothing when one file it caches is missing.
+	err = filepath.WalkDir(src, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		switch {
+		case e.IsDir():
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		case !e.Type().IsRegular() || strings.HasSuffix(e.Name(), ".tmp"):
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
 	if err != nil {
 		return "", err
-	}
-	for _, e := range entries {
-		if !e.Type().IsRegular() || strings.HasSuffix(e.Name(), ".tmp") {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			return "", err
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), data, 0o644); err != nil {
-			return "", err
-		}
 	}
 	// The gzip copy must decompress to app.wasm.
 	if gz, err := os.Open(filepath.Join(dst, "app.wasm.gz")); err == nil {
