@@ -76,7 +76,9 @@ func (p *annotationPanel) Render() app.UI {
 	if !p.Ilive {
 		limit = 0
 	}
-	items, total := filterAnnotations(set.Each, f, limit)
+	items, total := filterAnnotations(d.eachButNotes, f, limit)
+	notes, _ := filterAnnotations(d.eachNote, f, max(limit, panelPage))
+	total += len(notes)
 	return app.Aside().
 		ID("cm-panel").
 		Class("cm-panel").
@@ -114,14 +116,11 @@ func (p *annotationPanel) Render() app.UI {
 			app.Ol().Class("cm-list").OnClick(p.onListClick).Body(
 				app.Range(items).Slice(func(i int) app.UI {
 					a := items[i]
-					orphan := set.IsOrphan(a.ID)
-					label := d.adoc.Label(a.Clause)
-					if orphan {
-						label = "Needs review"
-					}
+					label, orphan := d.labelOf(a)
 					return newPanelItem().Annotation(a, label, orphan)
 				}),
 			),
+			p.notesOnDocument(notes),
 			app.If(p.Ilive && total > len(items), func() app.UI {
 				return p.more(total, len(items))
 			}),

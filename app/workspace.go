@@ -49,6 +49,7 @@ type workspace struct {
 	bindAsked bool
 	pending   []func(app.Context)
 	home      string // where "/" takes the delegate: a document's URL, or the library
+	vers      versionsHub
 }
 
 // source is a document the app can show: its text parsed, the symbol its
