@@ -164,6 +164,7 @@ func (p *comparePage) title(old, cur library.Version) string {
 func (p *comparePage) tools(d library.Document) app.UI {
 	id, n := p.id, p.n
 	earlier := d.Versions[:len(d.Versions)-1]
+	scope := app.EventScope(id, n) // see reviewPanel.item
 	return app.Div().Class("cm-library-tools").Body(
 		app.A().Class("cm-button").Href(docURL(id)).Text("Back to the document"),
 		app.Label().For("cm-compare-with").Class("cm-visually-hidden").Text("Compare with"),
@@ -172,7 +173,7 @@ func (p *comparePage) tools(d library.Document) app.UI {
 				if k, err := strconv.Atoi(ctx.JSSrc().Get("value").String()); err == nil {
 					ctx.Navigate(compareURL(id, k))
 				}
-			}).
+			}, scope).
 			Body(
 				app.Range(earlier).Slice(func(i int) app.UI {
 					v := earlier[i]
@@ -184,7 +185,7 @@ func (p *comparePage) tools(d library.Document) app.UI {
 			Title("The changes, with your annotations on them, in Markdown: what to send to the capital").
 			OnClick(func(ctx app.Context, e app.Event) {
 				ctx.NewActionWithValue(actionBriefExport, briefRequest{Doc: id, N: n})
-			}).
+			}, scope).
 			Text("Export changes brief"),
 	)
 }

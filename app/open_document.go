@@ -120,7 +120,7 @@ func (ws *workspace) onOpenDocument(ctx app.Context, a app.Action) {
 			res.ID = l.doc.ID
 			ws.learn(l)
 			if replaced {
-				ws.forget(l.doc.ID)
+				ws.replaced(ctx, l.doc.ID)
 			}
 		}
 		if r.Done != nil {

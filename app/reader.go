@@ -77,8 +77,8 @@ func (r *reader) load(ctx app.Context, u string) {
 	if id == "" {
 		id = r.ws.defaultID
 	}
-	if r.doc != nil && r.doc.id == id || r.loading == id {
-		return
+	if r.doc != nil && r.doc.id == id && r.ws.doc(id) == r.doc || r.loading == id {
+		return // (a document whose text was replaced is opened again)
 	}
 	d, err := r.ws.open(id)
 	if err == nil {
@@ -124,7 +124,8 @@ func (r *reader) set(ctx app.Context, d *openDoc) {
 		prev.paint.live = false // its clauses are no longer on the page
 	}
 	r.sel, r.kb, r.editor, r.hover, r.imp = nil, nil, nil, "", nil
-	r.reviewOpen, r.reattach = false, ""
+	// A version just added opens with the review of its annotations.
+	r.reviewOpen, r.reattach = d != nil && r.ws.takeReviewNext(d.id), ""
 	r.filter = panelFilter{}
 	r.listLive = false
 	r.title(ctx)

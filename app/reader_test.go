@@ -64,6 +64,7 @@ func reopenPage(t *testing.T, fake *browser.Fake) *page {
 	// render.
 	a := &App{ws: ws}
 	a.Preload("/d/A-HRC-RES-53-11", 5*time.Second)
+	ws.home = "" // the test engine's page is "/", which shows the document here
 	p := &testPage{ws: ws, r: newReader(ws)}
 	e := app.NewTestEngine()
 	if err := e.Load(p); err != nil {
@@ -348,15 +349,12 @@ func TestThePanelFiltersByTagAndSearch(t *testing.T) {
 	if n := strings.Count(pg.html(), `class="cm-item"`); n != 3 {
 		t.Fatalf("%d items listed, want 3", n)
 	}
-	r := pg.p.r
-	r.filter = panelFilter{Tag: annotations.Request}
-	pg.e.ConsumeAll()
-	ctxOf(t, pg).Update()
+	// As the panel's tag chips and search box post them.
+	ctxOf(t, pg).NewActionWithValue(actionFilter, panelFilter{Tag: annotations.Request})
 	if n := strings.Count(pg.html(), `class="cm-item"`); n != 2 {
 		t.Errorf("%d requests listed, want 2", n)
 	}
-	r.filter = panelFilter{Tag: annotations.Request, Query: "BUDGET"}
-	ctxOf(t, pg).Update()
+	ctxOf(t, pg).NewActionWithValue(actionFilter, panelFilter{Tag: annotations.Request, Query: "BUDGET"})
 	h := pg.html()
 	if n := strings.Count(h, `class="cm-item"`); n != 1 || !strings.Contains(h, "1 annotation matches") {
 		t.Errorf("%d listed for a request about the budget, want 1", n)

@@ -16,6 +16,15 @@ func (r *reader) versionHandlers() map[string]app.ActionHandler {
 		actionReattachStart:   r.onReattachStart,
 		actionReattachConfirm: r.onReattachConfirm,
 		actionReattachCancel:  r.onReattachCancel,
+		actionDocReplaced:     r.onDocReplaced,
+	}
+}
+
+// onDocReplaced shows the new current version of the document on the
+// page (its id): go-app does not navigate to the URL it is on.
+func (r *reader) onDocReplaced(ctx app.Context, a app.Action) {
+	if id, _ := a.Value.(string); r.doc != nil && r.doc.id == id {
+		r.load(ctx, ctx.Page().URL().Path)
 	}
 }
 

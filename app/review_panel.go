@@ -142,7 +142,7 @@ func (p *reviewPanel) acceptAll(items []library.ReviewItem, label string) app.UI
 	return app.Button().Type("button").Class("cm-button").
 		OnClick(func(ctx app.Context, e app.Event) {
 			ctx.NewActionWithValue(actionReviewDecide, reviewDecision{Doc: doc, IDs: ids, Outcome: library.Accepted})
-		}).
+		}, app.EventScope(doc, strings.Join(ids, " "))).
 		Text(label + " (" + itoa(len(items)) + ")")
 }
 
@@ -150,6 +150,9 @@ func (p *reviewPanel) acceptAll(items []library.ReviewItem, label string) app.UI
 func (p *reviewPanel) item(d *openDoc, it library.ReviewItem) app.UI {
 	a, _ := d.set().Get(it.ID)
 	doc, id := p.Idoc, it.ID
+	// go-app keeps a handler made by the same code unless its scope
+	// changes: the items of a list are rendered again in place.
+	scope := app.EventScope(doc, id)
 	reattaching := p.Ireattach == id
 	where := it.OldLabel
 	switch {
@@ -178,25 +181,25 @@ func (p *reviewPanel) item(d *openDoc, it library.ReviewItem) app.UI {
 			return app.Div().Class("cm-review-actions").Body(
 				app.If(it.Fate != compare.Orphan, func() app.UI {
 					return app.Button().Type("button").Class("cm-button").DataSet("review", "show").
-						OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionShow, id) }).
+						OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionShow, id) }, scope).
 						Text("Show")
 				}),
 				app.If(it.Fate != compare.Orphan, func() app.UI {
 					return app.Button().Type("button").Class("cm-button cm-primary").DataSet("review", "accept").
 						OnClick(func(ctx app.Context, e app.Event) {
 							ctx.NewActionWithValue(actionReviewDecide, reviewDecision{Doc: doc, IDs: []string{id}, Outcome: library.Accepted})
-						}).
+						}, scope).
 						Text("Accept")
 				}),
 				app.Button().Type("button").Class("cm-button").DataSet("review", "reattach").
 					Title("Select the new words in the text, then confirm").
-					OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionReattachStart, id) }).
+					OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionReattachStart, id) }, scope).
 					Text("Re-attach"),
 				app.Button().Type("button").Class("cm-button").DataSet("review", "note").
 					Title("Keep it, with its tag and note, as a note on the document, with no place in the text").
 					OnClick(func(ctx app.Context, e app.Event) {
 						ctx.NewActionWithValue(actionReviewKeepAsNote, docItem{Doc: doc, ID: id})
-					}).
+					}, scope).
 					Text("Keep as a note"),
 			)
 		}),

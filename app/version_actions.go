@@ -41,6 +41,9 @@ const (
 	actionReattachConfirm = "/review/reattach/confirm"
 	// actionReattachCancel stops re-attaching.
 	actionReattachCancel = "/review/reattach/cancel"
+	// actionDocReplaced says a document has a new current version (its
+	// id): a page showing it shows the new text.
+	actionDocReplaced = "/document/replaced"
 )
 
 // onVersion opens a file as a new version of a document: its text becomes

@@ -51,18 +51,8 @@ func (b *versionBar) watch(ctx app.Context) {
 	}
 	id := b.Idoc
 	b.watching, b.view, b.open = id, versionsView{}, false
-	ctx.ObserveState(versionsState(id), &b.view).
-		While(func() bool { return b.watching == id }).
-		OnChange(func() { b.reviewIfNew(ctx) })
+	ctx.ObserveState(versionsState(id), &b.view).While(func() bool { return b.watching == id })
 	ctx.NewActionWithValue(actionVersionsLoad, id)
-}
-
-// reviewIfNew opens the review when a version was just added with
-// annotations to review.
-func (b *versionBar) reviewIfNew(ctx app.Context) {
-	if b.view.Loaded && b.view.ID == b.Idoc && len(b.view.pending(nil)) > 0 && b.ws.takeReviewNext(b.Idoc) {
-		ctx.NewActionWithValue(actionReviewOpen, true)
-	}
 }
 
 func (b *versionBar) Render() app.UI {
@@ -153,6 +143,7 @@ func (b *versionBar) dialog() app.UI {
 func (b *versionBar) versionItem(x versionInfo, current bool) app.UI {
 	inputID := "cm-version-name-" + itoa(x.Number)
 	n := x.Number
+	scope := app.EventScope(b.Idoc, n) // see reviewPanel.item
 	return app.Li().Class("cm-version").DataSet("version", x.Number).Body(
 		app.Div().Class("cm-version-head").Body(
 			app.Span().Class("cm-version-number").Text("Version "+itoa(x.Number)),
@@ -168,9 +159,9 @@ func (b *versionBar) versionItem(x versionInfo, current bool) app.UI {
 					if e.Get("key").String() == "Enter" {
 						b.rename(ctx, n, inputID)
 					}
-				}),
+				}, scope),
 			app.Button().Type("button").Class("cm-button").
-				OnClick(func(ctx app.Context, e app.Event) { b.rename(ctx, n, inputID) }).
+				OnClick(func(ctx app.Context, e app.Event) { b.rename(ctx, n, inputID) }, scope).
 				Text("Rename"),
 		),
 		app.If(!current, func() app.UI {

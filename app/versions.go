@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -167,6 +168,15 @@ func (ws *workspace) publishVersions(ctx app.Context, id string) {
 	}
 }
 
+// replaced is told, on the UI goroutine, that a document got a new
+// current version: the open document on the old text closes, its
+// versions are published, and a page showing it shows the new text.
+func (ws *workspace) replaced(ctx app.Context, id string) {
+	ws.forget(id)
+	ws.publishVersions(ctx, id)
+	ctx.NewActionWithValue(actionDocReplaced, id)
+}
+
 // labelOf is how the panel and the editor name where an annotation is:
 // its clause's label; for one with no place in the text, "Note on the
 // document" when the delegate kept it so, "Needs review (was OP21)" when
@@ -209,7 +219,9 @@ func (ws *workspace) addVersion(st library.Store, old library.Document, v librar
 		if err != nil {
 			return loaded{}, false, err
 		}
-		rev, ok, err := library.Revise(old, v, o.doc, as)
+		// A few annotations at a time, the page painting in between: the
+		// Go program runs on the page's one thread.
+		rev, ok, err := library.ReviseStepwise(old, v, o.doc, as, func(int, int) { time.Sleep(time.Millisecond) })
 		if err != nil {
 			return loaded{}, false, err
 		}
@@ -238,6 +250,60 @@ func (ws *workspace) addVersion(st library.Store, old library.Document, v librar
 		if old, found, err = st.Document(id); err != nil || !found {
 			return loaded{}, false, cmpOr(err, errNoDocument(id))
 		}
+	}
+}
+
+// keepServed keeps the text the server serves (serve -doc) in the
+// library, at every start, as keep does, except that a text one of the
+// document's versions has already is not made current again: a revision
+// the delegate opened since stays the current version. It blocks.
+func (ws *workspace) keepServed(st library.Store, o opened) error {
+	adoc, err := library.AnnotationDocument(o.doc, "")
+	if err != nil {
+		return err
+	}
+	d, ok, err := st.Document(DocumentID(adoc.Symbol))
+	if err != nil {
+		return err
+	}
+	hash := o.doc.TextSHA256()
+	if ok && slices.ContainsFunc(d.Versions, func(v library.Version) bool { return v.TextSHA256 == hash }) {
+		return nil
+	}
+	_, _, err = ws.keep(o)
+	return err
+}
+
+// learnDefault makes the app show the default document (the built-in or
+// served resolution) in its current version in the library: a revision
+// the delegate opened, rather than the text compiled in or served. If a
+// page has it open already (the library was slow), the page shows the
+// current version instead. It blocks: call it off the UI goroutine.
+func (ws *workspace) learnDefault(st library.Store) {
+	id := ws.defaultID
+	ws.mu.Lock()
+	src, ok := ws.sources[id]
+	ws.mu.Unlock()
+	if !ok || src.parsed == nil {
+		return
+	}
+	d, found, err := st.Document(id)
+	if err != nil || !found {
+		return
+	}
+	if d.Current().TextSHA256 == src.parsed.TextSHA256() {
+		ws.setLib(d)
+		return
+	}
+	parsed, err := d.Parse()
+	if err != nil {
+		ws.b.Log("clausemark: the current version of", id, "cannot be read:", err)
+		return
+	}
+	open := ws.doc(id) != nil
+	ws.learn(loaded{doc: d, parsed: parsed})
+	if open {
+		ws.dispatch(func(ctx app.Context) { ws.replaced(ctx, id) })
 	}
 }
 
@@ -513,9 +579,10 @@ func (ws *workspace) changesBrief(id string, n int, now time.Time) (string, []by
 // briefReview is what became of the delegation's annotations, now on the
 // current version, between version n and it, for the brief: the review
 // kept when the current version was added, if n is the version it
-// carried from; else, for each annotation, the clause its clause came
-// from in version n (carried, or moved when renumbered). Annotations with
-// no place in the text are orphans.
+// carried from (an annotation the delegate re-attached is where they put
+// it); else, for each annotation, the clause its clause came from in
+// version n (carried, or moved when renumbered). Annotations with no
+// place in the text are orphans (the notes on the document among them).
 func briefReview(c *compare.Comparison, d library.Document, n int, as []annotations.Annotation) *compare.Review {
 	var kept *library.Review
 	if r := d.Review(); r != nil && r.From == n {
@@ -533,16 +600,27 @@ func briefReview(c *compare.Comparison, d library.Document, n int, as []annotati
 				}
 			}
 		}
-		if item, ok := itemOf(kept, a.ID); ok && item.Version == 0 {
-			it.Fate, it.OldLabel, it.OldQuote = item.Fate, item.OldLabel, item.OldQuote
+		item, ok := itemOf(kept, a.ID)
+		if ok && item.Version == 0 {
+			it.Fate, it.OldLabel, it.OldQuote, it.Reason = item.Fate, item.OldLabel, item.OldQuote, item.Reason
 			it.Old.Clause, it.Old.Exact = item.OldClause, item.OldQuote
-			if item.Fate == compare.Changed {
+			if item.Outcome == library.Reattached {
+				// Placed by the delegate: where it is now.
+				it.Fate, it.Reason = compare.Moved, ""
+				if item.OldQuote != a.Exact {
+					it.Fate = compare.Changed
+				}
+			}
+			if it.Fate == compare.Changed {
 				it.Diff = compare.WordDiff(item.OldQuote, a.Exact)
 			}
 		}
 		if a.Clause == "" {
 			it.Fate, it.NewLabel, it.NewQuote = compare.Orphan, "", ""
-			if it.Reason == "" {
+			switch {
+			case ok && item.Outcome == library.KeptAsNote:
+				it.Reason = "kept as a note on the document"
+			case it.Reason == "":
 				it.Reason = "it has no place in this version"
 			}
 		}

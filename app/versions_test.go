@@ -296,3 +296,48 @@ func TestComparePaths(t *testing.T) {
 		t.Errorf("compareURL = %q", got)
 	}
 }
+
+func TestTheServedTextDoesNotTakeBackADocumentRevisedSince(t *testing.T) {
+	served := openedFile(t, comparetest.Seed, "")
+	ws := newWorkspace(browser.NewFake(), served.doc)
+	(&App{ws: ws}).Keep([]byte(served.text), false)
+	if home := ws.prepareLibrary(); home != libraryPath {
+		t.Fatalf("first start goes to %q", home)
+	}
+	if _, replaced, err := ws.keep(openedFile(t, comparetest.Revision("words.txt"), "")); err != nil || !replaced {
+		t.Fatalf("the revision: %v, %v", replaced, err)
+	}
+	// The next start serves the same text: the revision stays current.
+	ws.prepareLibrary()
+	st, _ := ws.store()
+	d, _, err := st.Document("A-HRC-RES-53-11")
+	if err != nil || len(d.Versions) != 2 || !strings.HasSuffix(d.Current().FileName, "words.txt") {
+		t.Errorf("after a restart: %d versions, current %q, %v", len(d.Versions), d.Current().FileName, err)
+	}
+}
+
+func TestTheDefaultDocumentShowsItsCurrentVersion(t *testing.T) {
+	seed := openedFile(t, comparetest.Seed, "")
+	fake := browser.NewFake()
+	ws := newWorkspace(fake, seed.doc)
+	(&App{ws: ws}).Keep([]byte(seed.text), true)
+	ws.prepareLibrary()
+	if _, replaced, err := ws.keep(openedFile(t, comparetest.Revision("insert-op8.txt"), "")); err != nil || !replaced {
+		t.Fatalf("the revision: %v, %v", replaced, err)
+	}
+	// The next start: the built-in text is compiled in, the library's
+	// current version is the revision, and that is what is shown.
+	next := newWorkspace(fake, seed.doc)
+	(&App{ws: next}).Keep([]byte(seed.text), true)
+	next.prepareLibrary()
+	d, err := next.open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := d.doc.Clause("op8"); c == nil || !strings.HasPrefix(c.Text, "Calls upon all States to refrain") {
+		t.Errorf("the default document is not its current version: OP8 %+v", c)
+	}
+	if lib, ok := next.libDoc(next.defaultID); !ok || len(lib.Versions) != 2 {
+		t.Errorf("its library record is not known: %+v", lib.Versions)
+	}
+}

@@ -1,8 +1,10 @@
 package library
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/clausemark/clausemark/annotations"
@@ -256,6 +258,20 @@ var ErrChanged = errors.New("the document changed meanwhile")
 // It reports ok false, and does nothing, when next is the current text
 // (the same TextSHA256).
 func Revise(d Document, v Version, next *resolution.Document, as []annotations.Annotation) (rev *Revision, ok bool, err error) {
+	return ReviseStepwise(d, v, next, as, nil)
+}
+
+// carryStep is how many annotations ReviseStepwise carries between two
+// pauses: carrying one whose words are gone searches the whole text
+// (package annotations' fuzzy search, some tens of milliseconds at most).
+const carryStep = 16
+
+// ReviseStepwise is Revise, carrying the annotations a few at a time and
+// calling pause (if not nil) after each few with how many are done, of
+// how many: in the browser, where the Go program runs on the page's one
+// thread, pause lets the page paint and take input (and say how far
+// carrying is) while a long document's annotations are carried.
+func ReviseStepwise(d Document, v Version, next *resolution.Document, as []annotations.Annotation, pause func(done, total int)) (rev *Revision, ok bool, err error) {
 	cur := d.Current()
 	if cur.TextSHA256 == v.TextSHA256 {
 		return nil, false, nil
@@ -287,10 +303,26 @@ func Revise(d Document, v Version, next *resolution.Document, as []annotations.A
 			placed = append(placed, a)
 		}
 	}
-	carried, err := c.Carry(oldDoc, newDoc, placed)
-	if err != nil {
-		return nil, false, err
+	carried := &compare.Review{Items: make([]compare.Carry, 0, len(placed))}
+	for i := 0; i < len(placed) || i == 0; i += carryStep {
+		part, err := c.Carry(oldDoc, newDoc, placed[i:min(i+carryStep, len(placed))])
+		if err != nil {
+			return nil, false, err
+		}
+		carried.Items = append(carried.Items, part.Items...)
+		if pause != nil {
+			pause(min(i+carryStep, len(placed)), len(placed))
+		}
 	}
+	// In the order of the old version, as Carry gives them.
+	slices.SortStableFunc(carried.Items, func(x, y compare.Carry) int {
+		return cmp.Or(
+			cmp.Compare(oldDoc.Index(x.Old.Clause), oldDoc.Index(y.Old.Clause)),
+			cmp.Compare(x.Old.Start, y.Old.Start),
+			cmp.Compare(x.Old.End, y.Old.End),
+			cmp.Compare(x.Old.ID, y.Old.ID),
+		)
+	})
 	review := &Review{From: cur.Number, Items: []ReviewItem{}}
 	rev = &Revision{ID: d.ID, Comparison: c, Carried: carried}
 	for _, it := range carried.Items {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -363,6 +364,49 @@ func TestVersionNamesAndReviewOutcomes(t *testing.T) {
 		bad.Versions[1].Review = &r
 		if err := bad.Validate(); !errors.Is(err, library.ErrInvalid) {
 			t.Errorf("a review with %s: %v, want ErrInvalid", name, err)
+		}
+	}
+}
+
+func TestReviseStepwiseCarriesAsOneCarryAndPauses(t *testing.T) {
+	c := comparetest.Cases[0]
+	s := stock(t, rootFile(t, c.Old), c.Annotations)
+	for len(s.as) < 40 { // more than a step
+		more := stock(t, rootFile(t, c.Old), c.Annotations)
+		s.as = append(s.as, more.as...)
+	}
+	text := rootFile(t, c.New)
+	next := parse(t, text)
+	v, err := library.NewVersion(string(text), next, library.SourceText, "", "", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []int
+	rev, ok, err := library.ReviseStepwise(s.doc, v, next, s.as, func(done, total int) {
+		if total != len(s.as) {
+			t.Errorf("pause says %d in all, want %d", total, len(s.as))
+		}
+		seen = append(seen, done)
+	})
+	if err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+	if len(seen) < 3 || seen[len(seen)-1] != len(s.as) || !slices.IsSorted(seen) {
+		t.Errorf("pauses after %v", seen)
+	}
+	oldDoc, _ := library.AnnotationDocument(s.parsed, s.doc.Symbol)
+	newDoc, _ := library.AnnotationDocument(next, s.doc.Symbol)
+	whole, err := rev.Comparison.Carry(oldDoc, newDoc, s.as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole.Items) != len(rev.Carried.Items) {
+		t.Fatalf("%d items, one Carry gives %d", len(rev.Carried.Items), len(whole.Items))
+	}
+	for i, it := range whole.Items {
+		got := rev.Carried.Items[i]
+		if got.Old.ID != it.Old.ID || got.Fate != it.Fate || !got.New.Equal(it.New) {
+			t.Errorf("item %d: %s %s, one Carry gives %s %s", i, got.Old.ID, got.Fate, it.Old.ID, it.Fate)
 		}
 	}
 }

@@ -568,6 +568,30 @@ func testBuiltin(t *testing.T, st library.Store) {
 	if len(d.Versions) != 2 || d.Current().Text != corrected || d.Versions[0].Text != string(resolution.Seed()) {
 		t.Errorf("after the corrected text: %+v", short(d))
 	}
+	if r := d.Review(); r == nil || r.From != 1 || r.Summary() != "3 carried, 0 moved, 0 changed, 0 orphans" {
+		t.Errorf("the annotations were not carried onto the corrected text: %+v", r)
+	}
+	// An older built-in text (the one of version 1) is not added again.
+	if _, changed, err := library.EnsureBuiltin(st, resolution.Seed(), at(3, 10)); changed || err != nil {
+		t.Errorf("EnsureBuiltin of the text of version 1 = %v, %v; want nothing done", changed, err)
+	}
+	// A version of the delegate's own is never replaced by a built-in text.
+	own := strings.Replace(corrected, "Reaffirms firmly", "Reaffirms strongly", 1)
+	ownParsed, err := resolution.Parse([]byte(own))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := library.NewVersion(own, ownParsed, library.SourcePDF, "L.12-Rev.1.pdf", "", at(3, 11))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.UpdateDocument(id, func(d *library.Document, _ *library.Summary) error { _, err := d.AddVersion(v); return err }); err != nil {
+		t.Fatal(err)
+	}
+	again := strings.Replace(corrected, "Reaffirms firmly", "Reaffirms once more", 1)
+	if _, changed, err := library.EnsureBuiltin(st, []byte(again), at(3, 12)); changed || err != nil {
+		t.Errorf("EnsureBuiltin over the delegate's own version = %v, %v; want nothing done", changed, err)
+	}
 	// Removed while other documents stay: not added again.
 	if err := st.PutDocument(f.Draft.Document, f.Draft.Summary); err != nil {
 		t.Fatal(err)
