@@ -106,7 +106,7 @@ func (p *annotationPanel) Render() app.UI {
 				Placeholder("Search quotes and notes (/)").
 				Aria("label", "Search annotations").
 				OnInput(p.onSearch),
-			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts)),
+			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts, len(notes))),
 			app.If(counts.Total() == 0, func() app.UI {
 				return app.Div().Class("cm-empty").Body(
 					app.P().Text("No annotations yet."),
@@ -168,7 +168,7 @@ func (p *annotationPanel) onScroll(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionFilter, p.nextPage())
 }
 
-func (p *annotationPanel) countText(shown int, c annotations.Counts) string {
+func (p *annotationPanel) countText(shown int, c annotations.Counts, notes int) string {
 	s := plural(shown, "annotation")
 	if p.Ifilter.Tag != "" || p.Ifilter.Query != "" {
 		s += " match"
@@ -176,8 +176,8 @@ func (p *annotationPanel) countText(shown int, c annotations.Counts) string {
 			s += "es"
 		}
 	}
-	if c.Orphans > 0 {
-		s += " · " + itoa(c.Orphans) + " need review"
+	if n := c.Orphans - notes; n > 0 { // notes on the document have no place to review
+		s += " · " + itoa(n) + " need review"
 	}
 	return s
 }
