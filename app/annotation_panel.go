@@ -106,7 +106,7 @@ func (p *annotationPanel) Render() app.UI {
 				Placeholder("Search quotes and notes (/)").
 				Aria("label", "Search annotations").
 				OnInput(p.onSearch),
-			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts, len(notes))),
+			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts, len(noteItems(d)))),
 			app.If(counts.Total() == 0, func() app.UI {
 				return app.Div().Class("cm-empty").Body(
 					app.P().Text("No annotations yet."),
