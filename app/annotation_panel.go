@@ -76,7 +76,9 @@ func (p *annotationPanel) Render() app.UI {
 	if !p.Ilive {
 		limit = 0
 	}
-	items, total := filterAnnotations(set.Each, f, limit)
+	items, total := filterAnnotations(d.eachButNotes, f, limit)
+	notes, _ := filterAnnotations(d.eachNote, f, max(limit, panelPage))
+	total += len(notes)
 	return app.Aside().
 		ID("cm-panel").
 		Class("cm-panel").
@@ -104,7 +106,7 @@ func (p *annotationPanel) Render() app.UI {
 				Placeholder("Search quotes and notes (/)").
 				Aria("label", "Search annotations").
 				OnInput(p.onSearch),
-			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts)),
+			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts, len(noteItems(d)))),
 			app.If(counts.Total() == 0, func() app.UI {
 				return app.Div().Class("cm-empty").Body(
 					app.P().Text("No annotations yet."),
@@ -114,14 +116,11 @@ func (p *annotationPanel) Render() app.UI {
 			app.Ol().Class("cm-list").OnClick(p.onListClick).Body(
 				app.Range(items).Slice(func(i int) app.UI {
 					a := items[i]
-					orphan := set.IsOrphan(a.ID)
-					label := d.adoc.Label(a.Clause)
-					if orphan {
-						label = "Needs review"
-					}
+					label, orphan := d.labelOf(a)
 					return newPanelItem().Annotation(a, label, orphan)
 				}),
 			),
+			p.notesOnDocument(notes),
 			app.If(p.Ilive && total > len(items), func() app.UI {
 				return p.more(total, len(items))
 			}),
@@ -169,7 +168,7 @@ func (p *annotationPanel) onScroll(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionFilter, p.nextPage())
 }
 
-func (p *annotationPanel) countText(shown int, c annotations.Counts) string {
+func (p *annotationPanel) countText(shown int, c annotations.Counts, notes int) string {
 	s := plural(shown, "annotation")
 	if p.Ifilter.Tag != "" || p.Ifilter.Query != "" {
 		s += " match"
@@ -177,8 +176,8 @@ func (p *annotationPanel) countText(shown int, c annotations.Counts) string {
 			s += "es"
 		}
 	}
-	if c.Orphans > 0 {
-		s += " · " + itoa(c.Orphans) + " need review"
+	if n := c.Orphans - notes; n > 0 { // notes on the document have no place to review
+		s += " · " + itoa(n) + " need review"
 	}
 	return s
 }

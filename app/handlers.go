@@ -24,7 +24,7 @@ const authorKey = "clausemark.author"
 // global handler on a goroutine of its own; each of these goes straight
 // to the UI goroutine (onUI), where the documents live.
 func (ws *workspace) handlers() map[string]app.ActionHandler {
-	return map[string]app.ActionHandler{
+	hs := map[string]app.ActionHandler{
 		actionTag:              onUI(ws.onTag),
 		actionSave:             onUI(ws.onSave),
 		actionRetag:            onUI(ws.onRetag),
@@ -41,6 +41,10 @@ func (ws *workspace) handlers() map[string]app.ActionHandler {
 		actionBind:             ws.onBind,
 		actionPlace:            onUI(ws.onPlace),
 	}
+	for action, h := range ws.versionHandlers() {
+		hs[action] = h
+	}
+	return hs
 }
 
 // onUI runs an action handler on the UI goroutine.

@@ -35,6 +35,7 @@ func (o *opener) OnMount(ctx app.Context) {
 		actionOpenText:    o.onText,
 		actionOpenAnyway:  o.onAnyway,
 		actionOpenDropped: o.onDropped,
+		actionOpenVersion: o.onVersion,
 		actionOpenClose:   func(ctx app.Context, a app.Action) { o.close(ctx) },
 	} {
 		ctx.Handle(action, h)

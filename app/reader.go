@@ -36,6 +36,10 @@ type reader struct {
 	imp       *importState // the import being previewed
 	dragOver  bool
 	filter    panelFilter
+	// The review of carried annotations is open; reattach is the
+	// annotation being re-attached (reader_versions.go).
+	reviewOpen bool
+	reattach   string
 
 	releases []func()
 }
@@ -73,8 +77,8 @@ func (r *reader) load(ctx app.Context, u string) {
 	if id == "" {
 		id = r.ws.defaultID
 	}
-	if r.doc != nil && r.doc.id == id || r.loading == id {
-		return
+	if r.doc != nil && r.doc.id == id && r.ws.doc(id) == r.doc || r.loading == id {
+		return // (a document whose text was replaced is opened again)
 	}
 	d, err := r.ws.open(id)
 	if err == nil {
@@ -120,6 +124,8 @@ func (r *reader) set(ctx app.Context, d *openDoc) {
 		prev.paint.live = false // its clauses are no longer on the page
 	}
 	r.sel, r.kb, r.editor, r.hover, r.imp = nil, nil, nil, "", nil
+	// A version just added opens with the review of its annotations.
+	r.reviewOpen, r.reattach = d != nil && r.ws.takeReviewNext(d.id), ""
 	r.filter = panelFilter{}
 	r.listLive = false
 	r.title(ctx)
@@ -172,6 +178,9 @@ func (r *reader) OnMount(ctx app.Context) {
 		actionClose:          r.onClose,
 		actionFilter:         r.onFilter,
 	} {
+		ctx.Handle(action, h)
+	}
+	for action, h := range r.versionHandlers() {
 		ctx.Handle(action, h)
 	}
 	b := r.ws.b
@@ -283,18 +292,22 @@ func (r *reader) Render() app.UI {
 	if r.ready {
 		root = root.Attr("data-ready", "true")
 	}
-	if r.panelOpen {
+	if r.panelOpen || r.reviewOpen {
 		root = root.Class("has-panel")
 	}
 	return root.Body(
 		app.A().Class("cm-skip").Href("#doc-title").Text("Skip to the resolution"),
 		newAppBar().Doc(d.id, d.doc.Symbol).PanelOpen(r.panelOpen).Ready(r.ready),
+		newVersionBar(r.ws).Doc(d.id, d.doc.Symbol).Ready(r.ready).ReviewOpen(r.reviewOpen),
 		newStorageBanner().Doc(d.id),
 		app.Div().Class("cm-layout").Body(
 			app.Main().Class("cm-main").Body(
 				newDocumentView().Document(d.doc, d.paint),
 			),
-			app.If(r.panelOpen, func() app.UI {
+			app.If(r.reviewOpen, func() app.UI {
+				return newReviewPanel().Doc(d.id).Reattach(r.reattach, r.reattachChoice())
+			}),
+			app.If(r.panelOpen && !r.reviewOpen, func() app.UI {
 				return newAnnotationPanel().
 					Doc(d.id).
 					Live(r.listLive).
@@ -302,7 +315,7 @@ func (r *reader) Render() app.UI {
 					Author(r.ws.author)
 			}),
 		),
-		app.If(r.sel != nil && r.editor == nil, func() app.UI {
+		app.If(r.sel != nil && r.editor == nil && r.reattach == "", func() app.UI {
 			return newTagToolbar().Selection(r.sel, r.selectionLabel())
 		}),
 		app.If(r.editor != nil, func() app.UI {

@@ -138,11 +138,7 @@ func (r *reader) openEditor(id string) bool {
 		return false
 	}
 	rc, _ := r.ws.b.AnnotationRect(id)
-	label := d.adoc.Label(x.Clause)
-	orphan := d.set().IsOrphan(id)
-	if orphan {
-		label = "Needs review"
-	}
+	label, orphan := d.labelOf(x)
 	r.hover = ""
 	r.editor = &editorState{
 		Base: x, Clause: x.Clause, Start: x.Start, End: x.End, Quote: x.Exact,
@@ -377,6 +373,9 @@ func (r *reader) closeTop(ctx app.Context) bool {
 			r.focus(ctx, annotationSelector(e.Base.ID)+"[data-start]")
 		}
 		r.editor = nil
+	case r.reattach != "":
+		r.reattach = ""
+		r.clearSelection()
 	case r.sel != nil:
 		r.clearSelection()
 	case r.hover != "":

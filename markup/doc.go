@@ -34,4 +34,11 @@
 // wasm sets them in that order, so that a highlight painted in place is the
 // same HTML as one rendered here. Notes are never part of the HTML; a
 // highlight with a note has AttrNote.
+//
+// # Changes between versions
+//
+// [ChangesHTML] writes a comparison of two versions (package compare) as
+// track changes: a clause element per match with AttrChange, double
+// labels for renumbered clauses, <ins> and <del> for the words inserted
+// and deleted, deleted clauses as struck placeholders (changes.go).
 package markup
