@@ -37,6 +37,9 @@ type reader struct {
 	pasting   bool         // the Paste text dialog is open
 	dragOver  bool
 	filter    panelFilter
+	// focusBack gives the focus back to where it was when an overlay
+	// opened, by overlay (reader_focus.go).
+	focusBack map[string]func() bool
 
 	releases []func()
 }
@@ -123,6 +126,8 @@ func (r *reader) OnMount(ctx app.Context) {
 		actionHelp:           r.onHelp,
 		actionClose:          r.onClose,
 		actionFilter:         r.onFilter,
+		actionEdit:           r.onEdit,
+		actionGoToPanel:      r.onGoToPanel,
 	} {
 		ctx.Handle(action, h)
 	}
@@ -131,6 +136,7 @@ func (r *reader) OnMount(ctx app.Context) {
 		b.OnKeyDown(func(k browser.KeyEvent) bool { return r.onKey(ctx, k) }),
 		b.OnSelectionEnd(func() { ctx.Dispatch(r.readSelection) }),
 		b.OnLeave(func() bool { return r.leaving(ctx) }),
+		b.OnPrint(r.printNotes, r.clearPrintNotes),
 		b.OnFileDrop(max(maxImportSize, extract.MaxFileSize),
 			func(over bool) { ctx.Dispatch(func(app.Context) { r.dragOver = over }) },
 			func(f browser.File) {
@@ -138,7 +144,7 @@ func (r *reader) OnMount(ctx app.Context) {
 			},
 		),
 	)
-	if b.WindowWidth() < 900 {
+	if b.WindowWidth() < drawerBelow {
 		r.panelOpen = false
 	}
 }
@@ -199,6 +205,11 @@ func (r *reader) Render() app.UI {
 	}
 	return root.Body(
 		app.A().Class("cm-skip").Href("#doc-title").Text("Skip to the resolution"),
+		app.If(r.ready, func() app.UI {
+			return app.Button().Type("button").Class("cm-skip").
+				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionGoToPanel) }).
+				Text("Skip to the annotations")
+		}),
 		newAppBar().Doc(d.id, d.doc.Symbol).PanelOpen(r.panelOpen).Ready(r.ready),
 		newStorageBanner().Doc(d.id),
 		app.Div().Class("cm-layout").Body(

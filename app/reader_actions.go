@@ -30,6 +30,7 @@ func (r *reader) tagSelection(ctx app.Context, tag annotations.Tag, focused stri
 	}
 	ctx.NewActionWithValue(actionTag, tagRequest{
 		Doc: r.doc.id, Clause: s.Clause, Start: s.Start, End: s.End, Tag: tag,
+		Done: r.tagged(ctx),
 	})
 	r.clearSelection()
 	// The highlight is painted by the workspace; the rest of the page
@@ -76,7 +77,10 @@ func (r *reader) focus(ctx app.Context, selector string) {
 
 func (r *reader) onNote(ctx app.Context, a app.Action) {
 	focused, _ := a.Value.(string)
-	r.openNewNote(ctx, focused)
+	r.keepFocus(backEditor)
+	if r.openNewNote(ctx, focused) {
+		r.focus(ctx, "#"+noteID)
+	}
 }
 
 // openNewNote opens the editor for a new annotation on the selection.
@@ -128,7 +132,10 @@ func (r *reader) onClickHighlight(ctx app.Context, a app.Action) {
 
 func (r *reader) onOpen(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
-	r.openEditor(id)
+	r.keepFocus(backEditor)
+	if r.openEditor(id) {
+		r.focus(ctx, "#"+noteID)
+	}
 }
 
 // openEditor opens the editor on an annotation.
@@ -223,7 +230,7 @@ func (r *reader) saved(ctx app.Context, e *editorState, saved annotations.Annota
 	e.Base, e.Tag, e.Note, e.Error = saved, saved.Tag, saved.Note, ""
 	if close {
 		r.editor = nil
-		r.focus(ctx, annotationSelector(saved.ID)+"[data-start]")
+		r.giveFocusBack(ctx, backEditor, highlightSelector(saved.ID))
 	}
 }
 
@@ -232,6 +239,12 @@ func (r *reader) saved(ctx app.Context, e *editorState, saved annotations.Annota
 func (r *reader) deleteAnnotation(ctx app.Context, id string) {
 	if r.editor != nil && r.editor.Base.ID == id {
 		r.editor = nil
+		// The highlight is gone: the focus goes where the editor was
+		// opened from, or to the clause (the workspace's choice).
+		if back := r.focusBack[backEditor]; back != nil {
+			delete(r.focusBack, backEditor)
+			ctx.Defer(func(app.Context) { back() })
+		}
 	}
 	if r.hover == id {
 		r.hover = ""
@@ -257,6 +270,7 @@ func (r *reader) onImportFile(ctx app.Context, a app.Action) {
 // previewImport reads a file and shows what importing it would do; nothing
 // changes until the delegate confirms.
 func (r *reader) previewImport(ctx app.Context, f browser.File) {
+	r.keepFocus(backImport)
 	st := &importState{Name: f.Name, data: f.Data}
 	r.imp = st
 	if f.Err != nil {
@@ -336,6 +350,7 @@ func (r *reader) onTogglePanel(ctx app.Context, a app.Action) {
 }
 
 func (r *reader) onHelp(ctx app.Context, a app.Action) {
+	r.keepFocus(backHelp)
 	r.helpOpen = true
 	r.focus(ctx, "#cm-help-dialog button")
 }
@@ -355,12 +370,16 @@ func (r *reader) closeTop(ctx app.Context) bool {
 	switch {
 	case r.helpOpen:
 		r.helpOpen = false
+		r.giveFocusBack(ctx, backHelp, "#cm-help-button")
 	case r.imp != nil:
 		r.imp = nil
+		r.giveFocusBack(ctx, backImport, "#cm-export")
 	case r.pasting:
 		r.pasting = false
+		r.giveFocusBack(ctx, backPaste, "#cm-export")
 	case r.opening != nil && !r.opening.Busy:
 		r.opening = nil
+		r.giveFocusBack(ctx, backOpen, "#cm-export")
 	case r.editor != nil:
 		e := r.editor
 		if e.Base.ID != "" {
@@ -369,7 +388,9 @@ func (r *reader) closeTop(ctx app.Context) bool {
 				r.saveEditor(ctx, e.Tag, note, true)
 				return true
 			}
-			r.focus(ctx, annotationSelector(e.Base.ID)+"[data-start]")
+			r.giveFocusBack(ctx, backEditor, highlightSelector(e.Base.ID))
+		} else {
+			r.giveFocusBack(ctx, backEditor, clauseLabelSelector(e.Clause))
 		}
 		r.editor = nil
 	case r.sel != nil:
@@ -398,6 +419,7 @@ func (r *reader) onOpenFile(ctx app.Context, a app.Action) {
 }
 
 func (r *reader) onOpenPaste(ctx app.Context, a app.Action) {
+	r.keepFocus(backPaste)
 	r.pasting = true
 	r.focus(ctx, "#"+pasteID)
 }
@@ -444,6 +466,7 @@ func (r *reader) openFile(ctx app.Context, f browser.File) {
 		return
 	}
 	if err := extract.CheckSize(int64(len(f.Data))); err != nil {
+		r.keepFocus(backOpen)
 		r.opening = &openState{Name: f.Name, Error: err.Error()}
 		return
 	}
@@ -452,6 +475,7 @@ func (r *reader) openFile(ctx app.Context, f browser.File) {
 
 // openDocument asks the workspace to open a document and goes to it.
 func (r *reader) openDocument(ctx app.Context, req openRequest) {
+	r.keepFocus(backOpen)
 	st := &openState{Name: req.Name, Busy: true, req: req}
 	r.opening = st
 	req.Done = func(res openResult) {

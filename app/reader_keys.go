@@ -16,6 +16,18 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 		ctx.Dispatch(f)
 		return true
 	}
+	if k.InMenu {
+		// The menu handles its keys (menuKey); the page must not scroll
+		// with the arrows, nor close anything else on Escape.
+		switch k.Key {
+		case "Escape", "ArrowDown", "ArrowUp", "Home", "End", "PageDown", "PageUp":
+			return true
+		}
+		return false
+	}
+	if k.Key == "Escape" && k.Field == "cm-search" {
+		return do(r.escapeSearch)
+	}
 	if k.Key == "Escape" {
 		return do(func(ctx app.Context) {
 			if !r.closeTop(ctx) {
@@ -26,8 +38,10 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 	if k.InField {
 		return false // typing in a field is not a shortcut
 	}
-	if r.helpOpen || r.imp != nil || r.pasting || r.opening != nil {
-		return false // a modal dialog is open: only Escape and its buttons
+	if r.helpOpen || r.imp != nil || r.pasting || r.opening != nil || k.InDialog {
+		// A dialog is open, or the focus is in the editor: only Escape
+		// and its buttons (typing there is never a shortcut).
+		return false
 	}
 	if k.Ctrl || k.Meta {
 		if (k.Key == "z" || k.Key == "Z") && !k.Shift {
@@ -64,14 +78,15 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 		})
 	case "n":
 		return do(func(ctx app.Context) {
+			r.keepFocus(backEditor)
 			if k.Annotation != "" && r.sel == nil {
 				if r.openEditor(k.Annotation) {
-					r.focus(ctx, "#cm-editor textarea")
+					r.focus(ctx, "#"+noteID)
 				}
 				return
 			}
 			if r.openNewNote(ctx, k.Clause) {
-				r.focus(ctx, "#cm-editor [aria-pressed=true], #cm-editor .cm-editor-tags button")
+				r.focus(ctx, "#"+noteID)
 			}
 		})
 	case "a":
@@ -95,17 +110,21 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 			return false
 		}
 		return do(func(ctx app.Context) {
+			r.keepFocus(backEditor)
 			if r.openEditor(k.Annotation) {
-				r.focus(ctx, "#cm-editor [aria-pressed=true]")
+				r.focus(ctx, "#"+noteID)
 			}
 		})
 	case "u":
 		return do(func(ctx app.Context) { ctx.NewActionWithValue(actionUndo, r.doc.id) })
 	case "/":
 		return do(func(ctx app.Context) {
+			r.keepFocus(backSearch)
 			r.panelOpen = true
 			r.focus(ctx, "#cm-search")
 		})
+	case "p":
+		return do(func(ctx app.Context) { r.onGoToPanel(ctx, app.Action{}) })
 	case "o":
 		return do(func(ctx app.Context) { r.onOpenPick(ctx, app.Action{}) })
 	case "?":

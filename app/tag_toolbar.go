@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -28,12 +29,12 @@ const toolbarID = "cm-toolbar"
 func (t *tagToolbar) OnMount(ctx app.Context)  { t.place(ctx) }
 func (t *tagToolbar) OnUpdate(ctx app.Context) { t.place(ctx) }
 
-// place puts the toolbar above the selection, or below it near the top of
-// the screen.
+// place puts the toolbar above the clause of the selection, or below it,
+// or beside it: never over the text being tagged, nor over the panel.
 func (t *tagToolbar) place(ctx app.Context) {
-	r := t.Isel.Rect
+	at := browser.Placement{Rect: t.Isel.Rect, Clause: t.Isel.Clause}
 	ctx.Defer(func(ctx app.Context) {
-		ctx.NewActionWithValue(actionPlace, placeRequest{ID: toolbarID, Rect: r})
+		ctx.NewActionWithValue(actionPlace, placeRequest{ID: toolbarID, At: at})
 	})
 }
 

@@ -59,7 +59,8 @@ func (Browser) OnKeyDown(f func(browser.KeyEvent) bool) func() {
 		return OnKeyDown(func(k KeyEvent) bool {
 			return f(browser.KeyEvent{
 				Key: k.Key, Shift: k.Shift, Ctrl: k.Ctrl, Alt: k.Alt, Meta: k.Meta,
-				InField: k.InField, InDialog: k.InDialog, Clause: k.Clause, Annotation: k.Annotation,
+				InField: k.InField, InDialog: k.InDialog, InMenu: k.InMenu, Field: k.Field,
+				Clause: k.Clause, Annotation: k.Annotation,
 			})
 		})
 	})
@@ -152,14 +153,6 @@ func (Browser) Flash(selector string) error {
 		err = fmt.Errorf("%w: %s", ErrNotOnPage, selector)
 	}
 	return err
-}
-
-// Place puts an element below or above a rectangle.
-func (Browser) Place(id string, r browser.Rect, below bool) error {
-	if below {
-		return Place(id, r.Bottom+8, r.Left)
-	}
-	return PlaceAbove(id, Rect(r))
 }
 
 // ClauseRect returns where a clause's label is.
