@@ -124,7 +124,9 @@ func (e *annotationEditor) Render() app.UI {
 			app.If(s.Orphan, func() app.UI {
 				return app.P().Class("cm-editor-orphan").Text("This annotation lost its place: the text it marked is no longer in the resolution. Keep it for its note, or delete it.")
 			}),
-			app.Blockquote().Class("cm-editor-quote").Text(preview(s.Quote, 240)),
+			// Short enough never to scroll: a region that scrolls must be
+			// reachable by keyboard.
+			app.Blockquote().Class("cm-editor-quote").Text(preview(s.Quote, 160)),
 			app.Div().Class("cm-editor-tags").Role("group").Aria("label", "Tag").Body(
 				e.tagChoice(annotations.Commitment, "1"),
 				e.tagChoice(annotations.Request, "2"),

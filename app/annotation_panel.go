@@ -102,7 +102,7 @@ func (p *annotationPanel) Render() app.UI {
 			),
 			app.Input().
 				Type("search").
-				ID("cm-search").
+				ID(searchID).
 				Class("cm-search").
 				Placeholder("Search quotes and notes (/)").
 				Aria("label", "Search annotations").
@@ -211,7 +211,11 @@ func (p *annotationPanel) filterButton(tag annotations.Tag, label string, n int)
 // of one render would bring back an old search.
 func (p *annotationPanel) onFilter(ctx app.Context, e app.Event) {
 	nf := p.Ifilter
-	nf.Tag = annotations.Tag(ctx.JSSrc().Get("dataset").Get("tag").String())
+	nf.Tag = ""
+	// All has no data-tag (go-app leaves an empty one out).
+	if tag := ctx.JSSrc().Call("getAttribute", "data-tag"); tag.Truthy() {
+		nf.Tag = annotations.Tag(tag.String())
+	}
 	nf.Limit = 0
 	ctx.NewActionWithValue(actionFilter, nf)
 }
@@ -272,5 +276,8 @@ func filterAnnotations(each func(func(annotations.Annotation) bool), f panelFilt
 	return out, total, byTag
 }
 
-// panelTitleID is the id of the panel's heading.
-const panelTitleID = "cm-panel-title"
+// panelTitleID is the id of the panel's heading; searchID, of its search.
+const (
+	panelTitleID = "cm-panel-title"
+	searchID     = "cm-search"
+)

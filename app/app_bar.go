@@ -78,14 +78,17 @@ func (b *appBar) Render() app.UI {
 		app.P().Class("cm-save cm-save-"+b.stateClass()).Role("status").Aria("live", "polite").Text(b.stateText()),
 		app.Nav().Class("cm-actions").Aria("label", "Documents and annotations").Body(
 			app.If(b.Iready, func() app.UI {
+				button := app.Button().
+					Type("button").
+					ID("cm-export").
+					Class("cm-button").
+					Aria("haspopup", "menu").
+					Aria("expanded", b.menuOpen)
+				if b.menuOpen {
+					button = button.Aria("controls", "cm-export-menu") // only while it is there
+				}
 				return app.Div().Class("cm-menu").Body(
-					app.Button().
-						Type("button").
-						ID("cm-export").
-						Class("cm-button").
-						Aria("haspopup", "menu").
-						Aria("expanded", b.menuOpen).
-						Aria("controls", "cm-export-menu").
+					button.
 						OnClick(b.toggleMenu).
 						Body(
 							app.Span().Class(wideOnly).Text("Export"),

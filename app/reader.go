@@ -40,6 +40,9 @@ type reader struct {
 	// focusBack gives the focus back to where it was when an overlay
 	// opened, by overlay (reader_focus.go).
 	focusBack map[string]func() bool
+	// lastTag is the annotation the last tag made, until the selection or
+	// the focus moves on: n writes its note.
+	lastTag annotations.Annotation
 
 	releases []func()
 }
@@ -292,6 +295,9 @@ const maxImportSize = annotations.MaxFileSize
 // selected.
 func (r *reader) setSel(s *selection) {
 	r.sel = s
+	if s != nil {
+		r.lastTag = annotations.Annotation{}
+	}
 	if s != nil && s.Whole {
 		r.doc.paint.setSelected(s.Clause)
 	} else {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -50,24 +51,55 @@ func (r *reader) giveFocusBack(ctx app.Context, overlay, fallback string) {
 
 // focusAfterPaint moves the focus to the element a selector matches once
 // the browser has painted (a new highlight), so that tagging is not slowed
-// down by it.
-func (r *reader) focusAfterPaint(ctx app.Context, selector string) {
+// down by it — unless by then wanted says the focus is better where it is
+// (the delegate went on: n opened the editor, a dialog opened).
+func (r *reader) focusAfterPaint(ctx app.Context, selector string, wanted func() bool) {
 	r.ws.b.AfterPaint(func() {
 		ctx.Dispatch(func(ctx app.Context) {
 			ctx.PreventUpdate()
-			r.logErr("focusing "+selector, r.ws.b.Focus(selector))
+			if wanted() {
+				r.logErr("focusing "+selector, r.ws.b.Focus(selector))
+			}
 		})
 	})
 }
 
+// overlayOpen reports whether something the delegate works in is open: a
+// dialog, the editor, the toolbar.
+func (r *reader) overlayOpen() bool {
+	return r.editor != nil || r.sel != nil || r.helpOpen || r.imp != nil || r.pasting || r.opening != nil
+}
+
 // tagged is told the annotation a tag made: the focus goes to its
-// highlight, where n writes its note and Enter opens it.
+// highlight, where n writes its note and Enter opens it. Until the focus
+// gets there, n writes the note of that annotation all the same.
 func (r *reader) tagged(ctx app.Context) func(annotations.Annotation, error) {
 	return func(a annotations.Annotation, err error) {
 		if err == nil && a.ID != "" {
-			r.focusAfterPaint(ctx, highlightSelector(a.ID))
+			r.lastTag = a
+			r.focusAfterPaint(ctx, highlightSelector(a.ID), func() bool {
+				return r.lastTag.ID == a.ID && !r.overlayOpen()
+			})
 		}
 	}
+}
+
+// noteTarget is the annotation the key n writes the note of: the focused
+// highlight, or the one the last tag made while the focus is still in its
+// clause (or nowhere); "" for a new annotation.
+func (r *reader) noteTarget(k browser.KeyEvent) string {
+	if r.sel != nil {
+		return ""
+	}
+	if k.Annotation != "" {
+		return k.Annotation
+	}
+	if t := r.lastTag; t.ID != "" && (k.Clause == "" || k.Clause == t.Clause) {
+		if _, ok := r.doc.set().Get(t.ID); ok {
+			return t.ID
+		}
+	}
+	return ""
 }
 
 // highlightSelector finds the first element of a highlight, the one that
@@ -108,6 +140,7 @@ func (r *reader) onGoToPanel(ctx app.Context, a app.Action) {
 func (r *reader) escapeSearch(ctx app.Context) {
 	if r.filter.Query != "" {
 		r.filter.Query, r.filter.Limit = "", 0
+		r.logErr("clearing the search", r.ws.b.SetInputValue(searchID, ""))
 		return
 	}
 	ctx.PreventUpdate()

@@ -25,7 +25,7 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 		}
 		return false
 	}
-	if k.Key == "Escape" && k.Field == "cm-search" {
+	if k.Key == "Escape" && k.Field == searchID {
 		return do(r.escapeSearch)
 	}
 	if k.Key == "Escape" {
@@ -79,8 +79,8 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 	case "n":
 		return do(func(ctx app.Context) {
 			r.keepFocus(backEditor)
-			if k.Annotation != "" && r.sel == nil {
-				if r.openEditor(k.Annotation) {
+			if id := r.noteTarget(k); id != "" {
+				if r.openEditor(id) {
 					r.focus(ctx, "#"+noteID)
 				}
 				return
@@ -156,6 +156,7 @@ func (r *reader) moveFocus(from string, next bool) {
 	default:
 		i = max(i-1, 0)
 	}
+	r.lastTag = annotations.Annotation{}
 	r.logErr("moving the focus", r.ws.b.Focus(clauseLabelSelector(cs[i].ID)))
 }
 

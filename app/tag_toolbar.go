@@ -53,11 +53,10 @@ func (t *tagToolbar) Render() app.UI {
 			app.Button().
 				Type("button").
 				Class("cm-tool cm-tool-note").
-				Aria("label", "Note").
 				Aria("keyshortcuts", "n").
 				Title("Write a note (n)").
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionNote) }).
-				Body(app.Span().Class("cm-tool-name").Text("Note"), app.Kbd().Text("n")),
+				Body(app.Span().Class("cm-tool-name").Text("Note"), app.Kbd().Aria("hidden", "true").Text("n")),
 		)
 }
 
@@ -68,14 +67,15 @@ func tagButton(tag annotations.Tag, key string) app.UI {
 		Type("button").
 		Class("cm-tool").
 		DataSet("tag", tag).
-		Aria("label", name).
 		Aria("keyshortcuts", key).
 		Title("Tag as a "+name+" ("+key+")").
 		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionTagSelection, tag) }).
 		Body(
 			app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[tag]),
 			app.Span().Class("cm-tool-name").Text(name),
-			app.Kbd().Text(key),
+			// The name is the word on the button (the letter and the key
+			// are hidden from it: aria-keyshortcuts says the key).
+			app.Kbd().Aria("hidden", "true").Text(key),
 		)
 }
 

@@ -119,6 +119,8 @@ type Browser interface {
 	InsertAfter(selector, html string) error
 	// RemoveAll removes every element matching a CSS selector.
 	RemoveAll(selector string) error
+	// SetInputValue sets the value of the input or textarea with this id.
+	SetInputValue(id, value string) error
 }
 
 // Placement is where a floating element (the tag toolbar, the editor, a

@@ -82,6 +82,18 @@ func (f *Fake) Inserted() map[string]string {
 	return out
 }
 
+// SetInputValue sets Values[id].
+func (f *Fake) SetInputValue(id, value string) error {
+	f.record("SetInputValue(%s, %q)", id, value)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.Values == nil {
+		f.Values = map[string]string{}
+	}
+	f.Values[id] = value
+	return nil
+}
+
 // RemoveAll is recorded; it forgets everything inserted (the app removes
 // what it inserted by the class all of it has).
 func (f *Fake) RemoveAll(selector string) error {

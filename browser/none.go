@@ -128,3 +128,6 @@ func (None) InsertAfter(string, string) error { return nil }
 
 // RemoveAll does nothing.
 func (None) RemoveAll(string) error { return nil }
+
+// SetInputValue does nothing.
+func (None) SetInputValue(string, string) error { return nil }

@@ -141,9 +141,9 @@ func (v axeViolation) String() string {
 // axeRun injects axe-core into the page (once per document: through the
 // DevTools protocol, which the page's Content-Security-Policy does not
 // govern) and runs the WCAG 2.1 A and AA rules on the whole document. It
-// returns the violations and how many checks axe could not decide
-// (incomplete, for a person to review).
-func axeRun(t testing.TB, ctx context.Context) ([]axeViolation, int) {
+// returns the violations and the rules axe could not decide on some
+// element (incomplete: for a person to review).
+func axeRun(t testing.TB, ctx context.Context) ([]axeViolation, []string) {
 	t.Helper()
 	src, err := axeSource()
 	if err != nil {
@@ -155,11 +155,11 @@ func axeRun(t testing.TB, ctx context.Context) ([]axeViolation, int) {
 	tags, _ := json.Marshal(wcag21)
 	raw := eval[string](t, ctx, `(async () => {
 		const r = await axe.run(document, {runOnly: {type: 'tag', values: `+string(tags)+`}, resultTypes: ['violations', 'incomplete']});
-		return JSON.stringify({violations: r.violations, incomplete: r.incomplete.length});
+		return JSON.stringify({violations: r.violations, incomplete: r.incomplete.map(i => i.id + ' (' + i.nodes.length + ')')});
 	})()`)
 	var out struct {
 		Violations []axeViolation `json:"violations"`
-		Incomplete int            `json:"incomplete"`
+		Incomplete []string       `json:"incomplete"`
 	}
 	if err := json.Unmarshal([]byte(raw), &out); err != nil {
 		t.Fatalf("reading axe's results: %v", err)

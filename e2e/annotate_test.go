@@ -60,7 +60,7 @@ func TestASpanSelectedByAMouseDragIsTaggedExactly(t *testing.T) {
 	if got := eval[string](t, b.ctx, `document.querySelector('.cm-toolbar-label').textContent`); !strings.HasPrefix(got, "OP1 · ") {
 		t.Errorf("toolbar label: got %q", got)
 	}
-	click(t, b.ctx, `#cm-toolbar button[aria-label="Request"]`)
+	click(t, b.ctx, `#cm-toolbar button[data-tag="request"]`)
 
 	id := newestHighlight(t, b.ctx, "op1", "request")
 	if got := highlightText(t, b.ctx, id); got != quote {
@@ -108,7 +108,7 @@ func TestAWholeClauseIsTaggedByItsLabel(t *testing.T) {
 	if got := eval[string](t, b.ctx, `document.querySelector('.cm-toolbar-label').textContent`); got != "OP21 · whole clause" {
 		t.Errorf("toolbar label: got %q, want %q", got, "OP21 · whole clause")
 	}
-	click(t, b.ctx, `#cm-toolbar button[aria-label="Commitment"]`)
+	click(t, b.ctx, `#cm-toolbar button[data-tag="commitment"]`)
 
 	id := newestHighlight(t, b.ctx, "op21", "commitment")
 	text := eval[string](t, b.ctx, `document.querySelector('#op21 .cm-text').textContent`)

@@ -170,6 +170,13 @@ func InsertAfter(selector, html string) error {
 	return c.err
 }
 
+// SetInputValue sets the value of the input or textarea with this id.
+func SetInputValue(id, value string) error {
+	c := &jsCalls{op: fmt.Sprintf("set the value of %q", id)}
+	c.set(elementByID(c, id), "value", value)
+	return c.err
+}
+
 // RemoveAll removes every element matching a selector.
 func RemoveAll(selector string) error {
 	c := &jsCalls{op: fmt.Sprintf("remove %s", selector)}

@@ -18,6 +18,9 @@ func (Browser) OnPrint(before, after func()) func() {
 // InsertAfter inserts HTML after an element.
 func (Browser) InsertAfter(selector, html string) error { return InsertAfter(selector, html) }
 
+// SetInputValue sets the value of a field.
+func (Browser) SetInputValue(id, value string) error { return SetInputValue(id, value) }
+
 // RemoveAll removes elements.
 func (Browser) RemoveAll(selector string) error { return RemoveAll(selector) }
 

@@ -174,8 +174,11 @@ func (c RGB) lab() lab {
 
 // DeltaE is how different two colours look (CIEDE2000): about 1 is the
 // smallest difference people notice side by side, 10 and more is plain.
-func DeltaE(a, b RGB) float64 {
-	p, q := a.lab(), b.lab()
+func DeltaE(a, b RGB) float64 { return deltaE00(a.lab(), b.lab()) }
+
+// deltaE00 is the CIEDE2000 difference of two CIELAB colours (Sharma, Wu
+// and Dalal 2005).
+func deltaE00(p, q lab) float64 {
 	rad := math.Pi / 180
 	c1, c2 := math.Hypot(p.A, p.B), math.Hypot(q.A, q.B)
 	cb := (c1 + c2) / 2
