@@ -48,7 +48,18 @@ func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
 // Doc sets the document (its id) whose annotations the panel lists.
 func (p *annotationPanel) Doc(id string) *annotationPanel { p.Idoc = id; return p }
 
-func (p *annotationPanel) OnMount(ctx app.Context)  { p.watch.observe(ctx, p.Idoc, &p.view) }
+func (p *annotationPanel) OnMount(ctx app.Context) {
+	p.watch.observe(ctx, p.Idoc, &p.view)
+	// A panel opened again shows the search it lists by (the box is not
+	// bound to it: see Render).
+	if q := p.Ifilter.Query; q != "" {
+		ctx.Defer(func(app.Context) {
+			if box := app.Window().GetElementByID(searchID); box.Truthy() {
+				box.Set("value", q)
+			}
+		})
+	}
+}
 func (p *annotationPanel) OnUpdate(ctx app.Context) { p.watch.observe(ctx, p.Idoc, &p.view) }
 
 // Live says whether to list the annotations: the first render of the page
@@ -107,7 +118,8 @@ func (p *annotationPanel) Render() app.UI {
 				Placeholder("Search quotes and notes (/)").
 				Aria("label", "Search annotations").
 				Aria("keyshortcuts", "/").
-				Value(f.Query).
+				// No Value: a render while the delegate types would put an
+				// older text back (Escape clears it through the browser).
 				OnInput(p.onSearch),
 			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts)),
 			app.If(counts.Total() == 0, func() app.UI {

@@ -284,10 +284,10 @@ func TestEveryTaskWorksOnAPhoneAndATablet(t *testing.T) {
 // a sentence (highlights and footnote markers in a clause's text) are
 // excepted, as WCAG 2.5.8 excepts them; so are controls not rendered.
 const interactive = `(() => {
-	const path = e => e.id ? '#' + e.id : e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : '') + (e.textContent ? '(' + e.textContent.trim().slice(0, 20) + ')' : '');
+	const kind = e => e.id ? '#' + e.id : e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : '');
 	return JSON.stringify([...document.querySelectorAll('button, a[href], input, select, textarea, [tabindex="0"], [role=button], [role=menuitem]')]
 		.filter(e => e.getClientRects().length > 0 && !e.closest('.cm-text') && getComputedStyle(e).visibility !== 'hidden')
-		.map(e => { const r = e.getBoundingClientRect(); return {Path: path(e), W: r.width, H: r.height}; }));
+		.map(e => { const r = e.getBoundingClientRect(); return {Kind: kind(e), Text: e.textContent.trim().slice(0, 20), W: r.width, H: r.height}; }));
 })()`
 
 func TestTouchTargetsAreAtLeast24PixelsSquare(t *testing.T) {
@@ -307,8 +307,8 @@ func TestTouchTargetsAreAtLeast24PixelsSquare(t *testing.T) {
 			check := func(state string) {
 				t.Helper()
 				var got []struct {
-					Path string
-					W, H float64
+					Kind, Text string
+					W, H       float64
 				}
 				if err := json.Unmarshal([]byte(eval[string](t, b.ctx, interactive)), &got); err != nil {
 					t.Fatal(err)
@@ -316,14 +316,18 @@ func TestTouchTargetsAreAtLeast24PixelsSquare(t *testing.T) {
 				if len(got) < 10 {
 					t.Fatalf("%s: only %d controls found", state, len(got))
 				}
+				// The small ones, by kind: how many, and the first.
 				small := map[string]int{}
+				first := map[string]string{}
 				for _, c := range got {
 					if c.W < 24-0.01 || c.H < 24-0.01 {
-						small[fmt.Sprintf("%s %.0f×%.0f", c.Path, c.W, c.H)]++
+						if small[c.Kind]++; small[c.Kind] == 1 {
+							first[c.Kind] = fmt.Sprintf("%q %.0f×%.0f", c.Text, c.W, c.H)
+						}
 					}
 				}
-				for what, n := range small {
-					t.Errorf("%s: a target smaller than 24×24 px (%d like it): %s", state, n, what)
+				for kind, n := range small {
+					t.Errorf("%s: %d targets %s smaller than 24×24 px, as %s", state, n, kind, first[kind])
 				}
 			}
 			check("the page with the panel")
@@ -401,24 +405,39 @@ func TestUsingAControlDoesNotMoveTheReadingPosition(t *testing.T) {
 	}
 }
 
+// importAnnotations imports, through the import preview, a file of the
+// default document holding these annotations (whole clauses).
+func importAnnotations(t *testing.T, ctx context.Context, list ...annotations.Annotation) {
+	t.Helper()
+	set := setOf(t, resolution.Seed(), nil)
+	for _, a := range list {
+		if _, err := set.CreateWhole(a.Clause, a.Tag, a.Note, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, err := annotations.ExportJSON(set, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "annotations.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	importFile(t, ctx, path)
+	poll(t, ctx, `document.querySelector('#cm-import-dialog .cm-primary') !== null`)
+	click(t, ctx, `#cm-import-dialog .cm-primary`)
+	poll(t, ctx, `document.querySelector('#cm-import-dialog') === null`)
+	waitStored(t, ctx, len(list))
+}
+
 func TestSearchAndTheTagFilterCombine(t *testing.T) {
 	b := openOn(t, desktop, false)
-	for _, x := range []struct{ clause, key, note string }{
-		{"op20", "2", "budget line"},
-		{"op21", "2", "no budget"},
-		{"op22", "3", "budget cuts"},
-		{"op23", "2", "support"},
-	} {
-		click(t, b.ctx, `#`+x.clause+` .cm-label`)
-		press(t, b.ctx, x.key)
-		newestHighlight(t, b.ctx, x.clause, map[string]string{"2": "request", "3": "concern"}[x.key])
-		press(t, b.ctx, "n")
-		poll(t, b.ctx, activeIs("#cm-note"))
-		typeNote(t, b.ctx, x.note)
-		press(t, b.ctx, kb.Enter, chromedp.ModifierCtrl)
-		poll(t, b.ctx, `document.querySelector('#cm-editor') === null`)
-	}
-	waitStored(t, b.ctx, 4)
+	importAnnotations(t, b.ctx,
+		annotations.Annotation{Clause: "op20", Tag: annotations.Request, Note: "budget line"},
+		annotations.Annotation{Clause: "op21", Tag: annotations.Request, Note: "no budget"},
+		annotations.Annotation{Clause: "op22", Tag: annotations.Concern, Note: "budget cuts"},
+		annotations.Annotation{Clause: "op23", Tag: annotations.Request, Note: "support"},
+	)
 	notes := `JSON.stringify([...document.querySelectorAll('#cm-panel .cm-item-note')].map(e => e.textContent).sort())`
 	chips := `JSON.stringify([...document.querySelectorAll('.cm-filter')].map(e => (e.getAttribute('data-tag') || '') + ':' + e.querySelector('.cm-count-small').textContent))`
 
@@ -461,6 +480,14 @@ func TestSearchAndTheTagFilterCombine(t *testing.T) {
 	poll(t, b.ctx, `document.querySelectorAll('#cm-panel .cm-item').length === 1`)
 	if got, want := eval[string](t, b.ctx, notes), `["budget line"]`; got != want {
 		t.Errorf("All with the search lists %s, want %s", got, want)
+	}
+	// The panel closed and opened again shows the search it lists by.
+	clickInPlace(t, b.ctx, ".cm-panel-toggle")
+	poll(t, b.ctx, `!document.querySelector('#cm-panel')`)
+	clickInPlace(t, b.ctx, ".cm-panel-toggle")
+	poll(t, b.ctx, `document.querySelectorAll('#cm-panel .cm-item').length === 1`)
+	if got := eval[string](t, b.ctx, `document.getElementById('cm-search').value`); got != "budget line" {
+		t.Errorf("opened again, the search box says %q while the list is searched for %q", got, "budget line")
 	}
 }
 
@@ -733,9 +760,18 @@ func TestTheSmallThings(t *testing.T) {
 }
 
 func TestASuggestionNeverSitsBesideTheNextClausesLabel(t *testing.T) {
-	for _, s := range []screen{desktop, tablet} {
+	// S/2024/400's OP16, "Requests the Secretary-General to:", is one line
+	// with its sub-paragraphs right under it.
+	text, err := os.ReadFile("../testdata/corpus/S_2024_400-EN.extract.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := startServerWithDocument(t, string(text))
+	for _, s := range []screen{desktop, tablet, phone} {
 		t.Run(s.Name, func(t *testing.T) {
-			b := openOn(t, s, false)
+			b := newBrowser(t)
+			emulate(t, b.ctx, s, false)
+			open(t, b.ctx, srv.URL+"/")
 			eval[bool](t, b.ctx, `(() => { document.querySelectorAll('.cm-clause').forEach(c => c.style.contentVisibility = 'visible'); return true; })()`)
 			settle(t, b.ctx)
 			bad := eval[string](t, b.ctx, `(() => {
@@ -966,16 +1002,8 @@ func TestAxeFindsNoWCAG21AOrAAViolation(t *testing.T) {
 			theme := map[bool]string{false: "light", true: "dark"}[dark]
 			t.Run(s.Name+"/"+theme, func(t *testing.T) {
 				b := openOn(t, s, dark)
-				click(t, b.ctx, `#op21 .cm-label`)
-				press(t, b.ctx, "2")
-				newestHighlight(t, b.ctx, "op21", "request")
-				press(t, b.ctx, "n")
-				poll(t, b.ctx, activeIs("#cm-note"))
-				if err := chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("cm-note"), "A note")); err != nil {
-					t.Fatal(err)
-				}
-				press(t, b.ctx, kb.Enter, chromedp.ModifierCtrl)
-				waitStored(t, b.ctx, 1)
+				importAnnotations(t, b.ctx, annotations.Annotation{Clause: "op21", Tag: annotations.Request, Note: "A note"})
+				poll(t, b.ctx, `!!document.querySelector('#op21 mark[data-start]')`)
 				for _, st := range axeStates {
 					st.open(t, b.ctx)
 					settle(t, b.ctx)
