@@ -612,9 +612,7 @@ func TestTheKeyboardDoesEverything(t *testing.T) {
 	// / goes to the search; typing filters the panel.
 	press(t, b.ctx, "/")
 	poll(t, b.ctx, `document.activeElement.id === 'cm-search'`)
-	if err := chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("cm-search"), "Recalling")); err != nil {
-		t.Fatal(err)
-	}
+	typeInto(t, b.ctx, "cm-search", "Recalling")
 	poll(t, b.ctx, `document.querySelectorAll('.cm-item').length === 2`)
 	waitStored(t, b.ctx, 2)
 }
