@@ -79,8 +79,10 @@ clean: ## Remove build outputs.
 # Test-only (devDependencies, nothing of them ships): Recogito's text
 # annotator (@recogito/text-annotator), into which e2e/textannotator loads
 # the W3C export in headless Chromium to check that every annotation
-# highlights its quote. (The W3C test suite's schemas need nothing: they
-# are in testdata/w3c and run with the native tests.)
+# highlights its quote; and axe-core, which the end-to-end tests inject into
+# the page (node_modules/axe-core/axe.min.js) to check every view against
+# WCAG 2.1 A and AA. (The W3C test suite's schemas need nothing: they are in
+# testdata/w3c and run with the native tests.)
 
 NPM        ?= npm
 PDFJS_SRC  := node_modules/pdfjs-dist

@@ -56,6 +56,15 @@ func (c Counts) Of(t Tag) int {
 // Total is the number of annotations.
 func (c Counts) Total() int { return c.Commitment + c.Request + c.Concern + c.Untagged }
 
+// Plus returns the sum of c and o.
+func (c Counts) Plus(o Counts) Counts {
+	return Counts{
+		Commitment: c.Commitment + o.Commitment, Request: c.Request + o.Request,
+		Concern: c.Concern + o.Concern, Untagged: c.Untagged + o.Untagged,
+		Orphans: c.Orphans + o.Orphans,
+	}
+}
+
 func (c *Counts) add(t Tag, delta int) {
 	switch t {
 	case Commitment:

@@ -183,6 +183,10 @@ func (ws *workspace) onExport(ctx app.Context, a app.Action) {
 		return
 	}
 	data, err := f.write(d.set(), nil)
+	if err == nil && r.Format == exportPrint {
+		ws.openPrintView(ctx, d, data)
+		return
+	}
 	if err == nil {
 		err = ws.b.Download(exportFileName(d.adoc.Symbol, r.Format, time.Now()), f.mime, data)
 	}
@@ -278,14 +282,7 @@ func (ws *workspace) onFocus(ctx app.Context, a app.Action) {
 
 func (ws *workspace) onPlace(ctx app.Context, a app.Action) {
 	r, _ := a.Value.(placeRequest)
-	if r.Annotation != "" {
-		rc, ok := ws.b.AnnotationRect(r.Annotation)
-		if !ok {
-			return
-		}
-		r.Rect = rc
-	}
-	if err := ws.b.Place(r.ID, r.Rect, r.Below); err != nil {
+	if err := ws.b.Place(r.ID, r.At); err != nil {
 		ws.b.Log("clausemark: placing", r.ID+":", err)
 	}
 }

@@ -40,6 +40,12 @@ type reader struct {
 	// annotation being re-attached (reader_versions.go).
 	reviewOpen bool
 	reattach   string
+	// focusBack gives the focus back to where it was when an overlay
+	// opened, by overlay (reader_focus.go).
+	focusBack map[string]func() bool
+	// lastTag is the annotation the last tag made, until the selection or
+	// the focus moves on: n writes its note.
+	lastTag annotations.Annotation
 
 	releases []func()
 }
@@ -177,6 +183,8 @@ func (r *reader) OnMount(ctx app.Context) {
 		actionHelp:           r.onHelp,
 		actionClose:          r.onClose,
 		actionFilter:         r.onFilter,
+		actionEdit:           r.onEdit,
+		actionGoToPanel:      r.onGoToPanel,
 	} {
 		ctx.Handle(action, h)
 	}
@@ -199,6 +207,7 @@ func (r *reader) OnMount(ctx app.Context) {
 			})
 		}),
 		b.OnLeave(func() bool { return r.leaving(ctx) }),
+		b.OnPrint(r.printNotes, r.clearPrintNotes),
 		b.OnFileDrop(max(maxImportSize, extract.MaxFileSize),
 			func(over bool) { ctx.Dispatch(func(app.Context) { r.dragOver = over }) },
 			func(f browser.File) {
@@ -206,7 +215,7 @@ func (r *reader) OnMount(ctx app.Context) {
 			},
 		),
 	)
-	if b.WindowWidth() < 900 {
+	if b.WindowWidth() < drawerBelow {
 		r.panelOpen = false
 	}
 }
@@ -297,6 +306,11 @@ func (r *reader) Render() app.UI {
 	}
 	return root.Body(
 		app.A().Class("cm-skip").Href("#doc-title").Text("Skip to the resolution"),
+		app.If(r.ready, func() app.UI {
+			return app.Button().Type("button").Class("cm-skip").
+				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionGoToPanel) }).
+				Text("Skip to the annotations")
+		}),
 		newAppBar().Doc(d.id, d.doc.Symbol).PanelOpen(r.panelOpen).Ready(r.ready),
 		newVersionBar(r.ws).Doc(d.id, d.doc.Symbol).Ready(r.ready).ReviewOpen(r.reviewOpen),
 		newStorageBanner().Doc(d.id),
@@ -362,6 +376,9 @@ const maxImportSize = annotations.MaxFileSize
 // selected.
 func (r *reader) setSel(s *selection) {
 	r.sel = s
+	if s != nil {
+		r.lastTag = annotations.Annotation{}
+	}
 	if s != nil && s.Whole {
 		r.doc.paint.setSelected(s.Clause)
 	} else {

@@ -27,7 +27,7 @@
 // end ([WriteClauseText] says how): an element ends where its annotation
 // ends, where an element around it ends (it goes on in a new one after),
 // or at a footnote marker. The first element of an annotation carries
-// AttrStart, tabindex, role and aria-label ([Mark.Attrs]); after its last
+// AttrStart, tabindex and aria-description ([Mark.Attrs]); after its last
 // element, as its next sibling, comes an empty <span class="cm-tagmark">
 // where the style sheet writes the tag letter ([Mark.TagMarkAttrs]).
 // Attributes are written in the order those functions give, and package
