@@ -80,7 +80,7 @@ func Segments(text string, as []Annotation) ([]Segment, error) {
 			return nil, &FieldError{Index: i, ID: a.ID, Field: "end", Err: fmt.Errorf("%w: %d, clause has %d code points", ErrOutOfRange, a.End, n)}
 		case a.End <= a.Start:
 			return nil, &FieldError{Index: i, ID: a.ID, Field: "end", Err: ErrZeroLength}
-		case !a.Tag.Valid():
+		case !a.Tag.Valid() && a.Tag != "": // untagged (labels only) is painted too
 			return nil, &FieldError{Index: i, ID: a.ID, Field: "tag", Err: ErrInvalidTag}
 		}
 		events = append(events, event{a.Start, i, true}, event{a.End, i, false})

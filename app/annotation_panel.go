@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/clausemark/clausemark/annotations"
@@ -10,10 +11,43 @@ import (
 // panelFilter is what the panel lists: a tag ("" for all), a search in
 // quotes and notes, and how many items to show.
 type panelFilter struct {
-	Tag   annotations.Tag
+	Tag   annotations.Tag // or untaggedFilter
+	Label string          // a label (another tool's tag), "" for any
 	Query string
 	Limit int
 }
+
+// untaggedFilter is the panel's tag filter that lists the annotations
+// without a tag (imported from other tools with labels only).
+const untaggedFilter annotations.Tag = "untagged"
+
+// hasTag reports whether a has the tag the filter lists.
+func (f panelFilter) hasTag(a annotations.Annotation) bool {
+	switch f.Tag {
+	case "":
+		return true
+	case untaggedFilter:
+		return a.Tag == ""
+	}
+	return a.Tag == f.Tag
+}
+
+// hasLabel reports whether a has the label the filter lists.
+func (f panelFilter) hasLabel(a annotations.Annotation) bool {
+	if f.Label == "" {
+		return true
+	}
+	for _, l := range a.Labels {
+		if strings.EqualFold(l, f.Label) {
+			return true
+		}
+	}
+	return false
+}
+
+// panelLabels is how many label chips the panel shows at most (the most
+// used first).
+const panelLabels = 12
 
 // panelPage is how many items the panel shows at first, and adds when its
 // list is scrolled near the end or on "Show more": a long list renders
@@ -87,10 +121,13 @@ func (p *annotationPanel) Render() app.UI {
 	if !p.Ilive {
 		limit = 0
 	}
-	items, total, byTag := filterAnnotations(d.eachButNotes, f, limit)
-	notes, nNotes, noteTags := filterAnnotations(d.eachNote, f, max(limit, panelPage))
+	items, total, byTag, labels := filterAnnotations(d.eachButNotes, f, limit)
+	notes, nNotes, noteTags, noteLabels := filterAnnotations(d.eachNote, f, max(limit, panelPage))
 	total += nNotes
 	byTag = byTag.Plus(noteTags)
+	for l, n := range noteLabels {
+		labels[l] += n
+	}
 	return app.Aside().
 		ID("cm-panel").
 		Class("cm-panel").
@@ -113,7 +150,13 @@ func (p *annotationPanel) Render() app.UI {
 				p.filterButton(annotations.Commitment, "Commitments", byTag.Commitment),
 				p.filterButton(annotations.Request, "Requests", byTag.Request),
 				p.filterButton(annotations.Concern, "Concerns", byTag.Concern),
+				app.If(byTag.Untagged > 0 || f.Tag == untaggedFilter, func() app.UI {
+					return p.filterButton(untaggedFilter, "Untagged", byTag.Untagged)
+				}),
 			),
+			app.If(len(labels) > 0 || f.Label != "", func() app.UI {
+				return p.labelFilters(labels)
+			}),
 			app.Input().
 				Type("search").
 				ID(searchID).
@@ -189,7 +232,7 @@ func (p *annotationPanel) onScroll(ctx app.Context, e app.Event) {
 
 func (p *annotationPanel) countText(shown int, c annotations.Counts, notes int) string {
 	s := plural(shown, "annotation")
-	if p.Ifilter.Tag != "" || p.Ifilter.Query != "" {
+	if p.Ifilter.Tag != "" || p.Ifilter.Label != "" || p.Ifilter.Query != "" {
 		s += " match"
 		if shown == 1 {
 			s += "es"
@@ -201,6 +244,60 @@ func (p *annotationPanel) countText(shown int, c annotations.Counts, notes int) 
 	return s
 }
 
+// labelFilters are the chips of the labels the annotations carry (other
+// tools' tags), the most used first: one lists the annotations with it,
+// the same again lists all.
+func (p *annotationPanel) labelFilters(counts map[string]int) app.UI {
+	type lc struct {
+		label string
+		n     int
+	}
+	var ls []lc
+	for l, n := range counts {
+		ls = append(ls, lc{l, n})
+	}
+	slices.SortFunc(ls, func(a, b lc) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(strings.ToLower(a.label), strings.ToLower(b.label))
+	})
+	if len(ls) > panelLabels {
+		ls = ls[:panelLabels]
+	}
+	if l := p.Ifilter.Label; l != "" && !slices.ContainsFunc(ls, func(x lc) bool { return strings.EqualFold(x.label, l) }) {
+		ls = append(ls, lc{l, 0})
+	}
+	return app.Div().Class("cm-filters cm-label-filters").Role("group").Aria("label", "Filter by label").Body(
+		app.Range(ls).Slice(func(i int) app.UI {
+			x := ls[i]
+			return app.Button().
+				Type("button").
+				Class("cm-filter cm-label-filter").
+				DataSet("label", x.label).
+				Aria("pressed", strings.EqualFold(p.Ifilter.Label, x.label)).
+				Title("Labels come from other tools' tags").
+				OnClick(p.onLabel).
+				Body(
+					app.Text(x.label+" "),
+					app.Span().Class("cm-count-small").Text(itoa(x.n)),
+				)
+		}),
+	)
+}
+
+// onLabel lists the annotations with the label of the chip clicked, or
+// all again when it was the one listed.
+func (p *annotationPanel) onLabel(ctx app.Context, e app.Event) {
+	nf := p.Ifilter
+	l := ctx.JSSrc().Call("getAttribute", "data-label").String()
+	if strings.EqualFold(nf.Label, l) {
+		l = ""
+	}
+	nf.Label, nf.Limit = l, 0
+	ctx.NewActionWithValue(actionFilter, nf)
+}
+
 func (p *annotationPanel) filterButton(tag annotations.Tag, label string, n int) app.UI {
 	return app.Button().
 		Type("button").
@@ -210,7 +307,11 @@ func (p *annotationPanel) filterButton(tag annotations.Tag, label string, n int)
 		OnClick(p.onFilter).
 		Body(
 			app.If(tag != "", func() app.UI {
-				return app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[tag])
+				letter := tagLetters[tag]
+				if tag == untaggedFilter {
+					letter = tagLetters[""]
+				}
+				return app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(letter)
 			}),
 			app.Text(label+" "),
 			app.Span().Class("cm-count-small").Text(itoa(n)),
@@ -255,15 +356,26 @@ func (p *annotationPanel) onListClick(ctx app.Context, e app.Event) {
 }
 
 // filterAnnotations returns the first limit annotations that match the
-// filter, in the order each gives them, how many match in all, and how many
-// of each tag match its search (whatever its tag).
-func filterAnnotations(each func(func(annotations.Annotation) bool), f panelFilter, limit int) ([]annotations.Annotation, int, annotations.Counts) {
+// filter, in the order each gives them, how many match in all, how many
+// of each tag match its search and label (whatever its tag), and how many
+// of each label match its search and tag (whatever their labels). The
+// search looks in quotes, notes and labels.
+func filterAnnotations(each func(func(annotations.Annotation) bool), f panelFilter, limit int) ([]annotations.Annotation, int, annotations.Counts, map[string]int) {
 	q := strings.ToLower(strings.TrimSpace(f.Query))
 	out := make([]annotations.Annotation, 0, min(limit, 128))
 	total := 0
 	var byTag annotations.Counts
+	labels := map[string]int{}
 	each(func(a annotations.Annotation) bool {
-		if q != "" && !strings.Contains(strings.ToLower(a.Exact), q) && !strings.Contains(strings.ToLower(a.Note), q) {
+		if q != "" && !matches(a, q) {
+			return true
+		}
+		if f.hasTag(a) {
+			for _, l := range a.Labels {
+				labels[l]++
+			}
+		}
+		if !f.hasLabel(a) {
 			return true
 		}
 		switch a.Tag {
@@ -276,7 +388,7 @@ func filterAnnotations(each func(func(annotations.Annotation) bool), f panelFilt
 		default:
 			byTag.Untagged++
 		}
-		if f.Tag != "" && a.Tag != f.Tag {
+		if !f.hasTag(a) {
 			return true
 		}
 		total++
@@ -285,7 +397,21 @@ func filterAnnotations(each func(func(annotations.Annotation) bool), f panelFilt
 		}
 		return true
 	})
-	return out, total, byTag
+	return out, total, byTag, labels
+}
+
+// matches reports whether the quote, the note or a label of a holds q
+// (lower case).
+func matches(a annotations.Annotation, q string) bool {
+	if strings.Contains(strings.ToLower(a.Exact), q) || strings.Contains(strings.ToLower(a.Note), q) {
+		return true
+	}
+	for _, l := range a.Labels {
+		if strings.Contains(strings.ToLower(l), q) {
+			return true
+		}
+	}
+	return false
 }
 
 // panelTitleID is the id of the panel's heading; searchID, of its search.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"strings"
 	"testing"
@@ -205,6 +206,8 @@ func TestFilterAnnotations(t *testing.T) {
 		{ID: "1", Tag: annotations.Request, Exact: "Requests the Office", Note: ""},
 		{ID: "2", Tag: annotations.Concern, Exact: "Expresses its concern", Note: "Écarter ce paragraphe"},
 		{ID: "3", Tag: annotations.Request, Exact: "Urges States", Note: "écarter"},
+		{ID: "4", Exact: "Calls upon", Labels: []string{"UNGA", "follow-up"}},
+		{ID: "5", Tag: annotations.Concern, Exact: "Notes", Labels: []string{"unga"}},
 	}
 	// byTag is what each tag chip counts: the matches of the search, of
 	// every tag.
@@ -214,14 +217,23 @@ func TestFilterAnnotations(t *testing.T) {
 		want  []string
 		total int
 		byTag annotations.Counts
+		// labels is what each label chip counts: the matches of the
+		// search and the tag, whatever their labels.
+		labels map[string]int
 	}{
-		{panelFilter{}, 10, []string{"1", "2", "3"}, 3, annotations.Counts{Request: 2, Concern: 1}},
-		{panelFilter{Tag: annotations.Request}, 10, []string{"1", "3"}, 2, annotations.Counts{Request: 2, Concern: 1}},
-		{panelFilter{Query: "ÉCARTER"}, 10, []string{"2", "3"}, 2, annotations.Counts{Request: 1, Concern: 1}},
-		{panelFilter{Query: "office"}, 10, []string{"1"}, 1, annotations.Counts{Request: 1}},
-		{panelFilter{Query: "écarter", Tag: annotations.Concern}, 10, []string{"2"}, 1, annotations.Counts{Request: 1, Concern: 1}},
-		{panelFilter{Query: "office", Tag: annotations.Concern}, 10, nil, 0, annotations.Counts{Request: 1}},
-		{panelFilter{}, 2, []string{"1", "2"}, 3, annotations.Counts{Request: 2, Concern: 1}},
+		{panelFilter{}, 10, []string{"1", "2", "3", "4", "5"}, 5, annotations.Counts{Request: 2, Concern: 2, Untagged: 1}, map[string]int{"UNGA": 1, "unga": 1, "follow-up": 1}},
+		{panelFilter{Tag: annotations.Request}, 10, []string{"1", "3"}, 2, annotations.Counts{Request: 2, Concern: 2, Untagged: 1}, map[string]int{}},
+		{panelFilter{Query: "ÉCARTER"}, 10, []string{"2", "3"}, 2, annotations.Counts{Request: 1, Concern: 1}, map[string]int{}},
+		{panelFilter{Query: "office"}, 10, []string{"1"}, 1, annotations.Counts{Request: 1}, map[string]int{}},
+		{panelFilter{Query: "écarter", Tag: annotations.Concern}, 10, []string{"2"}, 1, annotations.Counts{Request: 1, Concern: 1}, map[string]int{}},
+		{panelFilter{Query: "office", Tag: annotations.Concern}, 10, nil, 0, annotations.Counts{Request: 1}, map[string]int{}},
+		{panelFilter{}, 2, []string{"1", "2"}, 5, annotations.Counts{Request: 2, Concern: 2, Untagged: 1}, map[string]int{"UNGA": 1, "unga": 1, "follow-up": 1}},
+		// Untagged annotations have a chip of their own.
+		{panelFilter{Tag: untaggedFilter}, 10, []string{"4"}, 1, annotations.Counts{Request: 2, Concern: 2, Untagged: 1}, map[string]int{"UNGA": 1, "follow-up": 1}},
+		// A label is matched whatever its case; the search finds labels.
+		{panelFilter{Label: "Unga"}, 10, []string{"4", "5"}, 2, annotations.Counts{Concern: 1, Untagged: 1}, map[string]int{"UNGA": 1, "unga": 1, "follow-up": 1}},
+		{panelFilter{Label: "UNGA", Tag: annotations.Concern}, 10, []string{"5"}, 1, annotations.Counts{Concern: 1, Untagged: 1}, map[string]int{"unga": 1}},
+		{panelFilter{Query: "follow"}, 10, []string{"4"}, 1, annotations.Counts{Untagged: 1}, map[string]int{"UNGA": 1, "follow-up": 1}},
 	}
 	for _, c := range cases {
 		each := func(f func(annotations.Annotation) bool) {
@@ -231,7 +243,7 @@ func TestFilterAnnotations(t *testing.T) {
 				}
 			}
 		}
-		got, total, byTag := filterAnnotations(each, c.f, c.limit)
+		got, total, byTag, labels := filterAnnotations(each, c.f, c.limit)
 		var ids []string
 		for _, a := range got {
 			ids = append(ids, a.ID)
@@ -241,6 +253,9 @@ func TestFilterAnnotations(t *testing.T) {
 		}
 		if byTag != c.byTag {
 			t.Errorf("%+v: counts per tag %+v, want %+v", c.f, byTag, c.byTag)
+		}
+		if !maps.Equal(labels, c.labels) {
+			t.Errorf("%+v: counts per label %v, want %v", c.f, labels, c.labels)
 		}
 	}
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/markup"
 	"github.com/clausemark/clausemark/resolution"
@@ -18,11 +20,21 @@ var (
 	tagNames   = tagMap(markup.TagName)
 )
 
+// tagNoun names an annotation by its tag in a sentence: "request", or
+// "annotation" for an untagged one.
+func tagNoun(t annotations.Tag) string {
+	if t == "" {
+		return "annotation"
+	}
+	return strings.ToLower(tagNames[t])
+}
+
 func tagMap(f func(annotations.Tag) string) map[annotations.Tag]string {
-	m := make(map[annotations.Tag]string, len(annotations.Tags))
+	m := make(map[annotations.Tag]string, len(annotations.Tags)+1)
 	for _, t := range annotations.Tags {
 		m[t] = f(t)
 	}
+	m[""] = f("") // untagged
 	return m
 }
 

@@ -53,6 +53,9 @@ func (p *panelItem) Render() app.UI {
 				app.If(a.Note != "", func() app.UI {
 					return app.Span().Class("cm-item-note").Text(preview(a.Note, 200))
 				}),
+				app.If(len(a.Labels) > 0, func() app.UI {
+					return app.Span().Class("cm-item-labels").Aria("label", "Labels: "+strings.Join(a.Labels, ", ")).Text(strings.Join(a.Labels, " · "))
+				}),
 				app.If(a.Author != "", func() app.UI {
 					return app.Span().Class("cm-item-author").Text("— " + a.Author)
 				}),
@@ -61,7 +64,7 @@ func (p *panelItem) Render() app.UI {
 			Type("button").
 			Class("cm-item-edit").
 			DataSet("action", actionEdit).
-			Aria("label", "Edit the "+strings.ToLower(tagNames[a.Tag])+" on "+p.Ilabel).
+			Aria("label", "Edit the "+tagNoun(a.Tag)+" on "+p.Ilabel).
 			Text("Edit"),
 	)
 }

@@ -401,3 +401,37 @@ func TestLeavingWithANoteTypedButNotSavedAsksToConfirm(t *testing.T) {
 		t.Error("leaving with a note typed and not saved does not ask to confirm")
 	}
 }
+
+func TestAnUntaggedAnnotationWithLabelsIsShownNeutralAndFilterable(t *testing.T) {
+	fake := browser.NewFake()
+	// As imported from another tool: no tag, its tags kept as labels.
+	u := savedAnnotation(t, fake.Store, "op21", annotations.Request, "")
+	u.Tag, u.Labels = "", []string{"UNGA", "follow-up"}
+	if err := fake.Store.Put(u); err != nil {
+		t.Fatal(err)
+	}
+	savedAnnotation(t, fake.Store, "op8", annotations.Concern, "")
+	pg := openPage(t, fake)
+	h := pg.html()
+	for _, want := range []string{
+		`data-annotation="` + u.ID + `" data-tag data-start`, // painted, neutral
+		`aria-description="Untagged. Enter to open."`,
+		`class="cm-item-labels"`, "UNGA · follow-up", // the labels in the panel
+		`aria-label="Filter by label"`, `data-label="UNGA"`,
+		`data-tag="untagged"`, // a chip of its own
+		`aria-label="Edit the annotation on OP21"`,
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("no %s in the page", want)
+		}
+	}
+	ctxOf(t, pg).NewActionWithValue(actionFilter, panelFilter{Label: "unga"})
+	h = pg.html()
+	if n := strings.Count(h, `class="cm-item"`); n != 1 || !strings.Contains(h, "1 annotation matches") {
+		t.Errorf("%d listed with the label UNGA, want 1", n)
+	}
+	ctxOf(t, pg).NewActionWithValue(actionFilter, panelFilter{Tag: untaggedFilter})
+	if n := strings.Count(pg.html(), `class="cm-item"`); n != 1 {
+		t.Errorf("%d untagged listed, want 1", n)
+	}
+}

@@ -198,6 +198,7 @@ func TestTagNamesLettersAndAttributes(t *testing.T) {
 		{annotations.Commitment, "Commitment", "C"},
 		{annotations.Request, "Request", "R"},
 		{annotations.Concern, "Concern", "!"},
+		{"", "Untagged", "–"},
 		{"wish", "", ""},
 	} {
 		if TagName(tc.tag) != tc.name || TagLetter(tc.tag) != tc.letter {

@@ -131,9 +131,12 @@ func (m Mark) appendTagMarkAttrs(dst []Attr) []Attr {
 }
 
 // TagName is the name of a tag as the interface shows it ("Commitment"),
-// or "" for an unknown tag.
+// "Untagged" for none (an annotation imported from another tool with
+// labels only), or "" for an unknown tag.
 func TagName(t annotations.Tag) string {
 	switch t {
+	case "":
+		return "Untagged"
 	case annotations.Commitment:
 		return "Commitment"
 	case annotations.Request:
@@ -145,10 +148,13 @@ func TagName(t annotations.Tag) string {
 }
 
 // TagLetter is the letter that ends a highlight of the tag (a cue that
-// needs no colour: C, R, !), or "" for an unknown tag. The style sheet
+// needs no colour: C, R, !; a dash for an untagged one), or "" for an
+// unknown tag. The style sheet
 // shows it from AttrTagMark; the panel and the help write it.
 func TagLetter(t annotations.Tag) string {
 	switch t {
+	case "":
+		return "–"
 	case annotations.Commitment:
 		return "C"
 	case annotations.Request:

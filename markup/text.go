@@ -43,7 +43,7 @@ func WriteClauseText(b *strings.Builder, c *resolution.Clause, as []annotations.
 
 	valid := make([]int, 0, len(as))
 	for i, a := range as {
-		if a.Start >= 0 && a.End <= n && a.Start < a.End && a.Tag.Valid() {
+		if a.Start >= 0 && a.End <= n && a.Start < a.End && (a.Tag.Valid() || a.Tag == "") {
 			valid = append(valid, i)
 		}
 	}

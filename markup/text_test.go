@@ -234,7 +234,8 @@ func TestRandomOverlappingHighlightsAreExactAndFew(t *testing.T) {
 // places of c, with random tags, some with a note, some of the same range.
 func randomAnnotations(rng *rand.Rand, c *resolution.Clause, count int) []annotations.Annotation {
 	n := utf8.RuneCountInString(c.Text)
-	tags := []annotations.Tag{annotations.Commitment, annotations.Request, annotations.Concern}
+	// "": an untagged annotation (labels only) is painted too, neutral.
+	tags := []annotations.Tag{annotations.Commitment, annotations.Request, annotations.Concern, ""}
 	as := make([]annotations.Annotation, count)
 	for i := range as {
 		l := 1 + rng.IntN(min(200, n))
@@ -242,7 +243,7 @@ func randomAnnotations(rng *rand.Rand, c *resolution.Clause, count int) []annota
 		if i > 0 && rng.IntN(8) == 0 { // the same range as another
 			s, l = as[i-1].Start, as[i-1].End-as[i-1].Start
 		}
-		as[i] = span(fmt.Sprintf("urn:uuid:%04d", rng.IntN(10000)*100+i), c.Text, s, s+l, tags[rng.IntN(3)])
+		as[i] = span(fmt.Sprintf("urn:uuid:%04d", rng.IntN(10000)*100+i), c.Text, s, s+l, tags[rng.IntN(len(tags))])
 		as[i].Clause = c.ID
 		if rng.IntN(4) == 0 {
 			as[i].Note = "a note"
@@ -268,7 +269,7 @@ func checkCanonical(t *testing.T, h string, c *resolution.Clause, as []annotatio
 	text := []rune(c.Text)
 	valid := map[string]annotations.Annotation{}
 	for _, a := range as {
-		if a.Start >= 0 && a.End <= len(text) && a.Start < a.End && a.Tag.Valid() {
+		if a.Start >= 0 && a.End <= len(text) && a.Start < a.End && (a.Tag.Valid() || a.Tag == "") {
 			valid[a.ID] = a
 		}
 	}
@@ -386,4 +387,21 @@ func attrsOf(n *node) []Attr {
 		out[i] = Attr{k, n.attrs[k]}
 	}
 	return out
+}
+
+func TestAnUntaggedAnnotationIsPaintedAsUntagged(t *testing.T) {
+	text := "Requests the Secretary-General to report;"
+	c := &resolution.Clause{ID: "op1", Label: "OP1", Kind: resolution.Operative, Number: "1", Text: text}
+	a := span("urn:uuid:u", text, 13, 30, "")
+	a.Labels = []string{"UNGA"}
+	h := ClauseText(c, []annotations.Annotation{a})
+	for _, want := range []string{`data-annotation="urn:uuid:u" data-tag data-start`, `aria-description="Untagged. Enter to open."`, `data-tagmark data-for`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("no %s in %s", want, h)
+		}
+	}
+	if got := textOf(h); got != text {
+		t.Errorf("text %q", got)
+	}
+	checkCanonical(t, h, c, []annotations.Annotation{a})
 }

@@ -416,7 +416,8 @@ func TestRandomChangesKeepThePageEquivalentToAFreshRender(t *testing.T) {
 	c := paintClause()
 	clauses := clauseIndex(c)
 	rng := rand.New(rand.NewPCG(11, 12))
-	tags := []annotations.Tag{annotations.Commitment, annotations.Request, annotations.Concern}
+	// "": an untagged annotation (labels only) is painted too, neutral.
+	tags := []annotations.Tag{annotations.Commitment, annotations.Request, annotations.Concern, ""}
 	n := utf8.RuneCountInString(c.Text)
 	exact, total := 0, 0
 	for round := range 12 {
@@ -431,7 +432,7 @@ func TestRandomChangesKeepThePageEquivalentToAFreshRender(t *testing.T) {
 				if rng.IntN(6) == 0 {
 					s, e = 0, n
 				}
-				x := annotations.Annotation{ID: fmt.Sprintf("urn:uuid:%02d-%03d", round, rng.IntN(1000)), Clause: c.ID, Start: s, End: e, Tag: tags[rng.IntN(3)]}
+				x := annotations.Annotation{ID: fmt.Sprintf("urn:uuid:%02d-%03d", round, rng.IntN(1000)), Clause: c.ID, Start: s, End: e, Tag: tags[rng.IntN(len(tags))]}
 				x.Exact = string([]rune(c.Text)[s:e])
 				if slices.ContainsFunc(as, func(y annotations.Annotation) bool { return y.ID == x.ID }) {
 					continue
@@ -441,7 +442,7 @@ func TestRandomChangesKeepThePageEquivalentToAFreshRender(t *testing.T) {
 				ch = change{"delete", as[rng.IntN(len(as))]}
 			case k < 9:
 				x := as[rng.IntN(len(as))]
-				x.Tag = tags[rng.IntN(3)]
+				x.Tag = tags[rng.IntN(len(tags))]
 				if x.Note == "" {
 					x.Note = "a note"
 				} else {
