@@ -311,7 +311,7 @@ func (r *reader) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionGoToPanel) }).
 				Text("Skip to the annotations")
 		}),
-		newAppBar().Doc(d.id, d.doc.Symbol).PanelOpen(r.panelOpen).Ready(r.ready),
+		newAppBar().Doc(d.id, d.doc.Symbol).PanelOpen(r.panelOpen && !r.reviewOpen).Ready(r.ready),
 		newVersionBar(r.ws).Doc(d.id, d.doc.Symbol).Ready(r.ready).ReviewOpen(r.reviewOpen),
 		newStorageBanner().Doc(d.id),
 		app.Div().Class("cm-layout").Body(

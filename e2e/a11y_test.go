@@ -37,7 +37,7 @@ func openOn(t *testing.T, s screen, dark bool) *browser {
 	srv := startServer(t)
 	b := newBrowser(t)
 	emulate(t, b.ctx, s, dark)
-	open(t, b.ctx, srv.URL+"/")
+	open(t, b.ctx, srv.Doc)
 	return b
 }
 
@@ -185,7 +185,7 @@ func TestEveryTaskWorksOnAPhoneAndATablet(t *testing.T) {
 			b := newBrowser(t)
 			dl := b.watchDownloads()
 			emulate(t, b.ctx, s, false)
-			open(t, b.ctx, srv.URL+"/")
+			open(t, b.ctx, srv.Doc)
 			checkOneRow(t, b.ctx, s)
 
 			// Tag: a clause by its label, then Request in the toolbar.
@@ -771,7 +771,7 @@ func TestASuggestionNeverSitsBesideTheNextClausesLabel(t *testing.T) {
 		t.Run(s.Name, func(t *testing.T) {
 			b := newBrowser(t)
 			emulate(t, b.ctx, s, false)
-			open(t, b.ctx, srv.URL+"/")
+			open(t, b.ctx, srv.Doc)
 			eval[bool](t, b.ctx, `(() => { document.querySelectorAll('.cm-clause').forEach(c => c.style.contentVisibility = 'visible'); return true; })()`)
 			settle(t, b.ctx)
 			bad := eval[string](t, b.ctx, `(() => {
@@ -1014,6 +1014,48 @@ func TestAxeFindsNoWCAG21AOrAAViolation(t *testing.T) {
 					t.Logf("%s: %d violations; for a person to review: %s", st.name, len(vs), strings.Join(incomplete, ", "))
 					st.close(t, b.ctx)
 				}
+			})
+		}
+	}
+}
+
+// TestAxeFindsNoViolationInTheLibraryTheReviewAndTheCompareView checks the
+// pages beyond the reader: the review of carried annotations (a revised
+// text opened over annotations), the compare view, the library and All
+// annotations — in both themes, at desktop and phone width.
+func TestAxeFindsNoViolationInTheLibraryTheReviewAndTheCompareView(t *testing.T) {
+	for _, s := range []screen{desktop, phone} {
+		for _, dark := range []bool{false, true} {
+			theme := map[bool]string{false: "light", true: "dark"}[dark]
+			t.Run(s.Name+"/"+theme, func(t *testing.T) {
+				srv := startServer(t)
+				b := newBrowser(t)
+				emulate(t, b.ctx, s, dark)
+				open(t, b.ctx, srv.Doc)
+				importAnnotations(t, b.ctx,
+					annotations.Annotation{Clause: "op21", Tag: annotations.Request, Note: "A note"},
+					annotations.Annotation{Clause: "pp5", Tag: annotations.Concern})
+				poll(t, b.ctx, `!!document.querySelector('#op21 mark[data-start]')`)
+				check := func(name string) {
+					settle(t, b.ctx)
+					vs, incomplete := axeRun(t, b.ctx)
+					for _, v := range vs {
+						t.Errorf("%s: %s", name, v)
+					}
+					t.Logf("%s: %d violations; for a person to review: %s", name, len(vs), strings.Join(incomplete, ", "))
+				}
+				chooseDocument(t, b.ctx, rev1)
+				poll(t, b.ctx, `document.querySelector('[role=region][aria-label="Review carried annotations"] .cm-review-counts') !== null`)
+				check("review")
+				open(t, b.ctx, srv.URL+"/d/A-HRC-RES-53-11/compare/1")
+				poll(t, b.ctx, `document.querySelector('#cm-changes [data-change]') !== null`)
+				check("compare")
+				open(t, b.ctx, srv.URL+"/library")
+				poll(t, b.ctx, `document.querySelector('[data-document="A-HRC-RES-53-11"]') !== null`)
+				check("library")
+				open(t, b.ctx, srv.URL+"/annotations")
+				poll(t, b.ctx, `document.querySelectorAll('[role=region][aria-label="All annotations"] [data-annotation], [role=region][aria-label="All annotations"] .cm-item').length > 0`)
+				check("all annotations")
 			})
 		}
 	}
