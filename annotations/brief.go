@@ -436,15 +436,23 @@ func FileName(sels []Selection, what string, day time.Time, ext string) string {
 // slug keeps the ASCII letters and digits of s (with unicode, every
 // letter and digit, lower case) and makes each other run one '-', trimmed.
 func slug(s string, unicodeLower bool) string {
+	return Dashed(s, func(r rune) (rune, bool) {
+		if unicodeLower {
+			return unicode.ToLower(r), unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		return r, 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	})
+}
+
+// Dashed keeps the runes of s that keep keeps (as it maps them) and makes
+// each run of the others one '-', none at either end: file names, and the
+// library's document ids.
+func Dashed(s string, keep func(rune) (rune, bool)) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range s {
-		keep := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-		if unicodeLower {
-			keep = unicode.IsLetter(r) || unicode.IsDigit(r)
-			r = unicode.ToLower(r)
-		}
-		if !keep {
+		r, ok := keep(r)
+		if !ok {
 			dash = b.Len() > 0
 			continue
 		}

@@ -299,21 +299,9 @@ func (d *Document) Parse() (*resolution.Document, error) {
 // ("A/HRC/RES/53/11" → "A-HRC-RES-53-11", "S/RES/2719 (2023)" →
 // "S-RES-2719-2023"). It is app.DocumentID.
 func DocumentID(symbol string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range symbol {
-		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-'
-		if !ok {
-			dash = b.Len() > 0
-			continue
-		}
-		if dash {
-			b.WriteByte('-')
-			dash = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return annotations.Dashed(symbol, func(r rune) (rune, bool) {
+		return r, r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-'
+	})
 }
 
 // UntitledSymbolPrefix starts the symbol given to a text that has none:

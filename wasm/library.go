@@ -118,20 +118,9 @@ func (s *Store) rawTx(op, mode string, names []string, build func(t *txn) error)
 		return callError(op, err, false)
 	}
 	t := &txn{op: op, tx: tx}
-	done := make(chan error, 1)
-	stop, err := listen(tx, func(event safejs.Value) {
-		var result error
-		if stringProp(event, "type") != "complete" {
-			result = abortError(op, tx)
-		}
-		select {
-		case done <- result:
-		default:
-		}
-	}, "complete", "abort")
+	done, stop, err := onTransactionEnd(op, tx)
 	if err != nil {
-		_, _ = tx.Call("abort")
-		return callError(op, err, false)
+		return err
 	}
 	defer func() {
 		stop()

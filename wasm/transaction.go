@@ -98,20 +98,9 @@ func (s *Store) readRaw(op string, build func(store safejs.Value) error) error {
 	if err != nil {
 		return callError(op, err, false)
 	}
-	done := make(chan error, 1)
-	stop, err := listen(tx, func(event safejs.Value) {
-		var result error
-		if stringProp(event, "type") != "complete" {
-			result = abortError(op, tx)
-		}
-		select {
-		case done <- result:
-		default:
-		}
-	}, "complete", "abort")
+	done, stop, err := onTransactionEnd(op, tx)
 	if err != nil {
-		_, _ = tx.Call("abort")
-		return callError(op, err, false)
+		return err
 	}
 	defer stop()
 
@@ -140,4 +129,26 @@ func abortError(op string, tx safejs.Value) error {
 		}
 	}
 	return &DOMError{Op: op, Name: "AbortError", Message: "the transaction was aborted"}
+}
+
+// onTransactionEnd listens for the end of a transaction: done receives nil
+// when it completes, its abort error otherwise; stop stops listening. When
+// it cannot listen, the transaction is aborted and err says why.
+func onTransactionEnd(op string, tx safejs.Value) (done chan error, stop func(), err error) {
+	done = make(chan error, 1)
+	stop, err = listen(tx, func(event safejs.Value) {
+		var result error
+		if stringProp(event, "type") != "complete" {
+			result = abortError(op, tx)
+		}
+		select {
+		case done <- result:
+		default:
+		}
+	}, "complete", "abort")
+	if err != nil {
+		_, _ = tx.Call("abort")
+		return nil, nil, callError(op, err, false)
+	}
+	return done, stop, nil
 }
