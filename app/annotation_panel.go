@@ -1,5 +1,8 @@
 package app
 
+// Over 400 lines: the panel is one component with its filters (tag, label,
+// search), its paging and its counts, which read best together.
+
 import (
 	"slices"
 	"strings"

@@ -1,5 +1,8 @@
 package app
 
+// Over 400 lines: openDoc is the one place where a document's session,
+// painter and published view meet; splitting it would split that contract.
+
 import (
 	"errors"
 	"fmt"

@@ -1,5 +1,8 @@
 package app
 
+// Over 400 lines: the reader's state and its render; its keys, actions,
+// focus and versions are in reader_*.go.
+
 import (
 	"strings"
 

@@ -1,5 +1,8 @@
 package app
 
+// Over 400 lines: every action handler of the reader, one short function
+// each, listed in reader.go's OnMount.
+
 import (
 	"bytes"
 	"errors"
