@@ -128,7 +128,7 @@ func (p *annotationsPage) filters(r *library.Result) app.UI {
 	}
 	return app.Div().Class("cm-all-tools").Body(
 		app.Div().Class("cm-filters").Role("group").Aria("label", "Filter by tag").Body(
-			p.tagButton("", "All", r.Counts.Total()+r.Counts.Untagged),
+			p.tagButton("", "All", r.Counts.Total()),
 			p.tagButton(annotations.Commitment, "Commitments", r.Counts.Commitment),
 			p.tagButton(annotations.Request, "Requests", r.Counts.Request),
 			p.tagButton(annotations.Concern, "Concerns", r.Counts.Concern),
