@@ -279,10 +279,16 @@ func (b *appBar) stateClass() string {
 	case annotations.NotSaved, annotations.MemoryOnly:
 		return "failed"
 	}
-	if !b.view.Status.Changed {
+	if b.nothingYet() {
 		return "idle"
 	}
 	return "saved"
+}
+
+// nothingYet reports whether there is nothing to have saved: no change in
+// this page and no annotation stored before.
+func (b *appBar) nothingYet() bool {
+	return !b.view.Status.Changed && b.view.Counts.Total() == 0 && b.view.Counts.Orphans == 0
 }
 
 func (b *appBar) stateText() string {
@@ -298,7 +304,7 @@ func (b *appBar) stateText() string {
 		return "Not saved"
 	case st.State == annotations.MemoryOnly:
 		return "Not saved: storage unavailable"
-	case !st.Changed:
+	case b.nothingYet():
 		// "All changes saved" means nothing before a change.
 		return "No changes yet"
 	}

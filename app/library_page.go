@@ -222,10 +222,12 @@ func (p *libraryPage) Render() app.UI {
 				return app.P().Class("cm-hint cm-storage").Text(p.usage)
 			}),
 		),
-		app.If(p.removing != nil, func() app.UI { return p.removeDialog(*p.removing) }),
-		app.If(p.imp != nil, func() app.UI { return p.importDialog(p.imp) }),
+		// Before the elements that come and go: go-app matches children
+		// by place, and these must stay the same ones.
 		newToast(),
 		newOpener(p.ws),
+		app.If(p.removing != nil, func() app.UI { return p.removeDialog(*p.removing) }),
+		app.If(p.imp != nil, func() app.UI { return p.importDialog(p.imp) }),
 	)
 }
 

@@ -317,6 +317,10 @@ func (r *reader) Render() app.UI {
 		newAppBar().Doc(d.id, d.doc.Symbol).PanelOpen(r.panelOpen && !r.reviewOpen).Ready(r.ready),
 		newVersionBar(r.ws).Doc(d.id, d.doc.Symbol).Ready(r.ready).ReviewOpen(r.reviewOpen),
 		newStorageBanner().Doc(d.id),
+		// Before every element that comes and goes: go-app matches
+		// children by place, and these must stay the same ones.
+		newOpener(r.ws),
+		newToast(),
 		app.Div().Class("cm-layout").Body(
 			app.Main().Class("cm-main").Body(
 				newDocumentView().Document(d.doc, d.paint),
@@ -351,8 +355,6 @@ func (r *reader) Render() app.UI {
 		app.If(r.helpOpen, func() app.UI {
 			return newHelpDialog()
 		}),
-		newOpener(r.ws),
-		newToast(),
 		app.If(r.dragOver, func() app.UI {
 			return app.Div().Class("cm-drop").Aria("hidden", "true").Body(
 				app.P().Text("Drop a document (PDF, Word, web page or text) to open it, or an annotation file (JSON or W3C) to import it"),

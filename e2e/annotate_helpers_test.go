@@ -11,6 +11,8 @@ import (
 	"time"
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -202,19 +204,42 @@ func click(t testing.TB, ctx context.Context, sel string) {
 }
 
 // press types keys as the keyboard would (kb.ArrowRight and the like for
-// special keys).
+// special keys): each key is one keyDown event that carries its text, and
+// a keyUp, as a real keyboard sends them, so that a key the page takes
+// (preventDefault on keydown) types nothing. (chromedp.KeyEvent sends the
+// text as a separate char event, which Chromium types into whatever has
+// the focus by then, whatever the keydown's handler did.)
 func press(t testing.TB, ctx context.Context, keys string, mods ...chromedp.Modifier) {
 	t.Helper()
-	var opts []chromedp.KeyOption
-	if len(mods) > 0 {
-		var m chromedp.Modifier
-		for _, x := range mods {
-			m |= x
-		}
-		opts = append(opts, chromedp.KeyModifiers(m))
+	var m kb.Modifier
+	for _, x := range mods {
+		m |= x
 	}
-	if err := chromedp.Do(ctx, chromedp.KeyEvent(keys, opts...)); err != nil {
-		t.Fatalf("press %q: %v", keys, err)
+	for _, r := range keys {
+		events := kb.Encode(r)
+		var seq []*input.DispatchKeyEventParams
+		for _, e := range events {
+			e.Modifiers |= int64(m)
+			if e.Type == kb.KeyChar {
+				seq[0].Text, seq[0].UnmodifiedText = e.Text, e.UnmodifiedText
+				continue
+			}
+			seq = append(seq, e)
+		}
+		if m&(kb.ModifierCtrl|kb.ModifierMeta|kb.ModifierAlt) != 0 {
+			seq[0].Text, seq[0].UnmodifiedText = "", ""
+		}
+		err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+			for _, e := range seq {
+				if _, err := cdp.Call(ctx, target, input.DispatchKeyEvent, *e); err != nil {
+					return err
+				}
+			}
+			return nil
+		}))
+		if err != nil {
+			t.Fatalf("press %q: %v", keys, err)
+		}
 	}
 }
 

@@ -160,10 +160,11 @@ func TestAColdLoadFetchesEachResourceOnce(t *testing.T) {
 		t.Error("the cached page does not hold the document")
 	}
 
-	// And the app loads from it with no server.
+	// And the app loads from it with no server: the document's page (a new
+	// delegate's "/" went on to the library).
 	srv.Stop()
-	if err := chromedp.Do(b.ctx, chromedp.Reload()); err != nil {
-		t.Fatalf("reload with the server stopped: %v", err)
+	if err := chromedp.Do(b.ctx, chromedp.Navigate(srv.URL+"/d/A-HRC-RES-53-11")); err != nil {
+		t.Fatalf("loading the document's page with the server stopped: %v", err)
 	}
 	waitReady(t, b.ctx)
 	if n := eval[float64](t, b.ctx, `document.querySelectorAll('[data-clause]').length`); n != 70 {

@@ -70,7 +70,9 @@ func run(web, out, url, raw, bin, version string, presets []string, runs int) er
 			return err
 		}
 		defer srv.Stop()
-		url = srv.URL + "/"
+		// The reader of the built-in resolution: "/" takes a new delegate
+		// (a fresh profile, as each run is) to the library.
+		url = srv.URL + "/d/A-HRC-RES-53-11"
 	}
 	if raw == "" {
 		dir, err := os.MkdirTemp("", "lighthouse-")
