@@ -103,8 +103,11 @@ func (r *Review) Counts() ReviewCounts {
 
 // Summary returns the counts as the review shows them first: "41 carried,
 // 6 moved, 3 changed, 2 orphans".
-func (r *Review) Summary() string {
-	k := r.Counts()
+func (r *Review) Summary() string { return r.Counts().String() }
+
+// String says the counts as the review shows them first: "41 carried,
+// 6 moved, 3 changed, 2 orphans".
+func (k ReviewCounts) String() string {
 	orphans := "orphans"
 	if k.Orphans == 1 {
 		orphans = "orphan"

@@ -112,14 +112,7 @@ func (r *Review) Counts() compare.ReviewCounts {
 
 // Summary returns the counts as the review shows them first: "41
 // carried, 6 moved, 3 changed, 2 orphans" (compare.Review.Summary).
-func (r *Review) Summary() string {
-	k := r.Counts()
-	orphans := "orphans"
-	if k.Orphans == 1 {
-		orphans = "orphan"
-	}
-	return fmt.Sprintf("%d carried, %d moved, %d changed, %d %s", k.Carried, k.Moved, k.Changed, k.Orphans, orphans)
-}
+func (r *Review) Summary() string { return r.Counts().String() }
 
 // Pending returns the items still to review, in order.
 func (r *Review) Pending() []ReviewItem {
