@@ -147,3 +147,29 @@ func TestThePrintViewOpensInATabOrIsDownloaded(t *testing.T) {
 		t.Errorf("the notice says %q", n.Message)
 	}
 }
+
+func TestAfterATagTheFocusGoesToTheHighlightUnlessTheDelegateMovedIt(t *testing.T) {
+	fake := browser.NewFake()
+	pg := openPage(t, fake)
+	pg.press(browser.KeyEvent{Key: "1", Clause: "op21"})
+	list := storedIn(t, fake.Store)
+	if len(list) != 1 {
+		t.Fatalf("%d stored after the tag", len(list))
+	}
+	if !fake.Called("Focus(" + highlightSelector(list[0].ID) + ")") {
+		t.Fatalf("the focus did not go to the new highlight: %v", fake.Calls())
+	}
+	// The delegate clicked elsewhere (the next clause's label) before the
+	// page painted the tag: the focus stays where they put it.
+	fake.FocusMoved = true
+	pg.press(browser.KeyEvent{Key: "2", Clause: "op22"})
+	list = storedIn(t, fake.Store)
+	if len(list) != 2 {
+		t.Fatalf("%d stored after the second tag", len(list))
+	}
+	for _, a := range list {
+		if a.Clause == "op22" && fake.Called("Focus("+highlightSelector(a.ID)+")") {
+			t.Error("the focus was taken from where the delegate had moved it")
+		}
+	}
+}

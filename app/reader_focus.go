@@ -71,12 +71,17 @@ func (r *reader) overlayOpen() bool {
 // tagged is told the annotation a tag made: the focus goes to its
 // highlight, where n writes its note and Enter opens it. Until the focus
 // gets there, n writes the note of that annotation all the same.
+//
+// The focus moves only if it stayed where it was when the tag was asked
+// for: a click elsewhere in the meantime (on the next clause's label) is
+// where the delegate went, even when the page has not heard of it yet.
 func (r *reader) tagged(ctx app.Context) func(annotations.Annotation, error) {
+	stays := r.ws.b.FocusStays()
 	return func(a annotations.Annotation, err error) {
 		if err == nil && a.ID != "" {
 			r.lastTag = a
 			r.focusAfterPaint(ctx, highlightSelector(a.ID), func() bool {
-				return r.lastTag.ID == a.ID && !r.overlayOpen()
+				return r.lastTag.ID == a.ID && !r.overlayOpen() && stays()
 			})
 		}
 	}

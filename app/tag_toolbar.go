@@ -44,6 +44,9 @@ func (t *tagToolbar) Render() app.UI {
 		Class("cm-toolbar").
 		Role("toolbar").
 		Aria("label", "Tag "+t.Ilabel).
+		// What it tags, as hooks: the clause and the span in code points.
+		DataSet("clause", t.Isel.Clause).
+		DataSet("span", itoa(t.Isel.Start)+"-"+itoa(t.Isel.End)).
 		On("mousedown", keepSelection).
 		Body(
 			app.Span().Class("cm-toolbar-label").Text(t.Ilabel),

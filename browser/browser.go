@@ -115,6 +115,9 @@ type Browser interface {
 	// the focus back to it and reports whether it could (false when the
 	// element left the page, or nothing had the focus).
 	KeepFocus() (back func() bool)
+	// FocusStays remembers the element that has the focus now (or that
+	// none has); stays reports whether that is still so.
+	FocusStays() (stays func() bool)
 	// OpenTab opens data in a new tab (from a blob: URL); call it from a
 	// click, which allows the tab. An error wrapping ErrTabBlocked says
 	// the browser refused it.

@@ -44,6 +44,9 @@ type Fake struct {
 	// when set, is what OpenTab fails with.
 	FocusKept bool
 	TabErr    error
+	// FocusMoved is what FocusStays's function reports the opposite of:
+	// set it to say the delegate moved the focus elsewhere meanwhile.
+	FocusMoved bool
 
 	calls     []string
 	downloads []File

@@ -13,6 +13,15 @@ func (f *Fake) KeepFocus() func() bool {
 	}
 }
 
+// FocusStays's function reports !FocusMoved (as it is when called).
+func (f *Fake) FocusStays() func() bool {
+	return func() bool {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		return !f.FocusMoved
+	}
+}
+
 // OpenTab keeps the data opened (Tabs), or fails with TabErr when set.
 func (f *Fake) OpenTab(mime string, data []byte) error {
 	f.mu.Lock()

@@ -124,6 +124,9 @@ func (None) Log(...any) {}
 // KeepFocus keeps nothing: back reports false.
 func (None) KeepFocus() func() bool { return func() bool { return false } }
 
+// FocusStays: with no page, the focus never moves.
+func (None) FocusStays() func() bool { return func() bool { return true } }
+
 // OpenTab reports ErrNoBrowser.
 func (None) OpenTab(string, []byte) error { return ErrNoBrowser }
 

@@ -134,7 +134,8 @@ func selectWithRange(t testing.TB, ctx context.Context, clause string, start, en
 		document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
 		return true;
 	})()`)
-	poll(t, ctx, `document.querySelector('#cm-toolbar') !== null`)
+	// The toolbar of this selection, not one left from the last.
+	poll(t, ctx, `document.querySelector('#cm-toolbar[data-clause="`+clause+`"][data-span="`+strconv.Itoa(start)+`-`+strconv.Itoa(end)+`"]') !== null`)
 }
 
 // point is a position on screen.

@@ -109,6 +109,21 @@ func KeepFocus() (back func() bool) {
 	}
 }
 
+// FocusStays remembers the element that has the focus (or that none has:
+// the body); stays reports whether it still has it.
+func FocusStays() (stays func() bool) {
+	c := &jsCalls{op: "remember the focus"}
+	el := c.get(c.document(), "activeElement")
+	if c.err != nil {
+		return func() bool { return true }
+	}
+	return func() bool {
+		c := &jsCalls{op: "look at the focus"}
+		now := c.get(c.document(), "activeElement")
+		return c.err != nil || now.Equal(el)
+	}
+}
+
 // OpenTab opens data in a new tab from a blob: URL, revoked a while after.
 // It fails with browser.ErrTabBlocked when the browser did not open it.
 func OpenTab(mimeType string, data []byte) error {

@@ -7,6 +7,9 @@ import "github.com/clausemark/clausemark/browser"
 // KeepFocus remembers the element with the focus.
 func (Browser) KeepFocus() func() bool { return KeepFocus() }
 
+// FocusStays remembers the element with the focus.
+func (Browser) FocusStays() func() bool { return FocusStays() }
+
 // OpenTab opens data in a new tab.
 func (Browser) OpenTab(mime string, data []byte) error { return OpenTab(mime, data) }
 
