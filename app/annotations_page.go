@@ -1,6 +1,7 @@
 package app
 
 import (
+	"html"
 	"strings"
 	"time"
 
@@ -31,6 +32,10 @@ type annotationsPage struct {
 	q       library.Query
 	limit   int
 	busy    string // an export being made
+
+	// r is what the index keeps for q, filtered again only when q changes
+	// (refilter), not at every Render.
+	r *library.Result
 }
 
 // annotationsPageSize is how many annotations the page lists at first, and
@@ -75,6 +80,7 @@ func (p *annotationsPage) OnMount(ctx app.Context) {
 			p.index = x
 			p.choices.documents = documentChoices(x.Documents())
 			p.choices.bodies, p.choices.authors = pairs(x.Bodies()), pairs(x.Authors())
+			p.refilter()
 			p.markFiltered(ctx)
 		})
 	})
@@ -91,11 +97,17 @@ func (p *annotationsPage) markFiltered(ctx app.Context) {
 	ctx.Defer(func(app.Context) { p.ws.b.MarkAfterPaint(markAnnotationsFiltered) })
 }
 
-func (p *annotationsPage) Render() app.UI {
-	var r *library.Result
+// refilter filters the index again for q (after q changed) and shows the
+// first page of what it keeps.
+func (p *annotationsPage) refilter() {
+	p.limit = annotationsPageSize
 	if p.index != nil {
-		r = p.index.Filter(p.q)
+		p.r = p.index.Filter(p.q)
 	}
+}
+
+func (p *annotationsPage) Render() app.UI {
+	r := p.r
 	root := app.Div().Class("cm-app cm-page")
 	if p.ready {
 		root = root.Attr("data-ready", "true")
@@ -138,7 +150,8 @@ func (p *annotationsPage) filters(r *library.Result) app.UI {
 			app.Input().Type("search").ID("cm-all-search").Class("cm-search").
 				Placeholder("Search quotes and notes").Value(p.q.Text).
 				OnInput(func(ctx app.Context, e app.Event) {
-					p.q.Text, p.limit = ctx.JSSrc().Get("value").String(), annotationsPageSize
+					p.q.Text = ctx.JSSrc().Get("value").String()
+					p.refilter()
 					p.markFiltered(ctx)
 				}),
 			p.choice("cm-all-document", "Document", "Every document", p.choices.documents, one(p.q.Documents), func(v string) { p.q.Documents = optional(v) }),
@@ -157,17 +170,42 @@ func (p *annotationsPage) filters(r *library.Result) app.UI {
 
 // choice is a select of one value of a filter ("" for every one).
 func (p *annotationsPage) choice(id, label, all string, options [][2]string, selected string, set func(string)) app.UI {
+	return &filterChoice{ID: id, Label: label, All: all, Options: options, Selected: selected, set: func(v string) {
+		set(v)
+		p.refilter()
+	}}
+}
+
+// filterChoice is a select of one value of a filter of /annotations, a
+// component of its own: go-app renders it again only when its exported
+// fields change (a choice made), not at each key press in the search box,
+// which would compare its hundreds of options every time.
+type filterChoice struct {
+	app.Compo
+
+	// ID is the select's id; Label names it for screen readers; All is
+	// the first option's text (the value "", every one).
+	ID, Label, All string
+	// Options are the values and their texts; Selected the value chosen.
+	Options  [][2]string
+	Selected string
+
+	set func(string) // the page's, kept from the first render
+}
+
+func (c *filterChoice) Render() app.UI {
 	return app.Span().Body(
-		app.Label().For(id).Class("cm-visually-hidden").Text(label),
-		app.Select().ID(id).Class("cm-select").
+		app.Label().For(c.ID).Class("cm-visually-hidden").Text(c.Label),
+		app.Select().ID(c.ID).Class("cm-select").
 			OnChange(func(ctx app.Context, e app.Event) {
-				set(ctx.JSSrc().Get("value").String())
-				p.limit = annotationsPageSize
+				if c.set != nil {
+					c.set(ctx.JSSrc().Get("value").String())
+				}
 			}).
 			Body(
-				app.Option().Value("").Text(all),
-				app.Range(options).Slice(func(i int) app.UI {
-					return app.Option().Value(options[i][0]).Selected(options[i][0] == selected).Text(options[i][1])
+				app.Option().Value("").Text(c.All),
+				app.Range(c.Options).Slice(func(i int) app.UI {
+					return app.Option().Value(c.Options[i][0]).Selected(c.Options[i][0] == c.Selected).Text(c.Options[i][1])
 				}),
 			),
 	)
@@ -204,10 +242,11 @@ func (p *annotationsPage) tagButton(tag annotations.Tag, label string, n int) ap
 	pressed := len(p.q.Tags) == 0 && tag == "" || len(p.q.Tags) == 1 && p.q.Tags[0] == tag && tag != ""
 	return app.Button().Type("button").Class("cm-filter").DataSet("tag", tag).Aria("pressed", pressed).
 		OnClick(func(ctx app.Context, e app.Event) {
-			p.q.Tags, p.limit = nil, annotationsPageSize
+			p.q.Tags = nil
 			if tag != "" {
 				p.q.Tags = []annotations.Tag{tag}
 			}
+			p.refilter()
 		}).
 		Body(
 			app.If(tag != "", func() app.UI {
@@ -219,12 +258,16 @@ func (p *annotationsPage) tagButton(tag annotations.Tag, label string, n int) ap
 }
 
 // list is the annotations kept, grouped by document then clause, a page at
-// a time.
+// a time. The groups are one piece of HTML (annotationsHTML) that the
+// browser parses at once when it changes: diffing hundreds of elements made
+// by go-app at each key press in the search box took most of its time. A
+// click on one of their links is go-app's own (its click listener on the
+// window navigates in the app for any link).
 func (p *annotationsPage) list(r *library.Result) app.UI {
 	groups := r.Groups(0, p.limit)
 	return app.Div().ID("cm-all-list").Body(
 		app.P().Class("cm-panel-count").Aria("live", "polite").Text(plural(r.Total, "annotation")+" in "+plural(r.Documents(), "document")),
-		app.Range(groups).Slice(func(i int) app.UI { return p.group(groups[i]) }),
+		app.Raw(annotationsHTML(groups)),
 		app.If(r.Total > p.limit, func() app.UI {
 			return app.Button().Type("button").Class("cm-button cm-more").
 				OnClick(func(ctx app.Context, e app.Event) { p.limit += annotationsPageSize }).
@@ -233,60 +276,114 @@ func (p *annotationsPage) list(r *library.Result) app.UI {
 	)
 }
 
-// group is one document's annotations.
-func (p *annotationsPage) group(g library.Group) app.UI {
-	return app.Section().Class("cm-all-doc").DataSet("document", g.Document.ID).Aria("label", symbolOf(g.Document)).Body(
-		app.H2().Class("cm-all-doc-title").Body(
-			app.If(g.Known, func() app.UI {
-				return app.A().Href(docURL(g.Document.ID)).Text(symbolOf(g.Document) + " — " + g.Document.DisplayTitle())
-			}).Else(func() app.UI {
-				return app.Text(g.Document.Symbol + " (its text is not in this browser)")
-			}),
-			app.Span().Class("cm-count-small").Text(" "+plural(g.Total, "annotation")),
-		),
-		app.Range(g.Clauses).Slice(func(i int) app.UI {
-			c := g.Clauses[i]
-			label := c.Label
-			if c.Orphans {
-				label = "Needs review"
-			}
-			return app.Div().Class("cm-all-clause").Body(
-				app.H3().Class("cm-all-label").Text(label),
-				app.Ol().Class("cm-list").Body(
-					app.Range(c.Annotations).Slice(func(j int) app.UI {
-						return p.item(g, c, c.Annotations[j])
-					}),
-				),
-			)
-		}),
-	)
+// annotationsHTML is the groups of /annotations as HTML, in one element:
+// a section per document (its link and count), a heading per clause, then
+// a list of links, one per annotation, to its highlight in its document.
+// Every text and attribute from a document or a delegate is escaped: it is
+// shown as text, never read as markup.
+func annotationsHTML(groups []library.Group) string {
+	var b strings.Builder
+	b.WriteString(`<div class="cm-all-groups">`)
+	for _, g := range groups {
+		writeAnnotationGroup(&b, g)
+	}
+	b.WriteString(`</div>`)
+	return b.String()
 }
 
-// item is one annotation: a link to its highlight in its document.
-func (p *annotationsPage) item(g library.Group, c library.ClauseGroup, a annotations.Annotation) app.UI {
-	// The fragment names the annotation: the reader shows it.
-	href := docURL(g.Document.ID) + "#" + a.ID
+// writeAttr writes ` name="value"`, escaped, the value trimmed; nothing for
+// an empty value (as go-app does).
+func writeAttr(b *strings.Builder, name, value string) {
+	value = strings.TrimSpace(value)
+	if value == "" {
+		return
+	}
+	b.WriteString(" ")
+	b.WriteString(name)
+	b.WriteString(`="`)
+	b.WriteString(html.EscapeString(value))
+	b.WriteString(`"`)
+}
+
+// writeText writes text escaped.
+func writeText(b *strings.Builder, text string) { b.WriteString(html.EscapeString(text)) }
+
+// writeAnnotationGroup writes one document's annotations.
+func writeAnnotationGroup(b *strings.Builder, g library.Group) {
+	b.WriteString(`<section class="cm-all-doc"`)
+	writeAttr(b, "data-document", g.Document.ID)
+	writeAttr(b, "aria-label", symbolOf(g.Document))
+	b.WriteString(`><h2 class="cm-all-doc-title">`)
+	if g.Known {
+		b.WriteString(`<a`)
+		writeAttr(b, "href", docURL(g.Document.ID))
+		b.WriteString(`>`)
+		writeText(b, symbolOf(g.Document)+" — "+g.Document.DisplayTitle())
+		b.WriteString(`</a>`)
+	} else {
+		writeText(b, g.Document.Symbol+" (its text is not in this browser)")
+	}
+	b.WriteString(`<span class="cm-count-small">`)
+	writeText(b, " "+plural(g.Total, "annotation"))
+	b.WriteString(`</span></h2>`)
+	for _, c := range g.Clauses {
+		label := c.Label
+		if c.Orphans {
+			label = "Needs review"
+		}
+		b.WriteString(`<div class="cm-all-clause"><h3 class="cm-all-label">`)
+		writeText(b, label)
+		b.WriteString(`</h3><ol class="cm-list">`)
+		for _, a := range c.Annotations {
+			writeAnnotationItem(b, g, a)
+		}
+		b.WriteString(`</ol></div>`)
+	}
+	b.WriteString(`</section>`)
+}
+
+// writeAnnotationItem writes one annotation: a link to its highlight in its
+// document (the fragment names the annotation: the reader shows it), its
+// tag (the letter hidden from screen readers: the name says it), quote,
+// note, labels and author.
+func writeAnnotationItem(b *strings.Builder, g library.Group, a annotations.Annotation) {
 	tag := tagNames[a.Tag]
 	if tag == "" {
 		tag = "Untagged"
 	}
-	return app.Li().Class("cm-item").DataSet("tag", a.Tag).DataSet("item", a.ID).Body(
-		app.A().Class("cm-item-show").Href(href).
-			Body(
-				app.Span().Class("cm-tag-chip").DataSet("tag", a.Tag).Body(
-					app.If(a.Tag != "", func() app.UI {
-						return app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[a.Tag])
-					}),
-					app.Text(tag),
-				),
-				app.Span().Class("cm-item-quote").Text("“"+preview(a.Exact, 200)+"”"),
-				app.If(a.Note != "", func() app.UI { return app.Span().Class("cm-item-note").Text(preview(a.Note, 240)) }),
-				app.If(len(a.Labels) > 0, func() app.UI {
-					return app.Span().Class("cm-item-labels").Text(strings.Join(a.Labels, ", "))
-				}),
-				app.If(a.Author != "", func() app.UI { return app.Span().Class("cm-item-author").Text("— " + a.Author) }),
-			),
-	)
+	b.WriteString(`<li class="cm-item"`)
+	writeAttr(b, "data-tag", string(a.Tag))
+	writeAttr(b, "data-item", a.ID)
+	b.WriteString(`><a class="cm-item-show"`)
+	writeAttr(b, "href", docURL(g.Document.ID)+"#"+a.ID)
+	b.WriteString(`><span class="cm-tag-chip"`)
+	writeAttr(b, "data-tag", string(a.Tag))
+	b.WriteString(`>`)
+	if a.Tag != "" {
+		b.WriteString(`<span class="cm-tag-letter" aria-hidden="true">`)
+		writeText(b, tagLetters[a.Tag])
+		b.WriteString(`</span>`)
+	}
+	writeText(b, tag)
+	b.WriteString(`</span><span class="cm-item-quote">`)
+	writeText(b, "“"+preview(a.Exact, 200)+"”")
+	b.WriteString(`</span>`)
+	if a.Note != "" {
+		b.WriteString(`<span class="cm-item-note">`)
+		writeText(b, preview(a.Note, 240))
+		b.WriteString(`</span>`)
+	}
+	if len(a.Labels) > 0 {
+		b.WriteString(`<span class="cm-item-labels">`)
+		writeText(b, strings.Join(a.Labels, ", "))
+		b.WriteString(`</span>`)
+	}
+	if a.Author != "" {
+		b.WriteString(`<span class="cm-item-author">`)
+		writeText(b, "— "+a.Author)
+		b.WriteString(`</span>`)
+	}
+	b.WriteString(`</a></li>`)
 }
 
 func (p *annotationsPage) exportButton(label, format string) app.UI {

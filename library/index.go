@@ -33,13 +33,22 @@ type Index struct {
 	blob   string
 	starts []int32
 
-	last struct {
-		valid bool
-		key   string  // the filters other than text and tags
-		text  string  // the folded text of the last query
-		base  []int32 // what matched every filter but the tags
-	}
+	// recent are what the last queries kept, the newest last, at most
+	// recentFilters of them: typing on narrows the newest; erasing goes
+	// back to a text searched a moment ago, found here without a scan.
+	recent []filtered
 }
+
+// filtered is what one query kept.
+type filtered struct {
+	key  string  // the filters other than text and tags
+	text string  // the folded text of the query
+	base []int32 // what matched every filter but the tags
+}
+
+// recentFilters is how many results of past queries an Index keeps: a
+// word or two typed then erased (at most 30,000 positions each, 120 KB).
+const recentFilters = 24
 
 // indexDoc is a document of the index.
 type indexDoc struct {
@@ -314,11 +323,27 @@ func (x *Index) Filter(q Query) *Result {
 			r.perDoc[it.doc]++
 		}
 	}
-	narrow := x.last.valid && x.last.key == key && strings.Contains(text, x.last.text)
+	var last, again *filtered
+	if n := len(x.recent); n > 0 {
+		last = &x.recent[n-1]
+	}
+	for j := len(x.recent) - 1; j >= 0; j-- {
+		if f := &x.recent[j]; f.key == key && f.text == text {
+			again = f
+			break
+		}
+	}
+	narrow := last != nil && last.key == key && strings.Contains(text, last.text)
 	switch {
-	case narrow && len(x.last.base) < len(x.items)/8:
+	case again != nil:
+		// A text searched a moment ago (erasing what was typed): the same
+		// annotations match.
+		for _, i := range again.base {
+			keep(i)
+		}
+	case narrow && len(last.base) < len(x.items)/8:
 		// Typing on: only what the last text kept can match.
-		for _, i := range x.last.base {
+		for _, i := range last.base {
 			if text == "" || strings.Contains(x.text(i), text) {
 				keep(i)
 			}
@@ -346,7 +371,11 @@ func (x *Index) Filter(q Query) *Result {
 		}
 	}
 	r.Total = len(r.items)
-	x.last.valid, x.last.key, x.last.text, x.last.base = true, key, text, base
+	x.recent = slices.DeleteFunc(x.recent, func(f filtered) bool { return f.key == key && f.text == text })
+	if len(x.recent) >= recentFilters {
+		x.recent = slices.Delete(x.recent, 0, len(x.recent)-recentFilters+1)
+	}
+	x.recent = append(x.recent, filtered{key: key, text: text, base: base})
 	return r
 }
 

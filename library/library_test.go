@@ -437,6 +437,15 @@ func TestIndexFilterAgreesWithAPlainFilter(t *testing.T) {
 			queries = append(queries, library.Query{Text: string([]rune(word)[:i])})
 		}
 	}
+	// The same text under other filters, and again: a past result is
+	// taken up only for the same filters.
+	queries = append(queries,
+		library.Query{Text: "the"},
+		library.Query{Documents: []string{ss[3].ID}, Text: "the"},
+		library.Query{Authors: []string{"Mexico"}, Text: "the"},
+		library.Query{Text: "the", Tags: []annotations.Tag{annotations.Request}},
+		library.Query{Documents: []string{ss[3].ID}, Text: "the"},
+	)
 	for _, q := range queries {
 		r := x.Filter(q)
 		want, counts := naive(ss, as, q)
