@@ -474,7 +474,7 @@ func TestAnExportImportsIntoAFreshProfileAsTheSameSet(t *testing.T) {
 	fresh := newBrowser(t)
 	open(t, fresh.ctx, srv.Doc)
 	importFile(t, fresh.ctx, file)
-	poll(t, fresh.ctx, `document.querySelector('#cm-import-dialog') !== null`)
+	poll(t, fresh.ctx, `document.querySelector('#cm-import-dialog .cm-import-table') !== null`) // the preview, once the file is read
 	if got := eval[string](t, fresh.ctx, `document.querySelector('[data-row="Added"] .cm-num-cell').textContent`); got != "2" {
 		t.Errorf("the preview says %s added, want 2", got)
 	}
@@ -499,7 +499,7 @@ func TestAnExportImportsIntoAFreshProfileAsTheSameSet(t *testing.T) {
 
 	// The same file again changes nothing.
 	importFile(t, fresh.ctx, file)
-	poll(t, fresh.ctx, `document.querySelector('#cm-import-dialog') !== null`)
+	poll(t, fresh.ctx, `document.querySelector('#cm-import-dialog .cm-import-table') !== null`) // the preview, once the file is read
 	if got := eval[string](t, fresh.ctx, `document.querySelector('[data-row="Unchanged"] .cm-num-cell').textContent`); got != "2" {
 		t.Errorf("importing again: %s unchanged, want 2", got)
 	}
@@ -685,7 +685,7 @@ func TestAFileDroppedOnThePageIsPreviewedThenImported(t *testing.T) {
 			t.Fatalf("%s: %v", typ, err)
 		}
 	}
-	poll(t, b.ctx, `document.querySelector('#cm-import-dialog') !== null`)
+	poll(t, b.ctx, `document.querySelector('#cm-import-dialog .cm-import-table') !== null`) // the preview, once the file is read
 	if got := eval[string](t, b.ctx, `document.querySelector('#cm-import-title').textContent`); got != "Import colleague.json" {
 		t.Errorf("dialog title: got %q", got)
 	}
@@ -776,7 +776,7 @@ func TestThePanelListsALongSetPageByPage(t *testing.T) {
 		t.Fatal(err)
 	}
 	importFile(t, b.ctx, file)
-	poll(t, b.ctx, `document.querySelector('#cm-import-dialog') !== null`)
+	poll(t, b.ctx, `document.querySelector('#cm-import-dialog .cm-import-table') !== null`) // the preview, once the file is read
 	click(t, b.ctx, `#cm-import-dialog .cm-primary`)
 	waitStored(t, b.ctx, 75)
 
