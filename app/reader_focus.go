@@ -73,8 +73,10 @@ func (r *reader) overlayOpen() bool {
 // gets there, n writes the note of that annotation all the same.
 //
 // The focus moves only if it stayed where it was when the tag was asked
-// for: a click elsewhere in the meantime (on the next clause's label) is
-// where the delegate went, even when the page has not heard of it yet.
+// for, and the page was not scrolled: a click elsewhere in the meantime
+// (on the next clause's label), or a scroll away, is where the delegate
+// went, even when the page has not heard of it yet — and the page must
+// not jump back.
 func (r *reader) tagged(ctx app.Context) func(annotations.Annotation, error) {
 	stays := r.ws.b.FocusStays()
 	return func(a annotations.Annotation, err error) {

@@ -116,7 +116,8 @@ type Browser interface {
 	// element left the page, or nothing had the focus).
 	KeepFocus() (back func() bool)
 	// FocusStays remembers the element that has the focus now (or that
-	// none has); stays reports whether that is still so.
+	// none has) and where the page is scrolled; stays reports whether
+	// both are still so (the delegate did not move on).
 	FocusStays() (stays func() bool)
 	// OpenTab opens data in a new tab (from a blob: URL); call it from a
 	// click, which allows the tab. An error wrapping ErrTabBlocked says

@@ -188,18 +188,32 @@ func drag(t testing.TB, ctx context.Context, from, to point) {
 }
 
 // click clicks the first element matching a CSS selector with the mouse,
-// after scrolling it to the middle of the screen as a reader would.
+// after scrolling it to the middle of the screen as a reader would, once
+// it stands still: clauses coming into view are laid out
+// (content-visibility) and what a tag just made renders after its paint,
+// and a click aimed before the page settled would land beside it.
 func click(t testing.TB, ctx context.Context, sel string) {
 	t.Helper()
-	// Scroll, then let two frames pass: clauses coming into view are laid
-	// out (content-visibility) and the page settles before the click.
-	eval[bool](t, ctx, `(async () => {
+	at := eval[[]float64](t, ctx, `(async () => {
 		const e = document.querySelector(`+strconv.Quote(sel)+`);
-		if (e) e.scrollIntoView({block: 'center', behavior: 'instant'});
-		await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-		return true;
+		if (!e) return [];
+		e.scrollIntoView({block: 'center', behavior: 'instant'});
+		const frame = () => new Promise(r => requestAnimationFrame(r));
+		let last = '', still = 0;
+		for (let i = 0; i < 120 && still < 3; i++) {
+			await frame();
+			const r = e.getBoundingClientRect();
+			const now = [r.left, r.top, r.width, r.height].join();
+			still = now === last ? still + 1 : 0;
+			last = now;
+		}
+		const r = e.getBoundingClientRect();
+		return [r.left + r.width / 2, r.top + r.height / 2];
 	})()`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)); err != nil {
+	if len(at) != 2 {
+		t.Fatalf("click %s: no such element", sel)
+	}
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(at[0], at[1])); err != nil {
 		t.Fatalf("click %s: %v", sel, err)
 	}
 }

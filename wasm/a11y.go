@@ -110,17 +110,22 @@ func KeepFocus() (back func() bool) {
 }
 
 // FocusStays remembers the element that has the focus (or that none has:
-// the body); stays reports whether it still has it.
+// the body) and where the page is scrolled; stays reports whether both
+// are still so.
 func FocusStays() (stays func() bool) {
+	where := func(c *jsCalls) (safejs.Value, float64, float64) {
+		w := safejs.Global()
+		return c.get(c.document(), "activeElement"), c.float(c.get(w, "scrollX")), c.float(c.get(w, "scrollY"))
+	}
 	c := &jsCalls{op: "remember the focus"}
-	el := c.get(c.document(), "activeElement")
+	el, x, y := where(c)
 	if c.err != nil {
 		return func() bool { return true }
 	}
 	return func() bool {
 		c := &jsCalls{op: "look at the focus"}
-		now := c.get(c.document(), "activeElement")
-		return c.err != nil || now.Equal(el)
+		now, nx, ny := where(c)
+		return c.err != nil || now.Equal(el) && nx == x && ny == y
 	}
 }
 
