@@ -109,6 +109,10 @@ type Browser interface {
 	AfterPaint(f func())
 	// Log writes a problem to the console, with context.
 	Log(args ...any)
+
+	// Pages: the page the app starts on, and the copy of it the next load
+	// starts on.
+	Pages
 }
 
 // KeyEvent is a key pressed on the page, with what had the focus.

@@ -120,3 +120,18 @@ func (None) AfterPaint(func()) {}
 
 // Log does nothing.
 func (None) Log(...any) {}
+
+// FindPrerendered finds none: the server renders the page whole.
+func (None) FindPrerendered(string, string) (string, bool) { return "", false }
+
+// AdoptPrerendered reports ErrNoBrowser.
+func (None) AdoptPrerendered(string, []string) error { return ErrNoBrowser }
+
+// KeepPage reports ErrNoBrowser.
+func (None) KeepPage(KeptPage) error { return ErrNoBrowser }
+
+// ForgetPage reports ErrNoBrowser.
+func (None) ForgetPage(string, string) error { return ErrNoBrowser }
+
+// MarkSince does nothing.
+func (None) MarkSince(string, string) {}
