@@ -79,8 +79,10 @@ clean: ## Remove build outputs.
 # Test-only (devDependencies, nothing of them ships): Recogito's text
 # annotator (@recogito/text-annotator), into which e2e/textannotator loads
 # the W3C export in headless Chromium to check that every annotation
-# highlights its quote. (The W3C test suite's schemas need nothing: they
-# are in testdata/w3c and run with the native tests.)
+# highlights its quote; and axe-core, which the end-to-end tests inject into
+# the page (node_modules/axe-core/axe.min.js) to check every view against
+# WCAG 2.1 A and AA. (The W3C test suite's schemas need nothing: they are in
+# testdata/w3c and run with the native tests.)
 
 NPM        ?= npm
 PDFJS_SRC  := node_modules/pdfjs-dist
@@ -173,7 +175,7 @@ fmt-check:
 
 vet:
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./wasm/... ./cmd/...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... ./wasm/... ./cmd/... ./bench/cmd/filllibrary
 
 test-native:
 	$(GO) test -race -count=1 $(NATIVE_PKGS)
@@ -203,7 +205,13 @@ test-e2e: build chromium-dep
 # BENCH_SEED, BENCH_PEERS (bare,text-annotator|all|none), BENCH_PROFILE
 # (KxN,…|all|none), BENCH_PROFILE_DIR (keep the raw CPU profiles),
 # BENCH_RUN_TIMEOUT (15m), BENCH_LOAD_TIMEOUT (5m), BENCH_TIMEOUT (300m, the
-# whole browser benchmark).
+# whole browser benchmark). After the grid, the library scenario (a library
+# of 300 documents × 100 annotations in IndexedDB: /library, /annotations,
+# opening a document from the list): BENCH_LIBRARY=0 leaves it out,
+# BENCH_LIBRARY_SIZE (DxA, 300x100) and BENCH_LIBRARY_RUNS (BENCH_RUNS) size
+# it; BENCH_GRID=none measures the library only. make bench-library runs
+# the library scenario alone and puts it into the results there, keeping
+# their grid.
 # make bench-compare runs make bench again and compares the new figures with
 # the committed bench/go.txt (benchstat) and bench/results.json (medians);
 # NORUN=1 compares the files as they are, without a new run.
@@ -217,6 +225,7 @@ BENCH_GO_PKGS := ./resolution ./annotations
 BENCH_CMD     := $(GO) run ./bench/cmd/bench
 BENCH_NPM_STAMP := bench/node_modules/.installed
 export BENCH_GRID BENCH_RUNS BENCH_KEYS BENCH_SEED BENCH_PEERS BENCH_PROFILE BENCH_PROFILE_DIR BENCH_RUN_TIMEOUT BENCH_LOAD_TIMEOUT BENCH_TIMEOUT
+export BENCH_LIBRARY BENCH_LIBRARY_SIZE BENCH_LIBRARY_RUNS
 
 $(BIN)/benchstat:
 	GOBIN=$(BIN) $(GO) install golang.org/x/perf/cmd/benchstat@$(BENCHSTAT_VERSION)
@@ -233,7 +242,7 @@ $(BENCH_NPM_STAMP): bench/package.json bench/package-lock.json
 		echo "warning: npm ci in bench/ failed: the text-annotator peer will be reported missing" >&2; \
 	fi
 
-.PHONY: bench bench-go bench-browser bench-compare bench-report bench-peers
+.PHONY: bench bench-go bench-browser bench-library bench-compare bench-report bench-peers
 bench: chromium-dep build $(BIN)/benchstat ## Benchmarks: Go (bench/go.txt), browser and peers → bench/results.json, bench/RESULTS.md.
 	@$(MAKE) --no-print-directory bench-go
 	@$(MAKE) --no-print-directory bench-browser
@@ -249,6 +258,10 @@ bench-peers: $(BENCH_NPM_STAMP) ## Install the benchmark's peers (npm ci in benc
 bench-browser: chromium-dep build $(BIN)/benchstat bench-peers
 	@mkdir -p $(BENCH_OUT)
 	BENCH_OUT=$(BENCH_OUT) BENCHSTAT=$(BIN)/benchstat $(BENCH_CMD) browser
+
+bench-library: chromium-dep build ## The library scenario alone, put into bench/results.json and RESULTS.md (BENCH_OUT) beside the grid there.
+	@mkdir -p $(BENCH_OUT)
+	BENCH_OUT=$(BENCH_OUT) BENCHSTAT=$(BIN)/benchstat $(BENCH_CMD) library
 
 bench-report: ## Write bench/RESULTS.md again from results.json and go.txt (BENCH_OUT), measuring nothing.
 	BENCH_OUT=$(BENCH_OUT) BENCHSTAT=$(BIN)/benchstat $(BENCH_CMD) report

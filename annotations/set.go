@@ -56,6 +56,15 @@ func (c Counts) Of(t Tag) int {
 // Total is the number of annotations.
 func (c Counts) Total() int { return c.Commitment + c.Request + c.Concern + c.Untagged }
 
+// Plus returns the sum of c and o.
+func (c Counts) Plus(o Counts) Counts {
+	return Counts{
+		Commitment: c.Commitment + o.Commitment, Request: c.Request + o.Request,
+		Concern: c.Concern + o.Concern, Untagged: c.Untagged + o.Untagged,
+		Orphans: c.Orphans + o.Orphans,
+	}
+}
+
 func (c *Counts) add(t Tag, delta int) {
 	switch t {
 	case Commitment:
@@ -166,8 +175,11 @@ func (s *Set) fitError(a Annotation) *FieldError {
 // Update replaces the annotation with a's id by a, keeping its Created time,
 // and bumps Modified to the clock's time (at least one millisecond after the
 // previous Modified). The range may change if the new one fits the text; an
-// orphan whose range is left as it was stays an orphan. An update that
-// changes nothing returns the annotation as it was, Modified untouched.
+// orphan whose range is left as it was stays an orphan. An annotation may
+// also be taken out of the text: with an empty Clause (Start 0, End the
+// length of Exact) it has no known position and stays so (a note on the
+// document, see Load). An update that changes nothing returns the
+// annotation as it was, Modified untouched.
 func (s *Set) Update(a Annotation) (Annotation, error) {
 	old, ok := s.byID[a.ID]
 	if !ok {
@@ -187,8 +199,9 @@ func (s *Set) Update(a Annotation) (Annotation, error) {
 		now = old.Modified.Add(time.Millisecond)
 	}
 	a.Modified = now
-	if sameRange && !s.doc.Fits(old) {
-		// An orphan: its selectors stay as they were.
+	if sameRange && !s.doc.Fits(old) || a.Clause == "" {
+		// An orphan: its selectors stay as they were. Or an annotation
+		// taken out of the text: it keeps them for its quote.
 		if err := Validate(a); err != nil {
 			return Annotation{}, err
 		}
@@ -291,7 +304,11 @@ func (s *Set) each(f func(Annotation)) {
 // Load fills an empty set with annotations read from a Store, all or
 // nothing. Those that no longer fit the text (the document was revised) are
 // re-anchored; those found elsewhere are returned, to be saved back; the
-// others stay as orphans.
+// others stay as orphans. An annotation without a clause has no known
+// position on purpose (an orphan kept for review when a new version was
+// carried, a note on the document, a W3C annotation that could not be
+// anchored when it was imported): it is never re-anchored here, where its
+// quote alone could attach it to text it never marked.
 func (s *Set) Load(as []Annotation) (moved []Annotation, err error) {
 	if len(s.byID) > 0 {
 		return nil, fmt.Errorf("annotations: Load into a set that is not empty")
@@ -312,7 +329,7 @@ func (s *Set) Load(as []Annotation) (moved []Annotation, err error) {
 			return nil, &FieldError{Index: i, ID: a.ID, Field: "id", Err: ErrDuplicateID}
 		}
 		seen[a.ID] = true
-		if !s.doc.Fits(a) {
+		if a.Clause != "" && !s.doc.Fits(a) {
 			if b, m := s.doc.Reanchor(a); !m.Orphan() {
 				a = b
 				moved = append(moved, a)

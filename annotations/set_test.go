@@ -298,3 +298,62 @@ func TestUndoSkipsAnIDAddedAgain(t *testing.T) {
 		t.Errorf("Undo restored a delete whose id is back: Len %d", s.Len())
 	}
 }
+
+func TestLoadLeavesAnAnnotationWithoutAClauseWhereItIs(t *testing.T) {
+	doc := seedDoc(t)
+	// Its quote is in the text once, word for word: a quote search would
+	// attach it there. Without a clause it was kept apart on purpose (an
+	// orphan of a new version, a note on the document), and stays so.
+	a := mustAnnotation(t, doc, "held", "op21", "non-traditional donor countries", Request, "keep for the capital")
+	held := a
+	held.Clause, held.Start, held.End = "", 0, runeLen(a.Exact)
+	s := NewSet(doc, fixedNow)
+	moved, err := s.Load([]Annotation{held})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(moved) != 0 || !s.IsOrphan(held.ID) {
+		t.Fatalf("Load moved %+v, orphan %v: want it left without a place", moved, s.IsOrphan(held.ID))
+	}
+	if got, _ := s.Get(held.ID); !got.Equal(held) {
+		t.Errorf("Load changed it: %+v, want %+v", got, held)
+	}
+}
+
+func TestUpdateTakesAnAnnotationOutOfTheTextAndBackIn(t *testing.T) {
+	doc := seedDoc(t)
+	s := NewSet(doc, tickingClock())
+	a, err := s.Add(mustAnnotation(t, doc, "note", "op22", "in a timely and transparent manner", Request, "ask again"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := a
+	out.Clause, out.Start, out.End = "", 0, runeLen(a.Exact)
+	got, err := s.Update(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Clause != "" || got.Exact != a.Exact || got.Note != "ask again" || !s.IsOrphan(a.ID) || !got.Modified.After(a.Modified) {
+		t.Errorf("taken out of the text: %+v, orphan %v", got, s.IsOrphan(a.ID))
+	}
+	if len(s.ByClause("op22")) != 0 || s.Counts().Orphans != 1 {
+		t.Errorf("still in OP22: %v, counts %+v", s.ByClause("op22"), s.Counts())
+	}
+	// Back in: another place, its quote described from the text there.
+	start, end := spanOf(t, doc, "op21", "non-traditional donor countries")
+	in := got
+	in.Clause, in.Start, in.End, in.Exact = "op21", start, end, "non-traditional donor countries"
+	back, err := s.Update(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.IsOrphan(a.ID) || back.Prefix == "" || len(s.ByClause("op21")) != 1 {
+		t.Errorf("re-attached: %+v, orphan %v", back, s.IsOrphan(a.ID))
+	}
+	// A clause-less annotation must still be valid: it starts at 0.
+	bad := back
+	bad.Clause, bad.Start, bad.End = "", 3, 3+runeLen(back.Exact)
+	if _, err := s.Update(bad); !errors.Is(err, ErrOutOfRange) {
+		t.Errorf("a clause-less annotation not at 0: got %v, want ErrOutOfRange", err)
+	}
+}

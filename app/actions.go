@@ -100,6 +100,11 @@ const (
 	actionTogglePanel = "/panel/toggle"
 	// actionFilter changes what the panel lists (a panelFilter).
 	actionFilter = "/panel/filter"
+	// actionEdit opens the editor of an annotation from the panel (its
+	// id): the highlight is shown first.
+	actionEdit = "/panel/edit"
+	// actionGoToPanel opens the panel and moves the focus to it.
+	actionGoToPanel = "/panel/go"
 	// actionHelp opens the list of keyboard shortcuts.
 	actionHelp = "/help"
 	// actionClose closes the open dialog, editor or toolbar.
@@ -165,14 +170,11 @@ type applyRequest struct {
 	Done func(summary string, err error)
 }
 
-// placeRequest puts the element with id next to Rect: below it, or above.
+// placeRequest puts the floating element with id beside what it is
+// about (browser.Placement).
 type placeRequest struct {
-	ID    string
-	Rect  browser.Rect
-	Below bool
-	// Annotation, if set, places the element under that highlight
-	// (Rect is then measured).
-	Annotation string
+	ID string
+	At browser.Placement
 }
 
 // focusSelector moves the focus to the element selector matches, through

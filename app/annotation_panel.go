@@ -48,7 +48,18 @@ func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
 // Doc sets the document (its id) whose annotations the panel lists.
 func (p *annotationPanel) Doc(id string) *annotationPanel { p.Idoc = id; return p }
 
-func (p *annotationPanel) OnMount(ctx app.Context)  { p.watch.observe(ctx, p.Idoc, &p.view) }
+func (p *annotationPanel) OnMount(ctx app.Context) {
+	p.watch.observe(ctx, p.Idoc, &p.view)
+	// A panel opened again shows the search it lists by (the box is not
+	// bound to it: see Render).
+	if q := p.Ifilter.Query; q != "" {
+		ctx.Defer(func(app.Context) {
+			if box := app.Window().GetElementByID(searchID); box.Truthy() {
+				box.Set("value", q)
+			}
+		})
+	}
+}
 func (p *annotationPanel) OnUpdate(ctx app.Context) { p.watch.observe(ctx, p.Idoc, &p.view) }
 
 // Live says whether to list the annotations: the first render of the page
@@ -76,7 +87,10 @@ func (p *annotationPanel) Render() app.UI {
 	if !p.Ilive {
 		limit = 0
 	}
-	items, total := filterAnnotations(set.Each, f, limit)
+	items, total, byTag := filterAnnotations(d.eachButNotes, f, limit)
+	notes, nNotes, noteTags := filterAnnotations(d.eachNote, f, max(limit, panelPage))
+	total += nNotes
+	byTag = byTag.Plus(noteTags)
 	return app.Aside().
 		ID("cm-panel").
 		Class("cm-panel").
@@ -85,26 +99,32 @@ func (p *annotationPanel) Render() app.UI {
 		OnScroll(p.onScroll).
 		Body(
 			app.Div().Class("cm-panel-head").Body(
-				app.H2().Text("Annotations"),
+				// The skip link and the p key bring the focus here.
+				app.H2().ID(panelTitleID).TabIndex(-1).Text("Annotations"),
 				app.Button().Type("button").Class("cm-close cm-panel-close").
 					Aria("label", "Close the annotations panel").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionTogglePanel, false) }).
 					Text("×"),
 			),
+			// The counts are those of the search: each chip says how many
+			// it would list.
 			app.Div().Class("cm-filters").Role("group").Aria("label", "Filter by tag").Body(
-				p.filterButton("", "All", counts.Total()),
-				p.filterButton(annotations.Commitment, "Commitments", counts.Commitment),
-				p.filterButton(annotations.Request, "Requests", counts.Request),
-				p.filterButton(annotations.Concern, "Concerns", counts.Concern),
+				p.filterButton("", "All", byTag.Total()),
+				p.filterButton(annotations.Commitment, "Commitments", byTag.Commitment),
+				p.filterButton(annotations.Request, "Requests", byTag.Request),
+				p.filterButton(annotations.Concern, "Concerns", byTag.Concern),
 			),
 			app.Input().
 				Type("search").
-				ID("cm-search").
+				ID(searchID).
 				Class("cm-search").
 				Placeholder("Search quotes and notes (/)").
 				Aria("label", "Search annotations").
+				Aria("keyshortcuts", "/").
+				// No Value: a render while the delegate types would put an
+				// older text back (Escape clears it through the browser).
 				OnInput(p.onSearch),
-			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts)),
+			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(total, counts, len(noteItems(d)))),
 			app.If(counts.Total() == 0, func() app.UI {
 				return app.Div().Class("cm-empty").Body(
 					app.P().Text("No annotations yet."),
@@ -114,25 +134,23 @@ func (p *annotationPanel) Render() app.UI {
 			app.Ol().Class("cm-list").OnClick(p.onListClick).Body(
 				app.Range(items).Slice(func(i int) app.UI {
 					a := items[i]
-					orphan := set.IsOrphan(a.ID)
-					label := d.adoc.Label(a.Clause)
-					if orphan {
-						label = "Needs review"
-					}
+					label, orphan := d.labelOf(a)
 					return newPanelItem().Annotation(a, label, orphan)
 				}),
 			),
+			p.notesOnDocument(notes),
 			app.If(p.Ilive && total > len(items), func() app.UI {
 				return p.more(total, len(items))
 			}),
 			app.Div().Class("cm-author").Body(
 				app.Label().For("cm-author").Text("Your delegation"),
+				app.P().ID("cm-author-hint").Class("cm-hint").Text("Optional. Written on the annotations you make from now on; those made before keep theirs."),
 				app.Input().
 					Type("text").
 					ID("cm-author").
 					Class("cm-search").
 					MaxLength(annotations.MaxAuthorLength).
-					Placeholder("Optional: written on new annotations").
+					Aria("describedby", "cm-author-hint").
 					Value(p.Iauthor).
 					OnChange(func(ctx app.Context, e app.Event) {
 						ctx.NewActionWithValue(actionAuthor, ctx.JSSrc().Get("value").String())
@@ -169,7 +187,7 @@ func (p *annotationPanel) onScroll(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionFilter, p.nextPage())
 }
 
-func (p *annotationPanel) countText(shown int, c annotations.Counts) string {
+func (p *annotationPanel) countText(shown int, c annotations.Counts, notes int) string {
 	s := plural(shown, "annotation")
 	if p.Ifilter.Tag != "" || p.Ifilter.Query != "" {
 		s += " match"
@@ -177,24 +195,19 @@ func (p *annotationPanel) countText(shown int, c annotations.Counts) string {
 			s += "es"
 		}
 	}
-	if c.Orphans > 0 {
-		s += " · " + itoa(c.Orphans) + " need review"
+	if n := c.Orphans - notes; n > 0 { // notes on the document have no place to review
+		s += " · " + itoa(n) + " need review"
 	}
 	return s
 }
 
 func (p *annotationPanel) filterButton(tag annotations.Tag, label string, n int) app.UI {
-	f := p.Ifilter
 	return app.Button().
 		Type("button").
 		Class("cm-filter").
 		DataSet("tag", tag).
-		Aria("pressed", f.Tag == tag).
-		OnClick(func(ctx app.Context, e app.Event) {
-			nf := f
-			nf.Tag, nf.Limit = tag, 0
-			ctx.NewActionWithValue(actionFilter, nf)
-		}).
+		Aria("pressed", p.Ifilter.Tag == tag).
+		OnClick(p.onFilter).
 		Body(
 			app.If(tag != "", func() app.UI {
 				return app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[tag])
@@ -202,6 +215,21 @@ func (p *annotationPanel) filterButton(tag annotations.Tag, label string, n int)
 			app.Text(label+" "),
 			app.Span().Class("cm-count-small").Text(itoa(n)),
 		)
+}
+
+// onFilter lists the annotations of the tag of the chip clicked, within
+// the search. It reads the panel's filter when it runs: go-app keeps the
+// first handler of an element across renders, so a closure over the filter
+// of one render would bring back an old search.
+func (p *annotationPanel) onFilter(ctx app.Context, e app.Event) {
+	nf := p.Ifilter
+	nf.Tag = ""
+	// All has no data-tag (go-app leaves an empty one out).
+	if tag := ctx.JSSrc().Call("getAttribute", "data-tag"); tag.Truthy() {
+		nf.Tag = annotations.Tag(tag.String())
+	}
+	nf.Limit = 0
+	ctx.NewActionWithValue(actionFilter, nf)
 }
 
 func (p *annotationPanel) onSearch(ctx app.Context, e app.Event) {
@@ -227,16 +255,28 @@ func (p *annotationPanel) onListClick(ctx app.Context, e app.Event) {
 }
 
 // filterAnnotations returns the first limit annotations that match the
-// filter, in the order each gives them, and how many match in all.
-func filterAnnotations(each func(func(annotations.Annotation) bool), f panelFilter, limit int) ([]annotations.Annotation, int) {
+// filter, in the order each gives them, how many match in all, and how many
+// of each tag match its search (whatever its tag).
+func filterAnnotations(each func(func(annotations.Annotation) bool), f panelFilter, limit int) ([]annotations.Annotation, int, annotations.Counts) {
 	q := strings.ToLower(strings.TrimSpace(f.Query))
 	out := make([]annotations.Annotation, 0, min(limit, 128))
 	total := 0
+	var byTag annotations.Counts
 	each(func(a annotations.Annotation) bool {
-		if f.Tag != "" && a.Tag != f.Tag {
+		if q != "" && !strings.Contains(strings.ToLower(a.Exact), q) && !strings.Contains(strings.ToLower(a.Note), q) {
 			return true
 		}
-		if q != "" && !strings.Contains(strings.ToLower(a.Exact), q) && !strings.Contains(strings.ToLower(a.Note), q) {
+		switch a.Tag {
+		case annotations.Commitment:
+			byTag.Commitment++
+		case annotations.Request:
+			byTag.Request++
+		case annotations.Concern:
+			byTag.Concern++
+		default:
+			byTag.Untagged++
+		}
+		if f.Tag != "" && a.Tag != f.Tag {
 			return true
 		}
 		total++
@@ -245,5 +285,11 @@ func filterAnnotations(each func(func(annotations.Annotation) bool), f panelFilt
 		}
 		return true
 	})
-	return out, total
+	return out, total, byTag
 }
+
+// panelTitleID is the id of the panel's heading; searchID, of its search.
+const (
+	panelTitleID = "cm-panel-title"
+	searchID     = "cm-search"
+)

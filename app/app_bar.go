@@ -8,6 +8,11 @@ import (
 // appBar is the bar at the top: the name, the document, where the changes
 // are (saved, saving, not saved), the export menu, the import, the panel
 // toggle and the shortcuts. It observes the document's view (docView).
+//
+// It stays one row on every screen: on a narrow one (a phone, a tablet)
+// Open document, Paste text and Import move into the menu, whose button
+// then says "Menu" (the style sheet shows one or the other, see
+// narrowOnly and wideOnly).
 type appBar struct {
 	app.Compo
 
@@ -16,21 +21,37 @@ type appBar struct {
 	IpanelOpen bool
 	Iready     bool
 
-	view       docView
-	watch      docWatch
-	menuOpen   bool
-	menuItemAt int // the menu item with the focus
+	view     docView
+	watch    docWatch
+	menuOpen bool
 }
 
-// menuFormats are the items of the export menu, in order.
-var menuFormats = []struct {
+// The classes that show an element only on a narrow screen (the compact
+// bar) or only on a wide one; the style sheet sets the width.
+const (
+	narrowOnly = "cm-narrow-only"
+	wideOnly   = "cm-wide-only"
+)
+
+// menuItem is an item of the bar's menu: an export format, or an action
+// (then format is "").
+type menuItem struct {
 	format      exportFormat
+	action      string
 	label, hint string
-}{
-	{exportJSON, "Export JSON", "Clausemark file: import it elsewhere"},
-	{exportW3C, "Export W3C", "W3C Web Annotation (JSON-LD)"},
-	{exportMarkdown, "Export Markdown", "Drafting brief, grouped by tag"},
-	{exportCSV, "Export CSV", "One row per annotation, for spreadsheets"},
+	narrow      bool // only in the compact bar's menu
+}
+
+// menuItems are the items of the menu, in order.
+var menuItems = []menuItem{
+	{action: actionOpenPick, label: "Open document…", hint: "A resolution as PDF, Word, web page or text (o)", narrow: true},
+	{action: actionOpenPaste, label: "Paste text…", hint: "The text of a resolution copied from elsewhere", narrow: true},
+	{action: actionImportPick, label: "Import annotations…", hint: "A Clausemark or Web Annotation file (or drop it on the page)", narrow: true},
+	{format: exportJSON, label: "Clausemark file (JSON)", hint: "To keep a copy, or to import on another computer"},
+	{format: exportW3C, label: "Web Annotation (W3C)", hint: "JSON-LD, for other annotation tools"},
+	{format: exportMarkdown, label: "Drafting brief (Markdown)", hint: "Grouped by tag, with the quotes and notes"},
+	{format: exportPrint, label: "Print view of the brief", hint: "Opens in a new tab, ready to print or save as PDF"},
+	{format: exportCSV, label: "Spreadsheet (CSV)", hint: "One row per annotation"},
 }
 
 func newAppBar() *appBar { return &appBar{} }
@@ -50,37 +71,40 @@ func (b *appBar) Ready(r bool) *appBar { b.Iready = r; return b }
 func (b *appBar) Render() app.UI {
 	return app.Header().Class("cm-bar").Body(
 		app.A().Class("cm-brand").Href(libraryPath).Title("Your library: every document in this browser").Body(
-			app.Img().Class("cm-logo").Src("/web/icon.svg").Alt("").Width(24).Height(24),
-			app.Span().Class("cm-name").Text("Clausemark"),
+			app.Img().Class("cm-logo").Src("/web/icon.svg").Alt("Clausemark").Width(24).Height(24),
+			app.Span().Class("cm-name").Aria("hidden", "true").Text("Clausemark"),
 			app.Span().Class("cm-visually-hidden").Text(" — Library"),
 		),
 		app.P().Class("cm-bar-doc").Text(b.Isymbol),
 		app.P().Class("cm-save cm-save-"+b.stateClass()).Role("status").Aria("live", "polite").Text(b.stateText()),
-		app.Nav().Class("cm-actions").Aria("label", "Export, import and help").Body(
+		app.Nav().Class("cm-actions").Aria("label", "Documents and annotations").Body(
 			app.If(b.Iready, func() app.UI {
+				button := app.Button().
+					Type("button").
+					ID("cm-export").
+					Class("cm-button").
+					Aria("haspopup", "menu").
+					Aria("expanded", b.menuOpen)
+				if b.menuOpen {
+					button = button.Aria("controls", "cm-export-menu") // only while it is there
+				}
 				return app.Div().Class("cm-menu").Body(
-					app.Button().
-						Type("button").
-						ID("cm-export").
-						Class("cm-button").
-						Aria("haspopup", "menu").
-						Aria("expanded", b.menuOpen).
-						Aria("controls", "cm-export-menu").
+					button.
 						OnClick(b.toggleMenu).
-						Text("Export"),
+						Body(
+							app.Span().Class(wideOnly).Text("Export"),
+							app.Span().Class(narrowOnly).Text("Menu"),
+						),
 					app.If(b.menuOpen, func() app.UI {
 						// A click anywhere else closes the menu.
 						return app.Div().Class("cm-menu-backdrop").Aria("hidden", "true").
-							OnClick(func(ctx app.Context, e app.Event) { b.menuOpen = false })
+							OnClick(func(ctx app.Context, e app.Event) { b.closeMenu(ctx, false) })
 					}),
 					app.If(b.menuOpen, func() app.UI {
 						return app.Ul().ID("cm-export-menu").Class("cm-menu-list").Role("menu").Aria("labelledby", "cm-export").
 							OnKeyDown(b.menuKey).
 							Body(
-								app.Range(menuFormats).Slice(func(i int) app.UI {
-									m := menuFormats[i]
-									return b.menuItem(m.format, m.label, m.hint)
-								}),
+								app.Range(menuItems).Slice(func(i int) app.UI { return b.menuItem(menuItems[i]) }),
 							)
 					}),
 				)
@@ -89,7 +113,7 @@ func (b *appBar) Render() app.UI {
 				return app.Button().
 					Type("button").
 					ID("cm-open").
-					Class("cm-button cm-primary").
+					Class("cm-button cm-primary " + wideOnly).
 					Title("Open a resolution: PDF, Word, web page or text (or drop it on the page) (o)").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenPick) }).
 					Text("Open document")
@@ -97,7 +121,7 @@ func (b *appBar) Render() app.UI {
 			app.If(b.Iready, func() app.UI {
 				return app.Button().
 					Type("button").
-					Class("cm-button").
+					Class("cm-button " + wideOnly).
 					Title("Open the text of a resolution copied from elsewhere").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenPaste) }).
 					Text("Paste text")
@@ -105,17 +129,18 @@ func (b *appBar) Render() app.UI {
 			app.If(b.Iready, func() app.UI {
 				return app.Button().
 					Type("button").
-					Class("cm-button").
-					Title("Import a Clausemark or W3C file (or drop it on the page)").
+					Class("cm-button " + wideOnly).
+					Title("Import a Clausemark or Web Annotation file (or drop it on the page)").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionImportPick) }).
 					Text("Import")
 			}),
 			app.Button().
 				Type("button").
+				ID("cm-panel-toggle").
 				Class("cm-button cm-panel-toggle").
 				Aria("expanded", b.IpanelOpen).
 				Aria("controls", "cm-panel").
-				Title("Show or hide the list of annotations (/ to search)").
+				Title("Show or hide the list of annotations (p; / to search)").
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionTogglePanel) }).
 				Body(
 					app.Text("Annotations "),
@@ -123,8 +148,10 @@ func (b *appBar) Render() app.UI {
 				),
 			app.Button().
 				Type("button").
+				ID("cm-help-button").
 				Class("cm-button cm-help-button").
 				Aria("label", "Keyboard shortcuts").
+				Aria("keyshortcuts", "?").
 				Title("Keyboard shortcuts (?)").
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionHelp) }).
 				Text("?"),
@@ -132,52 +159,115 @@ func (b *appBar) Render() app.UI {
 	)
 }
 
-func (b *appBar) menuItem(f exportFormat, label, hint string) app.UI {
-	return app.Li().Role("none").Body(
+func (b *appBar) menuItem(m menuItem) app.UI {
+	li := app.Li().Role("none")
+	if m.narrow {
+		li = li.Class(narrowOnly)
+	}
+	return li.Body(
 		app.Button().
 			Type("button").
 			Role("menuitem").
 			Class("cm-menu-item").
-			Title(hint).
+			TabIndex(-1).
+			Title(m.hint).
 			OnClick(func(ctx app.Context, e app.Event) {
-				b.menuOpen = false
-				ctx.NewActionWithValue(actionExport, exportRequest{Doc: b.Idoc, Format: f})
-				b.focus(ctx, "#cm-export")
+				if m.action != "" {
+					// The dialog or file picker it opens takes the
+					// focus; it gives it back to the menu button.
+					b.closeMenu(ctx, false)
+					ctx.NewAction(m.action)
+					return
+				}
+				b.closeMenu(ctx, true)
+				ctx.NewActionWithValue(actionExport, exportRequest{Doc: b.Idoc, Format: m.format})
 			}).
-			Text(label),
+			Text(m.label),
 	)
 }
 
 func (b *appBar) toggleMenu(ctx app.Context, e app.Event) {
-	b.menuOpen = !b.menuOpen
 	if b.menuOpen {
-		b.menuItemAt = 0
-		b.focus(ctx, "#cm-export-menu [role=menuitem]")
+		b.closeMenu(ctx, true)
+		return
+	}
+	b.menuOpen = true
+	ctx.Defer(func(ctx app.Context) { focusMenuItem("Home") })
+}
+
+// closeMenu closes the menu; focus gives the focus back to its button.
+// The focus action is posted at once, not deferred: the handler that
+// closes the menu runs on an element of the menu, and go-app drops what
+// such a handler defers once its element has left the page.
+func (b *appBar) closeMenu(ctx app.Context, focus bool) {
+	b.menuOpen = false
+	if focus {
+		focusSelector(ctx, "#cm-export")
 	}
 }
 
-// menuKey moves through the menu with the arrows and closes it with Escape.
+// menuItemsSelector finds the items of the open menu.
+const menuItemsSelector = "#cm-export-menu [role=menuitem]"
+
+// menuKey moves through the menu with the arrows, Home and End, and closes
+// it with Escape (the page's own Escape then finds nothing more to close)
+// or Tab.
 func (b *appBar) menuKey(ctx app.Context, e app.Event) {
-	switch key := e.Get("key").String(); key {
+	key := e.Get("key").String()
+	switch key {
 	case "Escape":
+		b.closeMenu(ctx, true)
+		return
+	case "Tab":
 		b.menuOpen = false
-		b.focus(ctx, "#cm-export")
-	case "ArrowDown", "ArrowUp":
-		e.PreventDefault()
-		n := len(menuFormats)
-		if key == "ArrowDown" {
-			b.menuItemAt = (b.menuItemAt + 1) % n
-		} else {
-			b.menuItemAt = (b.menuItemAt + n - 1) % n
-		}
-		focusSelector(ctx, "#cm-export-menu li:nth-child("+itoa(b.menuItemAt+1)+") [role=menuitem]")
+		return
+	case "ArrowDown", "ArrowUp", "Home", "End":
+	default:
 		ctx.PreventUpdate()
+		return
 	}
+	ctx.PreventUpdate()
+	focusMenuItem(key)
 }
 
-// focus moves the focus once the bar rendered (the menu is in the page).
-func (b *appBar) focus(ctx app.Context, selector string) {
-	ctx.Defer(func(ctx app.Context) { focusSelector(ctx, selector) })
+// focusMenuItem moves the focus in the open menu as a key does: ArrowDown
+// to the next item, ArrowUp to the one before (both wrap around), Home to
+// the first, End to the last. Only the items shown count: the style sheet
+// hides those of the compact bar on a wide screen.
+func focusMenuItem(key string) {
+	doc := app.Window().Get("document")
+	items := doc.Call("querySelectorAll", menuItemsSelector)
+	var shown []app.Value
+	at := -1
+	active := doc.Get("activeElement")
+	for i := 0; i < items.Length(); i++ {
+		it := items.Index(i)
+		if it.Get("offsetParent").Truthy() {
+			if it.Equal(active) {
+				at = len(shown)
+			}
+			shown = append(shown, it)
+		}
+	}
+	n := len(shown)
+	if n == 0 {
+		return
+	}
+	switch key {
+	case "ArrowDown":
+		at = (at + 1) % n
+	case "ArrowUp":
+		if at <= 0 {
+			at = n
+		}
+		at--
+	case "Home":
+		at = 0
+	case "End":
+		at = n - 1
+	}
+	// The menu is in the app bar, in view: focusing must not scroll.
+	shown[at].Call("focus", map[string]any{"preventScroll": true})
 }
 
 func (b *appBar) stateClass() string {
@@ -188,6 +278,9 @@ func (b *appBar) stateClass() string {
 		return "saving"
 	case annotations.NotSaved, annotations.MemoryOnly:
 		return "failed"
+	}
+	if !b.view.Status.Changed {
+		return "idle"
 	}
 	return "saved"
 }
@@ -205,6 +298,9 @@ func (b *appBar) stateText() string {
 		return "Not saved"
 	case st.State == annotations.MemoryOnly:
 		return "Not saved: storage unavailable"
+	case !st.Changed:
+		// "All changes saved" means nothing before a change.
+		return "No changes yet"
 	}
 	return "All changes saved"
 }

@@ -206,17 +206,22 @@ func TestFilterAnnotations(t *testing.T) {
 		{ID: "2", Tag: annotations.Concern, Exact: "Expresses its concern", Note: "Écarter ce paragraphe"},
 		{ID: "3", Tag: annotations.Request, Exact: "Urges States", Note: "écarter"},
 	}
+	// byTag is what each tag chip counts: the matches of the search, of
+	// every tag.
 	cases := []struct {
 		f     panelFilter
 		limit int
 		want  []string
 		total int
+		byTag annotations.Counts
 	}{
-		{panelFilter{}, 10, []string{"1", "2", "3"}, 3},
-		{panelFilter{Tag: annotations.Request}, 10, []string{"1", "3"}, 2},
-		{panelFilter{Query: "ÉCARTER"}, 10, []string{"2", "3"}, 2},
-		{panelFilter{Query: "office"}, 10, []string{"1"}, 1},
-		{panelFilter{}, 2, []string{"1", "2"}, 3},
+		{panelFilter{}, 10, []string{"1", "2", "3"}, 3, annotations.Counts{Request: 2, Concern: 1}},
+		{panelFilter{Tag: annotations.Request}, 10, []string{"1", "3"}, 2, annotations.Counts{Request: 2, Concern: 1}},
+		{panelFilter{Query: "ÉCARTER"}, 10, []string{"2", "3"}, 2, annotations.Counts{Request: 1, Concern: 1}},
+		{panelFilter{Query: "office"}, 10, []string{"1"}, 1, annotations.Counts{Request: 1}},
+		{panelFilter{Query: "écarter", Tag: annotations.Concern}, 10, []string{"2"}, 1, annotations.Counts{Request: 1, Concern: 1}},
+		{panelFilter{Query: "office", Tag: annotations.Concern}, 10, nil, 0, annotations.Counts{Request: 1}},
+		{panelFilter{}, 2, []string{"1", "2"}, 3, annotations.Counts{Request: 2, Concern: 1}},
 	}
 	for _, c := range cases {
 		each := func(f func(annotations.Annotation) bool) {
@@ -226,13 +231,16 @@ func TestFilterAnnotations(t *testing.T) {
 				}
 			}
 		}
-		got, total := filterAnnotations(each, c.f, c.limit)
+		got, total, byTag := filterAnnotations(each, c.f, c.limit)
 		var ids []string
 		for _, a := range got {
 			ids = append(ids, a.ID)
 		}
 		if strings.Join(ids, ",") != strings.Join(c.want, ",") || total != c.total {
 			t.Errorf("%+v: got %v of %d, want %v of %d", c.f, ids, total, c.want, c.total)
+		}
+		if byTag != c.byTag {
+			t.Errorf("%+v: counts per tag %+v, want %+v", c.f, byTag, c.byTag)
 		}
 	}
 }

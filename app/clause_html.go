@@ -32,8 +32,5 @@ func suggestedTag(c *resolution.Clause, as []annotations.Annotation) (annotation
 	return markup.Suggestion(c, as)
 }
 
-// highlightLabel is the accessible name of a highlight.
-func highlightLabel(a annotations.Annotation) string { return markup.HighlightLabel(a) }
-
 // preview shortens text to at most n code points, cutting at a word.
 func preview(text string, n int) string { return markup.Preview(text, n) }

@@ -8,7 +8,7 @@ import (
 	"github.com/clausemark/clausemark/annotations"
 )
 
-// exportFormat is one of the four export formats.
+// exportFormat is one of the export formats.
 type exportFormat string
 
 // The export formats.
@@ -17,6 +17,9 @@ const (
 	exportW3C      exportFormat = "w3c"
 	exportMarkdown exportFormat = "markdown"
 	exportCSV      exportFormat = "csv"
+	// exportPrint is the print view of the brief (HTML), which opens in a
+	// new tab rather than downloading.
+	exportPrint exportFormat = "print"
 )
 
 // exportFiles are, per format, the writer, the file name suffix and type,
@@ -29,6 +32,7 @@ var exportFiles = map[exportFormat]struct {
 	exportW3C:      {annotations.ExportW3C, ".w3c.jsonld", "application/ld+json", "W3C Web Annotation"},
 	exportMarkdown: {annotations.ExportMarkdown, ".md", "text/markdown", "Markdown"},
 	exportCSV:      {annotations.ExportCSV, ".csv", "text/csv", "CSV"},
+	exportPrint:    {annotations.ExportPrint, ".html", "text/html", "print view"},
 }
 
 // exportFileName is e.g. "A-HRC-RES-53-11-annotations-2026-11-27.json".

@@ -24,7 +24,7 @@ const authorKey = "clausemark.author"
 // global handler on a goroutine of its own; each of these goes straight
 // to the UI goroutine (onUI), where the documents live.
 func (ws *workspace) handlers() map[string]app.ActionHandler {
-	return map[string]app.ActionHandler{
+	hs := map[string]app.ActionHandler{
 		actionTag:              onUI(ws.onTag),
 		actionSave:             onUI(ws.onSave),
 		actionRetag:            onUI(ws.onRetag),
@@ -41,6 +41,10 @@ func (ws *workspace) handlers() map[string]app.ActionHandler {
 		actionBind:             ws.onBind,
 		actionPlace:            onUI(ws.onPlace),
 	}
+	for action, h := range ws.versionHandlers() {
+		hs[action] = h
+	}
+	return hs
 }
 
 // onUI runs an action handler on the UI goroutine.
@@ -179,6 +183,10 @@ func (ws *workspace) onExport(ctx app.Context, a app.Action) {
 		return
 	}
 	data, err := f.write(d.set(), nil)
+	if err == nil && r.Format == exportPrint {
+		ws.openPrintView(ctx, d, data)
+		return
+	}
 	if err == nil {
 		err = ws.b.Download(exportFileName(d.adoc.Symbol, r.Format, time.Now()), f.mime, data)
 	}
@@ -274,14 +282,7 @@ func (ws *workspace) onFocus(ctx app.Context, a app.Action) {
 
 func (ws *workspace) onPlace(ctx app.Context, a app.Action) {
 	r, _ := a.Value.(placeRequest)
-	if r.Annotation != "" {
-		rc, ok := ws.b.AnnotationRect(r.Annotation)
-		if !ok {
-			return
-		}
-		r.Rect = rc
-	}
-	if err := ws.b.Place(r.ID, r.Rect, r.Below); err != nil {
+	if err := ws.b.Place(r.ID, r.At); err != nil {
 		ws.b.Log("clausemark: placing", r.ID+":", err)
 	}
 }

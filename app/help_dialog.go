@@ -14,15 +14,16 @@ var shortcuts = []struct{ keys, what string }{
 	{"Enter on a label", "Select the whole clause"},
 	{"Shift + ← →", "Select text in the focused clause (Ctrl: by word; Shift + Home / End: to the ends)"},
 	{"1 2 3", "Tag the selection or the focused clause: Commitment (C), Request (R), Concern (!); on a highlight, change its tag"},
-	{"n", "Write a note on the selection, or on the focused highlight"},
+	{"n", "Write a note on the selection, or on the focused highlight (after a tag, the highlight just made)"},
 	{"a", "Accept the suggested tag of the focused clause"},
 	{"Tab, Enter", "Go to a highlight and open it"},
-	{"Delete", "Delete the focused or open annotation"},
+	{"Delete", "Delete the focused annotation"},
 	{"u or Ctrl + Z", "Undo the last delete"},
-	{"/", "Search the annotations"},
+	{"p", "Go to the annotations (opens the panel)"},
+	{"/", "Search the annotations; Esc clears the search, then goes back"},
 	{"o", "Open a document (PDF, Word, web page or text)"},
 	{"?", "This help"},
-	{"Esc", "Close"},
+	{"Esc", "Close; the focus goes back to where it was"},
 }
 
 func (h *helpDialog) Render() app.UI {
@@ -45,7 +46,7 @@ func (h *helpDialog) Render() app.UI {
 						}),
 					),
 				),
-				app.P().Class("cm-help-tags").Text("Tags are told apart by colour, by underline (solid, dashed, dotted) and by a letter at the end of each highlight: C, R, !."),
+				app.P().Class("cm-help-tags").Text("Tags are told apart by colour, by underline (solid, dashed, dotted) and by a letter at the end of each highlight: C, R, !. Typing in the note or the search is never a shortcut."),
 				app.Div().Class("cm-dialog-actions").Body(
 					app.Button().Type("button").Class("cm-button cm-primary").
 						OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionClose) }).

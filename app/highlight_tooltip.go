@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -28,9 +29,9 @@ func (t *highlightTooltip) OnMount(ctx app.Context)  { t.place(ctx) }
 func (t *highlightTooltip) OnUpdate(ctx app.Context) { t.place(ctx) }
 
 func (t *highlightTooltip) place(ctx app.Context) {
-	id := t.Ia.ID
+	at := browser.Placement{Annotation: t.Ia.ID, Clause: t.Ia.Clause, Below: true}
 	ctx.Defer(func(ctx app.Context) {
-		ctx.NewActionWithValue(actionPlace, placeRequest{ID: tooltipID, Annotation: id, Below: true})
+		ctx.NewActionWithValue(actionPlace, placeRequest{ID: tooltipID, At: at})
 	})
 }
 

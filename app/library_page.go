@@ -36,10 +36,16 @@ type libraryPage struct {
 	imp       *libraryImport    // a shared file being imported
 	reloading bool              // a reload is on its way
 	releases  []func()
+	limit     int // how many of the documents shown are listed
 }
 
+// libraryPageSize is how many documents the list holds at first, and adds
+// on Show more: each is some thirty elements, and mounting 300 of them
+// (a session's worth) takes the browser most of a second.
+const libraryPageSize = 50
+
 func newLibraryPage(ws *workspace) *libraryPage {
-	return &libraryPage{ws: ws, sortKey: library.ByOpened, desc: true}
+	return &libraryPage{ws: ws, sortKey: library.ByOpened, desc: true, limit: libraryPageSize}
 }
 
 func (p *libraryPage) OnPreRender(ctx app.Context) { ctx.Page().SetTitle("Clausemark — Library") }
@@ -111,9 +117,16 @@ func (p *libraryPage) reload(ctx app.Context) {
 				return
 			}
 			p.summaries = ss
+			// For the benchmarks: the list is on screen once this update
+			// is painted.
+			ctx.Defer(func(app.Context) { ws.b.MarkAfterPaint(markLibraryListed) })
 		})
 	})
 }
+
+// markLibraryListed is the User Timing mark set once the library's list is
+// painted after the summaries are read (make bench).
+const markLibraryListed = "cm-library-listed"
 
 // shown are the summaries the page lists: filtered, then sorted.
 func (p *libraryPage) shown() []library.Summary {
@@ -124,6 +137,7 @@ func (p *libraryPage) shown() []library.Summary {
 
 func (p *libraryPage) Render() app.UI {
 	shown := p.shown()
+	listed := shown[:min(len(shown), p.limit)]
 	root := app.Div().Class("cm-app cm-page")
 	if p.ready {
 		root = root.Attr("data-ready", "true")
@@ -138,10 +152,14 @@ func (p *libraryPage) Render() app.UI {
 				app.Label().For("cm-library-filter").Class("cm-visually-hidden").Text("Find a document"),
 				app.Input().Type("search").ID("cm-library-filter").Class("cm-search").
 					Placeholder("Find by symbol or title").Value(p.text).
-					OnInput(func(ctx app.Context, e app.Event) { p.text = ctx.JSSrc().Get("value").String() }),
+					OnInput(func(ctx app.Context, e app.Event) {
+						p.text, p.limit = ctx.JSSrc().Get("value").String(), libraryPageSize
+					}),
 				app.Label().For("cm-library-body").Class("cm-visually-hidden").Text("Body"),
 				app.Select().ID("cm-library-body").Class("cm-select").
-					OnChange(func(ctx app.Context, e app.Event) { p.body = ctx.JSSrc().Get("value").String() }).
+					OnChange(func(ctx app.Context, e app.Event) {
+						p.body, p.limit = ctx.JSSrc().Get("value").String(), libraryPageSize
+					}).
 					Body(
 						app.Option().Value("").Text("Every body"),
 						app.Range(library.Bodies(p.summaries)).Slice(func(i int) app.UI {
@@ -191,10 +209,15 @@ func (p *libraryPage) Render() app.UI {
 			}),
 			app.P().Class("cm-panel-count").Aria("live", "polite").Text(p.countText(len(shown))),
 			app.Ul().ID("cm-library-list").Class("cm-library-list").Body(
-				app.Range(shown).Slice(func(i int) app.UI {
-					return p.entry(shown[i])
+				app.Range(listed).Slice(func(i int) app.UI {
+					return p.entry(listed[i])
 				}),
 			),
+			app.If(len(shown) > len(listed), func() app.UI {
+				return app.Button().Type("button").Class("cm-button cm-more").
+					OnClick(func(ctx app.Context, e app.Event) { p.limit += libraryPageSize }).
+					Text("Show " + itoa(min(libraryPageSize, len(shown)-len(listed))) + " more of " + itoa(len(shown)-len(listed)))
+			}),
 			app.If(p.usage != "", func() app.UI {
 				return app.P().Class("cm-hint cm-storage").Text(p.usage)
 			}),

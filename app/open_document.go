@@ -26,6 +26,9 @@ type openRequest struct {
 	// Anyway opens a text that does not look like a resolution, as plain
 	// paragraphs.
 	Anyway bool
+	// VersionOf, when set, is the id of the document the text is a new
+	// version of, whatever its own symbol (see versions.go).
+	VersionOf string
 	// Done is told the outcome, on the UI goroutine.
 	Done func(openResult)
 }
@@ -45,6 +48,8 @@ type opened struct {
 	text   string
 	format extract.Format
 	name   string
+	// versionOf is openRequest.VersionOf.
+	versionOf string
 }
 
 // errNotResolution says a text has no enacting formula: it is not laid
@@ -54,7 +59,7 @@ var errNotResolution = errors.New("it does not look like a UN resolution: Clause
 // readFile turns a file into a parsed resolution. It runs off the UI
 // goroutine: a PDF waits for pdf.js.
 func (ws *workspace) readFile(r openRequest) (opened, error) {
-	o := opened{name: r.Name, format: extract.FormatText}
+	o := opened{name: r.Name, format: extract.FormatText, versionOf: r.VersionOf}
 	if len(bytes.TrimSpace(r.Data)) == 0 {
 		return o, extract.ErrEmpty
 	}
@@ -115,7 +120,7 @@ func (ws *workspace) onOpenDocument(ctx app.Context, a app.Action) {
 			res.ID = l.doc.ID
 			ws.learn(l)
 			if replaced {
-				ws.forget(l.doc.ID)
+				ws.replaced(ctx, l.doc.ID)
 			}
 			ws.announceLibrary()
 		}
@@ -140,10 +145,10 @@ func sourceOf(f extract.Format) string {
 
 // keep puts an opened document in the library, and reports whether it
 // replaced the text of a document the library had: a document with the
-// same id and the same text is the same document; with another text, the
-// new text becomes its current version (the earlier ones stay, and its
-// annotations are placed again on the new text when it opens). It blocks:
-// call it off the UI goroutine.
+// same id (or the one o.versionOf names) and the same text is the same
+// document; with another text, the new text becomes its current version
+// (the earlier ones stay, and its annotations are carried onto the new
+// text, see addVersion). It blocks: call it off the UI goroutine.
 func (ws *workspace) keep(o opened) (l loaded, replaced bool, err error) {
 	now := time.Now()
 	fileName := o.name
@@ -157,9 +162,16 @@ func (ws *workspace) keep(o opened) (l loaded, replaced bool, err error) {
 	st, err := ws.store()
 	if err != nil {
 		// No storage (a private window, a full disk): the document opens
-		// all the same, for this visit.
+		// all the same, for this visit; a new version of a document has
+		// no library to go to.
+		if o.versionOf != "" {
+			return l, false, err
+		}
 		ws.b.Log("clausemark: the document is opened but not kept:", err)
 		return loaded{doc: d, parsed: o.doc}, false, nil
+	}
+	if o.versionOf != "" {
+		return ws.addVersionOf(st, o.versionOf, d.Versions[0], o)
 	}
 	old, ok, err := st.Document(d.ID)
 	if err != nil {
@@ -182,28 +194,9 @@ func (ws *workspace) keep(o opened) (l loaded, replaced bool, err error) {
 		ws.askToPersist()
 		return loaded{doc: d, parsed: o.doc}, false, nil
 	}
-	v := d.Versions[0]
-	as, err := st.List(old.Symbol)
-	if err != nil {
-		return l, false, err
-	}
-	added := false
-	kept, _, err := st.UpdateDocument(d.ID, func(doc *library.Document, sum *library.Summary) error {
-		var err error
-		if added, err = doc.AddVersion(v); err != nil || !added {
-			return err
-		}
-		fresh, err := library.NewSummary(*doc, o.doc, as)
-		if err != nil {
-			return err
-		}
-		*sum = fresh
-		return nil
-	})
-	if err != nil {
-		return l, false, err
-	}
-	return loaded{doc: kept, parsed: o.doc}, added, nil
+	// A new text of a document the library has: its new current
+	// version, the annotations carried onto it (versions.go).
+	return ws.addVersion(st, old, d.Versions[0], o)
 }
 
 // forget closes an open document whose text changed: the next page of it

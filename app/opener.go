@@ -16,6 +16,8 @@ type opener struct {
 	ws      *workspace
 	opening *openState // a document being opened
 	pasting bool       // the Paste text dialog is open
+	// back gives the focus back to where it was when a dialog opened.
+	back func() bool
 }
 
 func newOpener(ws *workspace) *opener { return &opener{ws: ws} }
@@ -35,6 +37,7 @@ func (o *opener) OnMount(ctx app.Context) {
 		actionOpenText:    o.onText,
 		actionOpenAnyway:  o.onAnyway,
 		actionOpenDropped: o.onDropped,
+		actionOpenVersion: o.onVersion,
 		actionOpenClose:   func(ctx app.Context, a app.Action) { o.close(ctx) },
 	} {
 		ctx.Handle(action, h)
@@ -73,7 +76,36 @@ func (o *opener) close(ctx app.Context) {
 		o.pasting = false
 	case o.opening != nil && !o.opening.Busy:
 		o.opening = nil
+	default:
+		return
 	}
+	o.giveFocusBack(ctx)
+}
+
+// keepFocus remembers where the focus is as a dialog opens (the first
+// place, while one follows another).
+func (o *opener) keepFocus() {
+	if o.back == nil {
+		o.back = o.ws.b.KeepFocus()
+	}
+}
+
+// giveFocusBack gives the focus back to where it was when the dialog
+// opened, or else to the menu button or Open document, once the page
+// rendered.
+func (o *opener) giveFocusBack(ctx app.Context) {
+	back := o.back
+	o.back = nil
+	ctx.Defer(func(app.Context) {
+		if back != nil && back() {
+			return
+		}
+		for _, sel := range []string{"#cm-export", "#cm-open"} {
+			if o.ws.b.Focus(sel) == nil {
+				return
+			}
+		}
+	})
 }
 
 func (o *opener) onPick(ctx app.Context, a app.Action) {
@@ -100,6 +132,7 @@ func (o *opener) onDropped(ctx app.Context, a app.Action) {
 }
 
 func (o *opener) onPaste(ctx app.Context, a app.Action) {
+	o.keepFocus()
 	o.pasting = true
 	ctx.Defer(func(ctx app.Context) { focusSelector(ctx, "#"+pasteID) })
 }
@@ -120,6 +153,7 @@ func (o *opener) onAnyway(ctx app.Context, a app.Action) {
 
 // openFile opens a file chosen or dropped.
 func (o *opener) openFile(ctx app.Context, f browser.File) {
+	o.keepFocus()
 	if f.Err != nil {
 		o.opening = &openState{Name: f.Name, Error: f.Err.Error()}
 		return
@@ -133,6 +167,7 @@ func (o *opener) openFile(ctx app.Context, f browser.File) {
 
 // open asks the workspace to open a document and goes to its page.
 func (o *opener) open(ctx app.Context, req openRequest) {
+	o.keepFocus()
 	st := &openState{Name: req.Name, Busy: true}
 	o.opening = st
 	req.Done = func(res openResult) {
@@ -146,7 +181,7 @@ func (o *opener) open(ctx app.Context, req openRequest) {
 				ctx.Defer(func(ctx app.Context) { focusSelector(ctx, "#cm-open-dialog button") })
 				return
 			}
-			o.opening = nil
+			o.opening, o.back = nil, nil
 			ctx.Navigate(docURL(res.ID))
 		})
 	}

@@ -60,7 +60,7 @@ func (p *panelItem) Render() app.UI {
 		app.Button().
 			Type("button").
 			Class("cm-item-edit").
-			DataSet("action", actionOpen).
+			DataSet("action", actionEdit).
 			Aria("label", "Edit the "+strings.ToLower(tagNames[a.Tag])+" on "+p.Ilabel).
 			Text("Edit"),
 	)

@@ -36,6 +36,16 @@ type reader struct {
 	imp       *importState // the import being previewed
 	dragOver  bool
 	filter    panelFilter
+	// The review of carried annotations is open; reattach is the
+	// annotation being re-attached (reader_versions.go).
+	reviewOpen bool
+	reattach   string
+	// focusBack gives the focus back to where it was when an overlay
+	// opened, by overlay (reader_focus.go).
+	focusBack map[string]func() bool
+	// lastTag is the annotation the last tag made, until the selection or
+	// the focus moves on: n writes its note.
+	lastTag annotations.Annotation
 
 	releases []func()
 }
@@ -73,8 +83,8 @@ func (r *reader) load(ctx app.Context, u string) {
 	if id == "" {
 		id = r.ws.defaultID
 	}
-	if r.doc != nil && r.doc.id == id || r.loading == id {
-		return
+	if r.doc != nil && r.doc.id == id && r.ws.doc(id) == r.doc || r.loading == id {
+		return // (a document whose text was replaced is opened again)
 	}
 	d, err := r.ws.open(id)
 	if err == nil {
@@ -120,6 +130,8 @@ func (r *reader) set(ctx app.Context, d *openDoc) {
 		prev.paint.live = false // its clauses are no longer on the page
 	}
 	r.sel, r.kb, r.editor, r.hover, r.imp = nil, nil, nil, "", nil
+	// A version just added opens with the review of its annotations.
+	r.reviewOpen, r.reattach = d != nil && r.ws.takeReviewNext(d.id), ""
 	r.filter = panelFilter{}
 	r.listLive = false
 	r.title(ctx)
@@ -171,7 +183,12 @@ func (r *reader) OnMount(ctx app.Context) {
 		actionHelp:           r.onHelp,
 		actionClose:          r.onClose,
 		actionFilter:         r.onFilter,
+		actionEdit:           r.onEdit,
+		actionGoToPanel:      r.onGoToPanel,
 	} {
+		ctx.Handle(action, h)
+	}
+	for action, h := range r.versionHandlers() {
 		ctx.Handle(action, h)
 	}
 	b := r.ws.b
@@ -190,6 +207,7 @@ func (r *reader) OnMount(ctx app.Context) {
 			})
 		}),
 		b.OnLeave(func() bool { return r.leaving(ctx) }),
+		b.OnPrint(r.printNotes, r.clearPrintNotes),
 		b.OnFileDrop(max(maxImportSize, extract.MaxFileSize),
 			func(over bool) { ctx.Dispatch(func(app.Context) { r.dragOver = over }) },
 			func(f browser.File) {
@@ -197,7 +215,7 @@ func (r *reader) OnMount(ctx app.Context) {
 			},
 		),
 	)
-	if b.WindowWidth() < 900 {
+	if b.WindowWidth() < drawerBelow {
 		r.panelOpen = false
 	}
 }
@@ -283,18 +301,27 @@ func (r *reader) Render() app.UI {
 	if r.ready {
 		root = root.Attr("data-ready", "true")
 	}
-	if r.panelOpen {
+	if r.panelOpen || r.reviewOpen {
 		root = root.Class("has-panel")
 	}
 	return root.Body(
 		app.A().Class("cm-skip").Href("#doc-title").Text("Skip to the resolution"),
+		app.If(r.ready, func() app.UI {
+			return app.Button().Type("button").Class("cm-skip").
+				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionGoToPanel) }).
+				Text("Skip to the annotations")
+		}),
 		newAppBar().Doc(d.id, d.doc.Symbol).PanelOpen(r.panelOpen).Ready(r.ready),
+		newVersionBar(r.ws).Doc(d.id, d.doc.Symbol).Ready(r.ready).ReviewOpen(r.reviewOpen),
 		newStorageBanner().Doc(d.id),
 		app.Div().Class("cm-layout").Body(
 			app.Main().Class("cm-main").Body(
 				newDocumentView().Document(d.doc, d.paint),
 			),
-			app.If(r.panelOpen, func() app.UI {
+			app.If(r.reviewOpen, func() app.UI {
+				return newReviewPanel().Doc(d.id).Reattach(r.reattach, r.reattachChoice())
+			}),
+			app.If(r.panelOpen && !r.reviewOpen, func() app.UI {
 				return newAnnotationPanel().
 					Doc(d.id).
 					Live(r.listLive).
@@ -302,7 +329,7 @@ func (r *reader) Render() app.UI {
 					Author(r.ws.author)
 			}),
 		),
-		app.If(r.sel != nil && r.editor == nil, func() app.UI {
+		app.If(r.sel != nil && r.editor == nil && r.reattach == "", func() app.UI {
 			return newTagToolbar().Selection(r.sel, r.selectionLabel())
 		}),
 		app.If(r.editor != nil, func() app.UI {
@@ -349,6 +376,9 @@ const maxImportSize = annotations.MaxFileSize
 // selected.
 func (r *reader) setSel(s *selection) {
 	r.sel = s
+	if s != nil {
+		r.lastTag = annotations.Annotation{}
+	}
 	if s != nil && s.Whole {
 		r.doc.paint.setSelected(s.Clause)
 	} else {

@@ -29,6 +29,7 @@ func (r *reader) tagSelection(ctx app.Context, tag annotations.Tag, focused stri
 	}
 	ctx.NewActionWithValue(actionTag, tagRequest{
 		Doc: r.doc.id, Clause: s.Clause, Start: s.Start, End: s.End, Tag: tag,
+		Done: r.tagged(ctx),
 	})
 	r.clearSelection()
 	// The highlight is painted by the workspace; the rest of the page
@@ -75,7 +76,10 @@ func (r *reader) focus(ctx app.Context, selector string) {
 
 func (r *reader) onNote(ctx app.Context, a app.Action) {
 	focused, _ := a.Value.(string)
-	r.openNewNote(ctx, focused)
+	r.keepFocus(backEditor)
+	if r.openNewNote(ctx, focused) {
+		r.focus(ctx, "#"+noteID)
+	}
 }
 
 // openNewNote opens the editor for a new annotation on the selection.
@@ -127,7 +131,10 @@ func (r *reader) onClickHighlight(ctx app.Context, a app.Action) {
 
 func (r *reader) onOpen(ctx app.Context, a app.Action) {
 	id, _ := a.Value.(string)
-	r.openEditor(id)
+	r.keepFocus(backEditor)
+	if r.openEditor(id) {
+		r.focus(ctx, "#"+noteID)
+	}
 }
 
 // openEditor opens the editor on an annotation.
@@ -138,11 +145,7 @@ func (r *reader) openEditor(id string) bool {
 		return false
 	}
 	rc, _ := r.ws.b.AnnotationRect(id)
-	label := d.adoc.Label(x.Clause)
-	orphan := d.set().IsOrphan(id)
-	if orphan {
-		label = "Needs review"
-	}
+	label, orphan := d.labelOf(x)
 	r.hover = ""
 	r.editor = &editorState{
 		Base: x, Clause: x.Clause, Start: x.Start, End: x.End, Quote: x.Exact,
@@ -222,7 +225,7 @@ func (r *reader) saved(ctx app.Context, e *editorState, saved annotations.Annota
 	e.Base, e.Tag, e.Note, e.Error = saved, saved.Tag, saved.Note, ""
 	if close {
 		r.editor = nil
-		r.focus(ctx, annotationSelector(saved.ID)+"[data-start]")
+		r.giveFocusBack(ctx, backEditor, highlightSelector(saved.ID))
 	}
 }
 
@@ -231,6 +234,12 @@ func (r *reader) saved(ctx app.Context, e *editorState, saved annotations.Annota
 func (r *reader) deleteAnnotation(ctx app.Context, id string) {
 	if r.editor != nil && r.editor.Base.ID == id {
 		r.editor = nil
+		// The highlight is gone: the focus goes where the editor was
+		// opened from, or to the clause (the workspace's choice).
+		if back := r.focusBack[backEditor]; back != nil {
+			delete(r.focusBack, backEditor)
+			ctx.Defer(func(app.Context) { back() })
+		}
 	}
 	if r.hover == id {
 		r.hover = ""
@@ -256,6 +265,7 @@ func (r *reader) onImportFile(ctx app.Context, a app.Action) {
 // previewImport reads a file and shows what importing it would do; nothing
 // changes until the delegate confirms.
 func (r *reader) previewImport(ctx app.Context, f browser.File) {
+	r.keepFocus(backImport)
 	st := &importState{Name: f.Name, data: f.Data}
 	r.imp = st
 	if f.Err != nil {
@@ -344,6 +354,7 @@ func (r *reader) onTogglePanel(ctx app.Context, a app.Action) {
 }
 
 func (r *reader) onHelp(ctx app.Context, a app.Action) {
+	r.keepFocus(backHelp)
 	r.helpOpen = true
 	r.focus(ctx, "#cm-help-dialog button")
 }
@@ -363,9 +374,10 @@ func (r *reader) closeTop(ctx app.Context) bool {
 	switch {
 	case r.helpOpen:
 		r.helpOpen = false
+		r.giveFocusBack(ctx, backHelp, "#cm-help-button")
 	case r.imp != nil:
 		r.imp = nil
-
+		r.giveFocusBack(ctx, backImport, "#cm-export")
 	case r.editor != nil:
 		e := r.editor
 		if e.Base.ID != "" {
@@ -374,9 +386,14 @@ func (r *reader) closeTop(ctx app.Context) bool {
 				r.saveEditor(ctx, e.Tag, note, true)
 				return true
 			}
-			r.focus(ctx, annotationSelector(e.Base.ID)+"[data-start]")
+			r.giveFocusBack(ctx, backEditor, highlightSelector(e.Base.ID))
+		} else {
+			r.giveFocusBack(ctx, backEditor, clauseLabelSelector(e.Clause))
 		}
 		r.editor = nil
+	case r.reattach != "":
+		r.reattach = ""
+		r.clearSelection()
 	case r.sel != nil:
 		r.clearSelection()
 	case r.hover != "":

@@ -16,6 +16,18 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 		ctx.Dispatch(f)
 		return true
 	}
+	if k.InMenu {
+		// The menu handles its keys (menuKey); the page must not scroll
+		// with the arrows, nor close anything else on Escape.
+		switch k.Key {
+		case "Escape", "ArrowDown", "ArrowUp", "Home", "End", "PageDown", "PageUp":
+			return true
+		}
+		return false
+	}
+	if k.Key == "Escape" && k.Field == searchID {
+		return do(r.escapeSearch)
+	}
 	if k.Key == "Escape" && k.InDialog && !r.helpOpen && r.imp == nil && r.editor == nil {
 		return false // another component's dialog (the opener's) closes itself
 	}
@@ -30,7 +42,9 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 		return false // typing in a field is not a shortcut
 	}
 	if r.helpOpen || r.imp != nil || k.InDialog {
-		return false // a modal dialog is open: only Escape and its buttons
+		// A dialog is open, or the focus is in the editor: only Escape
+		// and its buttons (typing there is never a shortcut).
+		return false
 	}
 	if k.Ctrl || k.Meta {
 		if (k.Key == "z" || k.Key == "Z") && !k.Shift {
@@ -67,14 +81,15 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 		})
 	case "n":
 		return do(func(ctx app.Context) {
-			if k.Annotation != "" && r.sel == nil {
-				if r.openEditor(k.Annotation) {
-					r.focus(ctx, "#cm-editor textarea")
+			r.keepFocus(backEditor)
+			if id := r.noteTarget(k); id != "" {
+				if r.openEditor(id) {
+					r.focus(ctx, "#"+noteID)
 				}
 				return
 			}
 			if r.openNewNote(ctx, k.Clause) {
-				r.focus(ctx, "#cm-editor [aria-pressed=true], #cm-editor .cm-editor-tags button")
+				r.focus(ctx, "#"+noteID)
 			}
 		})
 	case "a":
@@ -98,17 +113,21 @@ func (r *reader) onKey(ctx app.Context, k browser.KeyEvent) bool {
 			return false
 		}
 		return do(func(ctx app.Context) {
+			r.keepFocus(backEditor)
 			if r.openEditor(k.Annotation) {
-				r.focus(ctx, "#cm-editor [aria-pressed=true]")
+				r.focus(ctx, "#"+noteID)
 			}
 		})
 	case "u":
 		return do(func(ctx app.Context) { ctx.NewActionWithValue(actionUndo, r.doc.id) })
 	case "/":
 		return do(func(ctx app.Context) {
+			r.keepFocus(backSearch)
 			r.panelOpen = true
 			r.focus(ctx, "#cm-search")
 		})
+	case "p":
+		return do(func(ctx app.Context) { r.onGoToPanel(ctx, app.Action{}) })
 	case "o":
 		return do(func(ctx app.Context) { ctx.NewAction(actionOpenPick) })
 	case "?":
@@ -140,6 +159,7 @@ func (r *reader) moveFocus(from string, next bool) {
 	default:
 		i = max(i-1, 0)
 	}
+	r.lastTag = annotations.Annotation{}
 	r.logErr("moving the focus", r.ws.b.Focus(clauseLabelSelector(cs[i].ID)))
 }
 

@@ -137,7 +137,7 @@ func TestTheReaderShowsTheSavedAnnotationsInTheTextThePanelAndTheBar(t *testing.
 		`data-annotation="` + a.ID + `"`,  // the highlight in OP21
 		`class="cm-item-note"`,            // the panel lists it …
 		`ask the capital`,                 // … with its note
-		`All changes saved`,               // the bar's status
+		`No changes yet`,                  // the bar's status: nothing done yet
 		`<span class="cm-badge">1</span>`, // the count
 		`data-symbol="A/HRC/RES/53/11"`,   // the document
 		` data-ready`,                     // the page runs

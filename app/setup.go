@@ -39,6 +39,7 @@ func Setup(doc *resolution.Document, b browser.Browser) *App {
 		newPage := func() app.Composer { return newReader(current.Load()) }
 		app.Route(homePath, newPage)
 		app.RouteWithRegexp("^"+docPathBase+"[^/]+$", newPage)
+		app.RouteWithRegexp(comparePagePattern, func() app.Composer { return newComparePage(current.Load()) })
 		app.Route(libraryPath, func() app.Composer { return newLibraryPage(current.Load()) })
 		app.Route(annotationsPath, func() app.Composer { return newAnnotationsPage(current.Load()) })
 	})

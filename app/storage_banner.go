@@ -39,7 +39,7 @@ func (b *storageBanner) Render() app.UI {
 		app.Div().Class("cm-banner").Role("alert").Body(
 			app.Strong().Text(title+" "),
 			app.Span().Text(st.Problem+" "),
-			app.Span().Text("Your annotations stay on screen until you close the page; use Export JSON to keep a copy."),
+			app.Span().Text("Your annotations stay on screen until you close the page; to keep a copy, choose Export, then Clausemark file (JSON)."),
 			app.Button().
 				Type("button").
 				Class("cm-button").

@@ -128,12 +128,13 @@ func (ws *workspace) prepareLibrary() (home string) {
 		if ws.builtin {
 			_, _, err = library.EnsureBuiltin(st, ws.defaultText, time.Now())
 		} else {
-			_, _, err = ws.keep(opened{doc: ws.sources[ws.defaultID].parsed, text: string(ws.defaultText), format: extract.FormatText})
+			err = ws.keepServed(st, opened{doc: ws.sources[ws.defaultID].parsed, text: string(ws.defaultText), format: extract.FormatText})
 		}
 		if err != nil {
 			ws.b.Log("clausemark: keeping the default document in the library:", err)
 		}
 	}
+	ws.learnDefault(st)
 	summaries, err := st.Summaries()
 	if err != nil {
 		ws.b.Log("clausemark: reading the library:", err)

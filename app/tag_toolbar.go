@@ -2,6 +2,7 @@ package app
 
 import (
 	"github.com/clausemark/clausemark/annotations"
+	"github.com/clausemark/clausemark/browser"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -28,12 +29,12 @@ const toolbarID = "cm-toolbar"
 func (t *tagToolbar) OnMount(ctx app.Context)  { t.place(ctx) }
 func (t *tagToolbar) OnUpdate(ctx app.Context) { t.place(ctx) }
 
-// place puts the toolbar above the selection, or below it near the top of
-// the screen.
+// place puts the toolbar above the clause of the selection, or below it,
+// or beside it: never over the text being tagged, nor over the panel.
 func (t *tagToolbar) place(ctx app.Context) {
-	r := t.Isel.Rect
+	at := browser.Placement{Rect: t.Isel.Rect, Clause: t.Isel.Clause}
 	ctx.Defer(func(ctx app.Context) {
-		ctx.NewActionWithValue(actionPlace, placeRequest{ID: toolbarID, Rect: r})
+		ctx.NewActionWithValue(actionPlace, placeRequest{ID: toolbarID, At: at})
 	})
 }
 
@@ -52,11 +53,10 @@ func (t *tagToolbar) Render() app.UI {
 			app.Button().
 				Type("button").
 				Class("cm-tool cm-tool-note").
-				Aria("label", "Note").
 				Aria("keyshortcuts", "n").
 				Title("Write a note (n)").
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionNote) }).
-				Body(app.Span().Class("cm-tool-name").Text("Note"), app.Kbd().Text("n")),
+				Body(app.Span().Class("cm-tool-name").Text("Note"), app.Kbd().Aria("hidden", "true").Text("n")),
 		)
 }
 
@@ -67,14 +67,15 @@ func tagButton(tag annotations.Tag, key string) app.UI {
 		Type("button").
 		Class("cm-tool").
 		DataSet("tag", tag).
-		Aria("label", name).
 		Aria("keyshortcuts", key).
 		Title("Tag as a "+name+" ("+key+")").
 		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionTagSelection, tag) }).
 		Body(
 			app.Span().Class("cm-tag-letter").Aria("hidden", "true").Text(tagLetters[tag]),
 			app.Span().Class("cm-tool-name").Text(name),
-			app.Kbd().Text(key),
+			// The name is the word on the button (the letter and the key
+			// are hidden from it: aria-keyshortcuts says the key).
+			app.Kbd().Aria("hidden", "true").Text(key),
 		)
 }
 

@@ -49,6 +49,7 @@ type workspace struct {
 	bindAsked bool
 	pending   []func(app.Context)
 	home      string // where "/" takes the delegate: a document's URL, or the library
+	vers      versionsHub
 }
 
 // source is a document the app can show: its text parsed, the symbol its
@@ -186,6 +187,14 @@ func (ws *workspace) onBind(ctx app.Context, a app.Action) {
 func (ws *workspace) do(f func(app.Context)) {
 	if ctx, ok := ws.context(f); ok {
 		f(ctx)
+	}
+}
+
+// dispatch runs f on the UI goroutine with the workspace's context; it may
+// be called from any goroutine.
+func (ws *workspace) dispatch(f func(app.Context)) {
+	if ctx, ok := ws.context(f); ok {
+		ctx.Dispatch(f)
 	}
 }
 

@@ -150,7 +150,7 @@ func fetch(url string) ([]byte, http.Header, error) {
 	return b, resp.Header, nil
 }
 
-// snapshotWeb copies web/ into dir/web and checks that its compressed
+// snapshotWeb copies web/ (with its subdirectories) into dir/web and checks that its compressed
 // copies of app.wasm belong to it.
 func snapshotWeb(src, dir string) (string, error) {
 	wasm, err := os.Stat(filepath.Join(src, "app.wasm"))
@@ -168,8 +168,8 @@ func snapshotWeb(src, dir string) (string, error) {
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return "", err
 	}
-	// Subdirectories too: pdf.js lives in web/vendor/, and the service
-	// worker caches nothing unless it can fetch everything.
+	// Its subdirectories too: pdf.js is in web/vendor/pdfjs, and the
+	// service worker caches nothing when one file it caches is missing.
 	err = filepath.WalkDir(src, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -178,18 +178,17 @@ func snapshotWeb(src, dir string) (string, error) {
 		if err != nil {
 			return err
 		}
-		to := filepath.Join(dst, rel)
-		if e.IsDir() {
-			return os.MkdirAll(to, 0o755)
-		}
-		if !e.Type().IsRegular() || strings.HasSuffix(e.Name(), ".tmp") {
+		switch {
+		case e.IsDir():
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		case !e.Type().IsRegular() || strings.HasSuffix(e.Name(), ".tmp"):
 			return nil
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(to, data, 0o644)
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
 	})
 	if err != nil {
 		return "", err

@@ -64,6 +64,12 @@ func writeWeb(t *testing.T, wasm []byte, gz []byte) string {
 			t.Fatal(err)
 		}
 	}
+	if err := os.MkdirAll(filepath.Join(dir, "vendor", "pdfjs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "vendor", "pdfjs", "pdf.min.mjs"), []byte("export {}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return dir
 }
 
@@ -92,6 +98,9 @@ func TestSnapshotWebCopiesABuildThatHoldsTogether(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dst, "x.tmp")); err == nil {
 		t.Error("a .tmp file was copied")
+	}
+	if b, _ := os.ReadFile(filepath.Join(dst, "vendor", "pdfjs", "pdf.min.mjs")); string(b) != "export {}" {
+		t.Errorf("vendor/pdfjs/pdf.min.mjs copied as %q", b)
 	}
 }
 

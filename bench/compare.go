@@ -57,6 +57,19 @@ var compared = []struct{ name, label string }{
 	{"bytes.cold_server", "cold bytes, server"},
 }
 
+// comparedLibrary are the library scenario's metrics the comparison
+// shows, when both runs measured a library of the same size.
+var comparedLibrary = []struct{ name, label string }{
+	{"library.warm_listed_ms", "/library warm (ms)"},
+	{"library.offline_listed_ms", "/library offline (ms)"},
+	{"filter.pooled_median_ms", "filter key press, median (ms)"},
+	{"filter.pooled_p95_ms", "filter key press, p95 (ms)"},
+	{"annotations.first_list_ms", "/annotations first list (ms)"},
+	{"open.from_library_ms", "open from the library (ms)"},
+	{"storage.indexeddb_mb", "IndexedDB (MB)"},
+	{"memory.annotations_total_mb", "/annotations memory (MB)"},
+}
+
 // comparedPeer are the metrics of a peer the comparison shows.
 var comparedPeer = []struct{ name, label string }{
 	{"cold.all_painted_ms", "cold, all painted (ms)"},
@@ -128,6 +141,13 @@ func Compare(base, cur *Results, baseName, curName string) string {
 		}
 		if bc.Status != c.Status {
 			w("| %s | status | %s | %s | |\n", c.Name, bc.Status, c.Status)
+		}
+	}
+	if base.Library != nil && cur.Library != nil && base.Library.Documents == cur.Library.Documents && base.Library.PerDocument == cur.Library.PerDocument {
+		name := fmt.Sprintf("library %dx%d", cur.Library.Documents, cur.Library.PerDocument)
+		shown += compareRows(w, name, "", base.Library.Metrics, cur.Library.Metrics, comparedLibrary)
+		if base.Library.Status != cur.Library.Status {
+			w("| %s | status | %s | %s | |\n", name, base.Library.Status, cur.Library.Status)
 		}
 	}
 	if shown == 0 {

@@ -69,6 +69,32 @@ type Config struct {
 	// Root is the repository: web/ (app.wasm, as make build leaves it),
 	// cmd/clausemark, bench/node_modules (the peers' packages).
 	Root string
+
+	// Library is whether the library scenario runs after the grid
+	// (BENCH_LIBRARY: 1 or 0; 1).
+	Library bool
+	// LibrarySize is its library: documents × annotations per document
+	// (BENCH_LIBRARY_SIZE, "DxA"; 300x100).
+	LibrarySize LibrarySize
+	// LibraryRuns is how many runs it makes, each in a fresh profile
+	// filled anew (BENCH_LIBRARY_RUNS; Runs).
+	LibraryRuns int
+}
+
+// LibrarySize is the size of the library scenario's library.
+type LibrarySize struct{ Documents, PerDocument int }
+
+// String is "DxA".
+func (s LibrarySize) String() string { return fmt.Sprintf("%dx%d", s.Documents, s.PerDocument) }
+
+// DefaultLibrarySize is the session: 300 documents with 100
+// annotations each.
+var DefaultLibrarySize = LibrarySize{300, 100}
+
+// ProfilesLibrary reports whether the library scenario's first run
+// profiles (BENCH_PROFILE all or library).
+func (c Config) ProfilesLibrary() bool {
+	return slices.Contains(c.Profile, "all") || slices.Contains(c.Profile, "library")
 }
 
 // WebDir is the repository's web/ directory.
@@ -92,8 +118,11 @@ func ConfigFromEnv(root string, getenv func(string) string) (Config, error) {
 		Benchstat:  filepath.Join(root, "bin", "benchstat"),
 		RunTimeout: 15 * time.Minute, LoadTimeout: 5 * time.Minute, Timeout: 300 * time.Minute,
 		Profile: []string{"all"}, Peers: peerNames(), Root: root,
+		Library: true, LibrarySize: DefaultLibrarySize,
 	}
-	if s := getenv("BENCH_GRID"); s != "" {
+	if s := getenv("BENCH_GRID"); s == "none" {
+		c.Grid = nil
+	} else if s != "" {
 		g, err := ParseGrid(s)
 		if err != nil {
 			return c, fmt.Errorf("BENCH_GRID: %v", err)
@@ -136,9 +165,9 @@ func ConfigFromEnv(root string, getenv func(string) string) (Config, error) {
 		c.Profile = nil
 		for _, f := range strings.Split(s, ",") {
 			f = strings.TrimSpace(f)
-			if f != "all" && f != "none" {
+			if f != "all" && f != "none" && f != "library" {
 				if _, err := ParseGrid(f); err != nil {
-					return c, fmt.Errorf("BENCH_PROFILE: %q is not KxN, all or none", f)
+					return c, fmt.Errorf("BENCH_PROFILE: %q is not KxN, library, all or none", f)
 				}
 			}
 			c.Profile = append(c.Profile, f)
@@ -161,6 +190,29 @@ func ConfigFromEnv(root string, getenv func(string) string) (Config, error) {
 				return c, fmt.Errorf("BENCH_PEERS: %q is none of %s, all, none", f, strings.Join(peerNames(), ", "))
 			}
 		}
+	}
+	switch s := getenv("BENCH_LIBRARY"); s {
+	case "", "1":
+	case "0":
+		c.Library = false
+	default:
+		return c, fmt.Errorf("BENCH_LIBRARY: %q is neither 1 nor 0", s)
+	}
+	if s := getenv("BENCH_LIBRARY_SIZE"); s != "" {
+		var z LibrarySize
+		var rest string
+		if n, _ := fmt.Sscanf(s, "%dx%d%s", &z.Documents, &z.PerDocument, &rest); n != 2 || z.Documents < 1 || z.PerDocument < 1 {
+			return c, fmt.Errorf("BENCH_LIBRARY_SIZE: %q is not DxA with D ≥ 1 documents and A ≥ 1 annotations each (e.g. 300x100)", s)
+		}
+		c.LibrarySize = z
+	}
+	c.LibraryRuns = c.Runs
+	if s := getenv("BENCH_LIBRARY_RUNS"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return c, fmt.Errorf("BENCH_LIBRARY_RUNS: %q is not a whole number ≥ 1", s)
+		}
+		c.LibraryRuns = n
 	}
 	if s := getenv("BENCH_OUT"); s != "" {
 		c.Out = s

@@ -76,6 +76,8 @@ func TestConfigErrorsNameTheVariable(t *testing.T) {
 		{"BENCH_GRID", "1x100,"}, {"BENCH_RUNS", "0"}, {"BENCH_RUNS", "two"}, {"BENCH_KEYS", "-1"},
 		{"BENCH_SEED", "1.5"}, {"BENCH_RUN_TIMEOUT", "15"}, {"BENCH_LOAD_TIMEOUT", "-1m"}, {"BENCH_TIMEOUT", "soon"},
 		{"BENCH_PROFILE", "1x100,some"}, {"BENCH_PEERS", "recogito"},
+		{"BENCH_LIBRARY", "yes"}, {"BENCH_LIBRARY_SIZE", "300"}, {"BENCH_LIBRARY_SIZE", "0x100"},
+		{"BENCH_LIBRARY_SIZE", "300x100x2"}, {"BENCH_LIBRARY_RUNS", "0"},
 	} {
 		_, err := ConfigFromEnv("/repo", env(map[string]string{c.name: c.value}))
 		if err == nil || !strings.HasPrefix(err.Error(), c.name+": ") {
@@ -88,5 +90,28 @@ func TestParseGrid(t *testing.T) {
 	g, err := ParseGrid("50x10000")
 	if err != nil || !slices.Equal(g, []GridCell{{50, 10000}}) || g[0].String() != "50x10000" {
 		t.Errorf("got %v, %v", g, err)
+	}
+}
+
+func TestConfigRunsTheLibraryOfTheIssueUnlessToldOtherwise(t *testing.T) {
+	c, err := ConfigFromEnv("/repo", env(map[string]string{"BENCH_RUNS": "3"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Library || c.LibrarySize != (LibrarySize{300, 100}) || c.LibraryRuns != 3 || !c.ProfilesLibrary() {
+		t.Errorf("library %v, size %v, runs %d, profiled %v", c.Library, c.LibrarySize, c.LibraryRuns, c.ProfilesLibrary())
+	}
+	c, err = ConfigFromEnv("/repo", env(map[string]string{
+		"BENCH_LIBRARY": "0", "BENCH_LIBRARY_SIZE": "30x20", "BENCH_LIBRARY_RUNS": "1", "BENCH_GRID": "none", "BENCH_PROFILE": "1x100",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Library || c.LibrarySize.String() != "30x20" || c.LibraryRuns != 1 || len(c.Grid) != 0 || c.ProfilesLibrary() {
+		t.Errorf("library %v, size %v, runs %d, grid %v, profiled %v", c.Library, c.LibrarySize, c.LibraryRuns, c.Grid, c.ProfilesLibrary())
+	}
+	c, err = ConfigFromEnv("/repo", env(map[string]string{"BENCH_PROFILE": "library"}))
+	if err != nil || !c.ProfilesLibrary() || c.Profiles(GridCell{1, 100}) {
+		t.Errorf("BENCH_PROFILE=library: %v, library %v, cells %v", err, c.ProfilesLibrary(), c.Profiles(GridCell{1, 100}))
 	}
 }

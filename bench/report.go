@@ -129,9 +129,10 @@ func (r *Results) Markdown() string {
 	}
 
 	r.writeProfiles(w)
+	r.writeLibrary(w)
 
 	w("\n## Goals\n\n")
-	for _, g := range r.goals() {
+	for _, g := range append(r.goals(), r.libraryGoals()...) {
 		w("- %s\n", g)
 	}
 
@@ -210,6 +211,9 @@ func (r *Results) Markdown() string {
 	w("- Annotations: `bench.Annotations(doc, N, seed)`, a native file of N deterministic pseudo-random annotations (spans of 20–200 code points, one in ten whole clauses, one span in five overlapping an earlier one, the three tags mixed, one in five with a note), imported through the app's own Import (file input, preview dialog, Import button) in the run's profile and saved to IndexedDB before the measured loads.\n")
 	w("- Each run: fresh Chromium profile and a new in-process server; import; wait until the service worker has cached the app; clear the HTTP cache (Network.clearBrowserCache), the worker and Cache Storage (Storage.clearDataForOrigin) but not IndexedDB; cold load; warm reload; memory; stop the server; offline reload; key presses (offline).\n")
 	w("- Peers: the same document's clauses (their plain text, one `<p>` each) and the same N annotations (offsets converted to UTF-16 at the edge), in data.json; each peer run: fresh profile, the benchmark's own server; cold load; warm reload; memory; key presses. After each load the page checks that every annotation shows exactly its quote (a run whose peer shows a wrong text fails).\n")
+	if r.Library != nil {
+		w("- Library at scale: `bench.Library(bench.CorpusTexts(root), D, A, seed)` (BENCH_LIBRARY_SIZE, 300x100), written into each run's fresh profile by `bench/cmd/filllibrary` through `wasm.Store.Write` before the app first runs; each run: fill; /library first load; wait until the service worker has cached the app; 3 warm reloads; memory; a click on a document's link; a warm reload of that document; /annotations warm load; memory; key presses in its search; stop the server; /library offline; storage estimate. BENCH_LIBRARY=0 leaves it out, BENCH_LIBRARY_RUNS sets its runs (BENCH_RUNS).\n")
+	}
 	w("- Benchmarks report figures; they never fail on noise. The machine may have been running other work: compare runs made on the same machine.\n")
 	return b.String()
 }

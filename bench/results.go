@@ -22,7 +22,9 @@ type Results struct {
 	Sizes    Sizes      `json:"sizes"`
 	Go       *GoResults `json:"go,omitempty"`
 	Cells    []Cell     `json:"cells"`
-	Notes    []string   `json:"notes,omitempty"`
+	// Library is the library scenario (none when BENCH_LIBRARY=0).
+	Library *LibraryResults `json:"library,omitempty"`
+	Notes   []string        `json:"notes,omitempty"`
 }
 
 // Machine is the machine and browser of a run.

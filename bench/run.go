@@ -34,8 +34,8 @@ type runner struct {
 }
 
 // Measure runs the browser benchmark of cfg and writes results.json and
-// RESULTS.md into cfg.Out, again after every cell (a run cut short keeps
-// what it measured). logf receives the progress. A run or a peer that
+// RESULTS.md into cfg.Out, again after every cell and after the library
+// scenario, which comes last (a run cut short keeps what it measured). logf receives the progress. A run or a peer that
 // fails is recorded with its error and does not stop the benchmark; Run
 // fails only when it cannot measure or write at all.
 func Measure(ctx context.Context, cfg Config, logf func(format string, args ...any)) error {
@@ -125,6 +125,18 @@ func Measure(ctx context.Context, cfg Config, logf func(format string, args ...a
 				p.Metrics.show("cold.all_painted_ms"), p.Metrics.show("warm.all_painted_ms"),
 				p.Metrics.show("keypress.median_ms"), strings.Join(q, ", "))
 		}
+	}
+	if cfg.Library && ctx.Err() == nil {
+		res.Library = r.library(ctx, tmp)
+		res.Finished = time.Now().UTC().Format(time.RFC3339)
+		if err := res.Write(cfg.Out); err != nil {
+			return err
+		}
+		l := res.Library
+		logf("library %dx%d: %d ok, %d failed; /library warm %s, offline %s ms; filter median %s, p95 %s ms; open %s ms; IndexedDB %s MB",
+			l.Documents, l.PerDocument, l.OK, l.Failed, l.Metrics.show("library.warm_listed_ms"), l.Metrics.show("library.offline_listed_ms"),
+			l.Metrics.show("filter.pooled_median_ms"), l.Metrics.show("filter.pooled_p95_ms"), l.Metrics.show("open.from_library_ms"),
+			l.Metrics.show("storage.indexeddb_mb"))
 	}
 	logf("wrote %s and %s", filepath.Join(cfg.Out, "results.json"), filepath.Join(cfg.Out, "RESULTS.md"))
 	return nil
@@ -246,9 +258,10 @@ func keyTargets(doc *resolution.Document, n int) []string {
 // session is a fresh browser of a run, watched: its tab's context ends at
 // once when the Go program in the page panics or exits.
 type session struct {
-	tab      context.Context
-	problems func() []string // the console problems so far; stops watching
-	close    func()
+	tab        context.Context
+	profileDir string          // the browser's profile (user data directory)
+	problems   func() []string // the console problems so far; stops watching
+	close      func()
 }
 
 // newSession starts Chromium on a fresh profile.
@@ -267,7 +280,7 @@ func (r *runner) newSession(ctx context.Context) (*session, error) {
 		Max:    20,
 		GoDied: func(msg string) { stop(fmt.Errorf("the Go program in the page stopped: %s", msg)) },
 	})
-	return &session{tab: tab, problems: problems, close: func() {
+	return &session{tab: tab, profileDir: dir, problems: problems, close: func() {
 		stop(nil)
 		closeBrowser()
 		os.RemoveAll(dir)

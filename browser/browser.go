@@ -62,9 +62,10 @@ type Browser interface {
 	// Flash scrolls the elements matching a selector into view and makes
 	// them flash; an error says there is none.
 	Flash(selector string) error
-	// Place puts the element with this id next to a rectangle: below it
-	// (Below) or above it, kept inside the viewport.
-	Place(id string, r Rect, below bool) error
+	// Place puts the floating element with this id beside what it is
+	// about (see Placement): never over it, inside the viewport, below the
+	// app bar and not over the panel.
+	Place(id string, at Placement) error
 	// ClauseRect returns where the label of a clause is on screen.
 	ClauseRect(clause string) (Rect, bool)
 	// AnnotationRect returns where the first element of a highlight is.
@@ -113,7 +114,44 @@ type Browser interface {
 	// Pages: the page the app starts on, and the copy of it the next load
 	// starts on.
 	Pages
+
+	// KeepFocus remembers the element that has the focus now; back gives
+	// the focus back to it and reports whether it could (false when the
+	// element left the page, or nothing had the focus).
+	KeepFocus() (back func() bool)
+	// OpenTab opens data in a new tab (from a blob: URL); call it from a
+	// click, which allows the tab. An error wrapping ErrTabBlocked says
+	// the browser refused it.
+	OpenTab(mime string, data []byte) error
+	// OnPrint calls before when the page is about to be printed (the
+	// browser's beforeprint: what it changes in the page is printed) and
+	// after once it is (afterprint). Both run inside the browser's event.
+	OnPrint(before, after func()) (release func())
+	// InsertAfter puts html right after the first element matching a CSS
+	// selector.
+	InsertAfter(selector, html string) error
+	// RemoveAll removes every element matching a CSS selector.
+	RemoveAll(selector string) error
+	// SetInputValue sets the value of the input or textarea with this id.
+	SetInputValue(id, value string) error
 }
+
+// Placement is where a floating element (the tag toolbar, the editor, a
+// tooltip) goes: beside Rect (a selection, a highlight), or beside the
+// first element of the highlight of Annotation, measured when it is
+// placed. It keeps clear of the text of Clause (the clause's own
+// paragraph) when the screen has room for that, and of Rect always, if it
+// can. Below prefers the space under the text to the space above it.
+type Placement struct {
+	Rect       Rect
+	Annotation string
+	Clause     string
+	Below      bool
+}
+
+// ErrTabBlocked is the error of OpenTab when the browser did not open the
+// tab (a pop-up blocker).
+var ErrTabBlocked = errors.New("the browser blocked the new tab")
 
 // KeyEvent is a key pressed on the page, with what had the focus.
 type KeyEvent struct {
@@ -124,6 +162,10 @@ type KeyEvent struct {
 	InField bool
 	// InDialog: the focus is inside a dialog.
 	InDialog bool
+	// InMenu: the focus is inside a menu.
+	InMenu bool
+	// Field is the id of the text field that has the focus, if any.
+	Field string
 	// Clause is the id of the clause holding the focus, if any.
 	Clause string
 	// Annotation is the id of the highlight holding the focus, if any.

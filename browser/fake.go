@@ -44,6 +44,10 @@ type Fake struct {
 	// of the attribute asked for (see fake_page.go).
 	Prerendered map[string]string
 	pages       fakePages
+	// FocusKept is what the back function of KeepFocus reports; TabErr,
+	// when set, is what OpenTab fails with.
+	FocusKept bool
+	TabErr    error
 
 	calls     []string
 	downloads []File
@@ -53,6 +57,9 @@ type Fake struct {
 	posts     []annotations.Change
 	channel   func(annotations.Change)
 	onClosed  func(string)
+	tabs      []File
+	print     [][2]func()
+	inserted  map[string]string
 }
 
 var _ Browser = (*Fake)(nil)
@@ -314,8 +321,8 @@ func (f *Fake) Focus(selector string) error { f.record("Focus(%s)", selector); r
 func (f *Fake) Flash(selector string) error { f.record("Flash(%s)", selector); return nil }
 
 // Place is recorded.
-func (f *Fake) Place(id string, r Rect, below bool) error {
-	f.record("Place(%s)", id)
+func (f *Fake) Place(id string, at Placement) error {
+	f.record("Place(%s, %s)", id, at.Clause)
 	return nil
 }
 

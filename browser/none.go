@@ -68,7 +68,7 @@ func (None) Focus(string) error { return ErrNoBrowser }
 func (None) Flash(string) error { return ErrNoBrowser }
 
 // Place does nothing.
-func (None) Place(string, Rect, bool) error { return nil }
+func (None) Place(string, Placement) error { return nil }
 
 // ClauseRect finds none.
 func (None) ClauseRect(string) (Rect, bool) { return Rect{}, false }
@@ -135,3 +135,21 @@ func (None) ForgetPage(string, string) error { return ErrNoBrowser }
 
 // MarkSince does nothing.
 func (None) MarkSince(string, string) {}
+
+// KeepFocus keeps nothing: back reports false.
+func (None) KeepFocus() func() bool { return func() bool { return false } }
+
+// OpenTab reports ErrNoBrowser.
+func (None) OpenTab(string, []byte) error { return ErrNoBrowser }
+
+// OnPrint does nothing.
+func (None) OnPrint(func(), func()) func() { return release }
+
+// InsertAfter does nothing.
+func (None) InsertAfter(string, string) error { return nil }
+
+// RemoveAll does nothing.
+func (None) RemoveAll(string) error { return nil }
+
+// SetInputValue does nothing.
+func (None) SetInputValue(string, string) error { return nil }

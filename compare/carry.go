@@ -229,6 +229,14 @@ func (c *Comparison) fallback(newDoc *annotations.Document, it Carry, home strin
 	if !sel.HasPosition {
 		return it
 	}
+	// A place is taken only if at least MinInserted of it is new text,
+	// and a place found is at least annotations.MinSimilarity of the
+	// quote's length: unless some clause has that much new text, nothing
+	// found could be taken, and the search (the costly part of carrying:
+	// a fuzzy search of the whole text) is spared.
+	if float64(c.mostInserted)+1e-9 < MinInserted*annotations.MinSimilarity*float64(runeLen(it.Old.Exact)) {
+		return it
+	}
 	found := newDoc.Anchor(sel)
 	if found.Orphan() {
 		return it

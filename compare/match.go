@@ -136,6 +136,10 @@ type Comparison struct {
 	Matches []*Match
 
 	byOld, byNew map[string]*Match
+	// mostInserted is the most text (code points) the new version
+	// inserted in any one clause: what bounds the places an annotation
+	// whose words are gone can be carried to (see fallback).
+	mostInserted int
 }
 
 // ErrNoDocument is returned by Compare when a version is missing.
@@ -602,8 +606,32 @@ func (m *matcher) result(old, new *resolution.Document) *Comparison {
 		for _, cl := range mt.New {
 			c.byNew[cl.ID] = mt
 		}
+		for ci := range mt.New {
+			c.mostInserted = max(c.mostInserted, mt.insertedIn(ci))
+		}
 	}
 	return c
+}
+
+// insertedIn is how much text (code points) of new clause m.New[ci] is new
+// in this version: all of an inserted clause, else what the token diff
+// inserted in it.
+func (m *Match) insertedIn(ci int) int {
+	if len(m.Old) == 0 {
+		return runeLen(m.New[ci].Text)
+	}
+	if m.segs == nil {
+		return 0
+	}
+	s := joinedOffset(m.New, ci, 0)
+	e := s + runeLen(m.New[ci].Text)
+	n := 0
+	for _, g := range m.segs {
+		if g.kind == Insert {
+			n += max(0, min(e, g.ne)-max(s, g.ns))
+		}
+	}
+	return n
 }
 
 // moves sets Match.Moved. Paragraphs: the pairs whose first clauses are

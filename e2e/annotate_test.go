@@ -60,7 +60,7 @@ func TestASpanSelectedByAMouseDragIsTaggedExactly(t *testing.T) {
 	if got := eval[string](t, b.ctx, `document.querySelector('.cm-toolbar-label').textContent`); !strings.HasPrefix(got, "OP1 · ") {
 		t.Errorf("toolbar label: got %q", got)
 	}
-	click(t, b.ctx, `#cm-toolbar button[aria-label="Request"]`)
+	click(t, b.ctx, `#cm-toolbar button[data-tag="request"]`)
 
 	id := newestHighlight(t, b.ctx, "op1", "request")
 	if got := highlightText(t, b.ctx, id); got != quote {
@@ -108,7 +108,7 @@ func TestAWholeClauseIsTaggedByItsLabel(t *testing.T) {
 	if got := eval[string](t, b.ctx, `document.querySelector('.cm-toolbar-label').textContent`); got != "OP21 · whole clause" {
 		t.Errorf("toolbar label: got %q, want %q", got, "OP21 · whole clause")
 	}
-	click(t, b.ctx, `#cm-toolbar button[aria-label="Commitment"]`)
+	click(t, b.ctx, `#cm-toolbar button[data-tag="commitment"]`)
 
 	id := newestHighlight(t, b.ctx, "op21", "commitment")
 	text := eval[string](t, b.ctx, `document.querySelector('#op21 .cm-text').textContent`)
@@ -397,7 +397,7 @@ func TestEveryExportIsTheFileTheAnnotationsPackageWrites(t *testing.T) {
 	waitStored(t, b.ctx, 2)
 
 	files := map[string][]byte{}
-	for _, item := range []string{"Export JSON", "Export W3C", "Export Markdown", "Export CSV"} {
+	for _, item := range []string{"Clausemark file (JSON)", "Web Annotation (W3C)", "Drafting brief (Markdown)", "Spreadsheet (CSV)"} {
 		click(t, b.ctx, `#cm-export`)
 		poll(t, b.ctx, `document.querySelector('#cm-export-menu') !== null`)
 		if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.Search(`//button[@role="menuitem"][normalize-space()="`+item+`"]`))); err != nil {
@@ -408,7 +408,7 @@ func TestEveryExportIsTheFileTheAnnotationsPackageWrites(t *testing.T) {
 
 	// The same set, exported by package annotations at the same instant,
 	// gives the same bytes.
-	native := files["Export JSON"]
+	native := files["Clausemark file (JSON)"]
 	var envelope struct {
 		Exported time.Time `json:"exported"`
 	}
@@ -422,16 +422,16 @@ func TestEveryExportIsTheFileTheAnnotationsPackageWrites(t *testing.T) {
 	var w3c struct {
 		Generated time.Time `json:"generated"`
 	}
-	if err := json.Unmarshal(files["Export W3C"], &w3c); err != nil {
+	if err := json.Unmarshal(files["Web Annotation (W3C)"], &w3c); err != nil {
 		t.Fatalf("the W3C export does not parse: %v", err)
 	}
 	// Each file was exported at its own instant: use it.
-	clocks := map[string]time.Time{"Export JSON": envelope.Exported, "Export W3C": w3c.Generated, "Export Markdown": envelope.Exported, "Export CSV": envelope.Exported}
+	clocks := map[string]time.Time{"Clausemark file (JSON)": envelope.Exported, "Web Annotation (W3C)": w3c.Generated, "Drafting brief (Markdown)": envelope.Exported, "Spreadsheet (CSV)": envelope.Exported}
 	for item, export := range map[string]func(*annotations.Set, func() time.Time) ([]byte, error){
-		"Export JSON":     annotations.ExportJSON,
-		"Export W3C":      annotations.ExportW3C,
-		"Export Markdown": annotations.ExportMarkdown,
-		"Export CSV":      annotations.ExportCSV,
+		"Clausemark file (JSON)":    annotations.ExportJSON,
+		"Web Annotation (W3C)":      annotations.ExportW3C,
+		"Drafting brief (Markdown)": annotations.ExportMarkdown,
+		"Spreadsheet (CSV)":         annotations.ExportCSV,
 	} {
 		at := clocks[item]
 		want, err := export(set, func() time.Time { return at })
@@ -447,7 +447,7 @@ func TestEveryExportIsTheFileTheAnnotationsPackageWrites(t *testing.T) {
 			t.Errorf("author: got %q, want %q", a.Author, author)
 		}
 	}
-	if !strings.Contains(string(files["Export CSV"]), `'=cmd`) {
+	if !strings.Contains(string(files["Spreadsheet (CSV)"]), `'=cmd`) {
 		t.Error("the CSV export does not neutralise a formula in a note")
 	}
 }
@@ -463,7 +463,7 @@ func TestAnExportImportsIntoAFreshProfileAsTheSameSet(t *testing.T) {
 	press(t, b.ctx, "1")
 	want := waitStored(t, b.ctx, 2)
 	click(t, b.ctx, `#cm-export`)
-	if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.Search(`//button[@role="menuitem"][normalize-space()="Export JSON"]`))); err != nil {
+	if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.Search(`//button[@role="menuitem"][normalize-space()="Clausemark file (JSON)"]`))); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "A-HRC-RES-53-11-annotations.json")
@@ -612,9 +612,7 @@ func TestTheKeyboardDoesEverything(t *testing.T) {
 	// / goes to the search; typing filters the panel.
 	press(t, b.ctx, "/")
 	poll(t, b.ctx, `document.activeElement.id === 'cm-search'`)
-	if err := chromedp.Do(b.ctx, chromedp.SendKeys(chromedp.ID("cm-search"), "Recalling")); err != nil {
-		t.Fatal(err)
-	}
+	typeInto(t, b.ctx, "cm-search", "Recalling")
 	poll(t, b.ctx, `document.querySelectorAll('.cm-item').length === 2`)
 	waitStored(t, b.ctx, 2)
 }
@@ -654,7 +652,7 @@ func TestWhenStorageFailsAnnotationsStayAndExportStillWorks(t *testing.T) {
 		t.Errorf("the banner says %q", got)
 	}
 	click(t, b.ctx, `#cm-export`)
-	if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.Search(`//button[@role="menuitem"][normalize-space()="Export JSON"]`))); err != nil {
+	if err := chromedp.Do(b.ctx, chromedp.Click(chromedp.Search(`//button[@role="menuitem"][normalize-space()="Clausemark file (JSON)"]`))); err != nil {
 		t.Fatal(err)
 	}
 	if set := setOf(t, resolution.Seed(), dl.next()); set.Len() != 1 {

@@ -3,8 +3,10 @@ package library
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
+	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/resolution"
 )
 
@@ -15,9 +17,11 @@ import (
 //     Clausemark, or the delegate removed every document), it adds it, with
 //     the annotations saved for it already counted in its summary (a
 //     database upgraded from version 1 or 2 keeps them under its symbol);
-//   - when the built-in document is there but text differs from its
-//     current version (a release that corrects the text), text becomes its
-//     new current version, and the earlier one stays;
+//   - when the built-in document is there, its current version is a
+//     built-in text, and text is one it never had (a release that corrects
+//     the text), text becomes its new current version, the earlier one
+//     stays, and the annotations are carried onto it (Revise); a version
+//     the delegate opened is never replaced by the built-in text;
 //   - otherwise, and when the delegate removed it but kept other
 //     documents, it does nothing.
 //
@@ -63,48 +67,38 @@ func EnsureBuiltin(st Store, text []byte, now time.Time) (id string, changed boo
 	return d.ID, true, nil
 }
 
-// errUnchanged stops an UpdateDocument that finds nothing to change.
-var errUnchanged = errors.New("unchanged")
-
 // updateBuiltin makes text the current version of the built-in document
-// id, unless it is already.
+// id when it is a text the document never had and its current version is
+// a built-in one: the annotations are carried onto it (Revise), as onto
+// any new version. A version of the delegate's own (a revision they
+// opened) is never replaced by the built-in text.
 func updateBuiltin(st Store, id string, text []byte, parsed *resolution.Document, now time.Time) (bool, error) {
-	d, ok, err := st.Document(id)
-	if err != nil || !ok {
-		return false, err
-	}
 	hash := parsed.TextSHA256()
-	if d.Current().TextSHA256 == hash {
-		return false, nil
-	}
-	v, err := NewVersion(string(text), parsed, SourceBuiltin, "", "Built-in text of "+now.UTC().Format("2 January 2006"), now)
-	if err != nil {
-		return false, err
-	}
-	as, err := st.List(d.Symbol)
-	if err != nil {
-		return false, err
-	}
-	next := cloneDocument(d)
-	if _, err := next.AddVersion(v); err != nil {
-		return false, err
-	}
-	sum, err := NewSummary(next, parsed, as)
-	if err != nil {
-		return false, err
-	}
-	_, _, err = st.UpdateDocument(id, func(d *Document, s *Summary) error {
-		if d.Current().TextSHA256 == hash {
-			return errUnchanged // another tab did it meanwhile
+	for attempt := 0; attempt < 3; attempt++ {
+		d, ok, err := st.Document(id)
+		if err != nil || !ok {
+			return false, err
 		}
-		if _, err := d.AddVersion(v); err != nil {
-			return err
+		if d.Current().Source != SourceBuiltin || slices.ContainsFunc(d.Versions, func(v Version) bool { return v.TextSHA256 == hash }) {
+			return false, nil
 		}
-		*s = sum
-		return nil
-	})
-	if errors.Is(err, errUnchanged) {
-		return false, nil
+		v, err := NewVersion(string(text), parsed, SourceBuiltin, "", "Built-in text of "+now.UTC().Format("2 January 2006"), now)
+		if err != nil {
+			return false, err
+		}
+		as, err := st.List(d.Symbol)
+		if err != nil {
+			return false, err
+		}
+		rev, ok, err := Revise(d, v, parsed, as)
+		if err != nil || !ok {
+			return false, err
+		}
+		err = st.Write(rev.Batch(parsed))
+		if errors.Is(err, ErrChanged) || errors.Is(err, annotations.ErrConflict) {
+			continue // another tab did it, or changed the document, meanwhile
+		}
+		return err == nil, err
 	}
-	return err == nil, err
+	return false, nil
 }

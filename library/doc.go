@@ -10,6 +10,12 @@
 //     current, each with its own text (what resolution.Parse reads), symbol,
 //     source format and file name. Its annotations are filed under its
 //     Symbol, which stays when a later version has another symbol.
+//   - Review: kept in a Version added after the first, what became of
+//     the annotations of the version before (Revise carries them once, when
+//     the version is added: package compare's clause matching and word
+//     diff; the orphans are taken out of the text, with no clause, so that
+//     nothing attaches them to a weak match later), and what the delegate
+//     decided of each (Decide). RenameVersion names a version.
 //   - Summary: the small record the library page lists (title, body,
 //     session, date, kind, sponsors, counts per tag, last annotated…), so
 //     that the page reads no text. NewSummary makes it from the parsed text
@@ -24,7 +30,10 @@
 // Storage: Store is one database for documents, summaries and annotations
 // (it is an annotations.Store too), with a document and its annotations
 // added and removed in one transaction (DeleteDocument returns what it
-// removed, for Restore). MemoryStore keeps it in memory; wasm.Store keeps
+// removed, for Restore); a new version, its summary and the annotations
+// carried onto it are written in one transaction too (Revision.Batch:
+// Batch.Updates, and IfUnchanged, which refuses to write over an
+// annotation edited meanwhile). MemoryStore keeps it in memory; wasm.Store keeps
 // it in IndexedDB. EnsureBuiltin keeps the built-in resolution in it.
 //
 // Sharing: a native file of version 3 (annotations.ReadCollection) may

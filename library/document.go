@@ -64,6 +64,9 @@ type Version struct {
 	// TextSHA256 is resolution.Document.TextSHA256 of the parsed text: what
 	// annotation files record of the text they were made on.
 	TextSHA256 string `json:"textSHA256"`
+	// Review is what became of the annotations of the version before when
+	// this one was added (see Revise); nil for a first version.
+	Review *Review `json:"review,omitempty"`
 }
 
 // The formats a version's text can come from (Version.Source).
@@ -278,6 +281,9 @@ func (v *Version) validate() error {
 	}
 	if n, err := cleanName(v.Name); err != nil || n != v.Name || n == "" {
 		return fmt.Errorf("%w: version %d: its name %q is not a clean name", ErrInvalid, v.Number, v.Name)
+	}
+	if v.Review != nil {
+		return v.Review.validate(v.Number)
 	}
 	return nil
 }

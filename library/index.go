@@ -411,6 +411,18 @@ func (x *Index) compile(q Query) (key string, docOK, authorOK []bool) {
 	return k.String(), docOK, authorOK
 }
 
+// Documents is how many documents the annotations kept are of (without
+// copying them, as len of the documents of Annotations(0, Total) would).
+func (r *Result) Documents() int {
+	n := 0
+	for _, c := range r.perDoc {
+		if c > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // Annotations returns the annotations kept from position from to to (end
 // excluded, clamped to Total), in order: the rows of a list that loads as
 // it scrolls.

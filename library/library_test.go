@@ -453,6 +453,13 @@ func TestIndexFilterAgreesWithAPlainFilter(t *testing.T) {
 		if r.Counts != counts {
 			t.Errorf("%+v: counts %+v, want %+v", q, r.Counts, counts)
 		}
+		docs := map[string]bool{}
+		for _, a := range got {
+			docs[a.Document] = true
+		}
+		if r.Documents() != len(docs) {
+			t.Errorf("%+v: Documents = %d, want %d", q, r.Documents(), len(docs))
+		}
 	}
 	if got := x.Authors(); !slices.Equal(got, []string{"Côte d’Ivoire", "Délégation du Sénégal", "Mexico"}) {
 		t.Errorf("Authors = %q", got)

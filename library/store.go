@@ -83,6 +83,23 @@ type Batch struct {
 	// Summaries replace the summaries of documents in the library (as
 	// PutSummary: ErrNotFound, and nothing written, if one is not there).
 	Summaries []Summary
+	// Updates change documents of the library and their summaries, as
+	// UpdateDocument does, inside the transaction (ErrNotFound, or the
+	// error a Change returns, and nothing written).
+	Updates []Update
+	// IfUnchanged makes the writes of Annotations conditional: each must
+	// be stored already with the same Modified time, to the millisecond
+	// (annotations re-anchored, not edited, since they were read), or the
+	// batch fails with an error wrapping annotations.ErrConflict and
+	// nothing is written.
+	IfUnchanged bool
+}
+
+// Update is a change of a document of the library and its summary, made
+// by Store.Write inside its transaction: Change must not block.
+type Update struct {
+	ID     string
+	Change func(d *Document, s *Summary) error
 }
 
 // Check checks a batch before anything is written: valid documents, each
@@ -107,6 +124,44 @@ func (b *Batch) Check() error {
 		if s.ID == "" {
 			return fmt.Errorf("%w: a summary without an id", ErrInvalid)
 		}
+	}
+	for _, u := range b.Updates {
+		if u.ID == "" || u.Change == nil {
+			return fmt.Errorf("%w: an update without an id or a change", ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// ApplyUpdate changes a document and its summary read from a store (as
+// Store.UpdateDocument and the Updates of a Batch do): it calls change,
+// checks that the id stayed, and returns the summary with the document
+// mirrored into it.
+func ApplyUpdate(id string, d *Document, s *Summary, change func(*Document, *Summary) error) error {
+	if err := change(d, s); err != nil {
+		return err
+	}
+	if d.ID != id {
+		return fmt.Errorf("%w: the update changed the id of %q", ErrInvalid, id)
+	}
+	s.ID = id
+	sum, err := CheckPut(*d, *s)
+	if err != nil {
+		return err
+	}
+	*s = sum
+	return nil
+}
+
+// CheckUnchanged reports, for a batch's IfUnchanged, whether stored (ok
+// false: not stored) is what a was read as: an error wrapping
+// annotations.ErrConflict if not.
+func CheckUnchanged(a, stored annotations.Annotation, ok bool) error {
+	switch {
+	case !ok:
+		return fmt.Errorf("annotation %s was deleted meanwhile: %w", a.ID, annotations.ErrConflict)
+	case stored.Modified.UnixMilli() != a.Modified.UnixMilli():
+		return fmt.Errorf("annotation %s was changed meanwhile: %w", a.ID, annotations.ErrConflict)
 	}
 	return nil
 }
@@ -261,15 +316,7 @@ func (m *MemoryStore) UpdateDocument(id string, change func(*Document, *Summary)
 		return Document{}, Summary{}, fmt.Errorf("%q: %w", id, ErrNotFound)
 	}
 	d, s := cloneDocument(d), cloneSummary(m.summaries[id])
-	if err := change(&d, &s); err != nil {
-		return Document{}, Summary{}, err
-	}
-	if d.ID != id {
-		return Document{}, Summary{}, fmt.Errorf("%w: the update changed the id of %q", ErrInvalid, id)
-	}
-	s.ID = id
-	s, err := CheckPut(d, s)
-	if err != nil {
+	if err := ApplyUpdate(id, &d, &s, change); err != nil {
 		return Document{}, Summary{}, err
 	}
 	m.docs[id], m.summaries[id] = cloneDocument(d), cloneSummary(s)
@@ -343,6 +390,33 @@ func (m *MemoryStore) Write(b Batch) error {
 			}
 		}
 	}
+	type updated struct {
+		d Document
+		s Summary
+	}
+	var updates []updated
+	for _, u := range b.Updates {
+		d, ok := m.docs[u.ID]
+		if !ok {
+			return fmt.Errorf("%q: %w", u.ID, ErrNotFound)
+		}
+		d, s := cloneDocument(d), cloneSummary(m.summaries[u.ID])
+		if err := ApplyUpdate(u.ID, &d, &s, u.Change); err != nil {
+			return err
+		}
+		updates = append(updates, updated{d, s})
+	}
+	if b.IfUnchanged {
+		for _, a := range b.Annotations {
+			stored, ok, err := m.ann.Get(a.ID)
+			if err != nil {
+				return err
+			}
+			if err := CheckUnchanged(a, stored, ok); err != nil {
+				return err
+			}
+		}
+	}
 	var as []annotations.Annotation
 	for _, a := range b.Add {
 		as = append(as, a.Annotations...)
@@ -360,6 +434,9 @@ func (m *MemoryStore) Write(b Batch) error {
 			return err // cannot happen: checked above
 		}
 	}
+	for _, u := range updates {
+		m.docs[u.d.ID], m.summaries[u.d.ID] = cloneDocument(u.d), cloneSummary(u.s)
+	}
 	return nil
 }
 
@@ -372,6 +449,13 @@ func (m *MemoryStore) AllAnnotations() ([]annotations.Annotation, error) {
 
 func cloneDocument(d Document) Document {
 	d.Versions = slices.Clone(d.Versions)
+	for i, v := range d.Versions {
+		if v.Review != nil {
+			r := *v.Review
+			r.Items = slices.Clone(r.Items)
+			d.Versions[i].Review = &r
+		}
+	}
 	return d
 }
 

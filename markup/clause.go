@@ -162,7 +162,7 @@ func WriteClauses(b *strings.Builder, clauses []*resolution.Clause, v View) {
 }
 
 // WriteClause writes a clause as HTML: the element with the stable hooks
-// (id, AttrClause, AttrLabel), the margin (label button, deep link,
+// (id, AttrClause, AttrLabel), the margin (deep link, label button,
 // suggestion), the paragraph (printed number, text with highlights) and its
 // sub-paragraphs.
 //
@@ -198,17 +198,19 @@ func WriteClause(b *strings.Builder, c *resolution.Clause, v View) {
 	b.WriteString(label)
 	b.WriteString(`">`)
 
-	b.WriteString(`<div class="` + ClassMargin + `"><button type="button" class="` + ClassLabel + `" title="Select `)
+	// The deep link stands before the label, in the document's order as
+	// on screen.
+	b.WriteString(`<div class="` + ClassMargin + `"><a class="cm-anchor" href="#`)
+	b.WriteString(id)
+	b.WriteString(`" aria-label="Link to `)
+	b.WriteString(label)
+	b.WriteString(`">#</a><button type="button" class="` + ClassLabel + `" title="Select `)
 	b.WriteString(label)
 	b.WriteString(` to tag it (j/k move between clauses)" aria-label="Select `)
 	b.WriteString(label)
 	b.WriteString(`">`)
 	b.WriteString(label)
-	b.WriteString(`</button><a class="cm-anchor" href="#`)
-	b.WriteString(id)
-	b.WriteString(`" aria-label="Link to `)
-	b.WriteString(label)
-	b.WriteString(`">#</a>`)
+	b.WriteString(`</button>`)
 	if suggested {
 		WriteSuggestion(b, c, suggestion)
 	}

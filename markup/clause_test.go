@@ -166,14 +166,14 @@ func TestCrossHeadingsStandBetweenClausesAndAnnexesHaveTheirOwnSections(t *testi
 	}
 }
 
-func TestHighlightLabelAndPreview(t *testing.T) {
+func TestHighlightDescriptionAndPreview(t *testing.T) {
 	a := annotations.Annotation{Tag: annotations.Request, Exact: strings.Repeat("word ", 20)}
-	if got, want := HighlightLabel(a), "Request: “word word word word word word word word word word word word…”. Enter to open."; got != want {
+	if got, want := HighlightDescription(a), "Request. Enter to open."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	a.Note = "secret"
-	if got := HighlightLabel(a); strings.Contains(got, "secret") || !strings.Contains(got, ", with a note. Enter to open.") {
-		t.Errorf("with a note: %q", got)
+	if got, want := HighlightDescription(a), "Request, with a note. Enter to open."; got != want {
+		t.Errorf("with a note: got %q, want %q", got, want)
 	}
 	for _, tc := range []struct {
 		in   string
@@ -204,7 +204,7 @@ func TestTagNamesLettersAndAttributes(t *testing.T) {
 			t.Errorf("%s: %q %q", tc.tag, TagName(tc.tag), TagLetter(tc.tag))
 		}
 	}
-	m := Mark{ID: "x", Tag: annotations.Request, Note: true, Label: "L"}
+	m := Mark{ID: "x", Tag: annotations.Request, Note: true, Description: "L"}
 	first, next := m.Attrs(true), m.Attrs(false)
 	// A continuing element has the first one's attributes but those of
 	// FirstOnly, in the same order; the note is last.
@@ -225,7 +225,7 @@ func TestTagNamesLettersAndAttributes(t *testing.T) {
 	if first[len(first)-1].Name != AttrNote || m.TagMarkAttrs()[len(m.TagMarkAttrs())-1].Name != AttrNote {
 		t.Error("data-note is not the last attribute")
 	}
-	if got := MarkOf(annotations.Annotation{ID: "y", Tag: annotations.Concern, Exact: "q"}); got != (Mark{ID: "y", Tag: annotations.Concern, Label: "Concern: “q”. Enter to open."}) {
+	if got := MarkOf(annotations.Annotation{ID: "y", Tag: annotations.Concern, Exact: "q"}); got != (Mark{ID: "y", Tag: annotations.Concern, Description: "Concern. Enter to open."}) {
 		t.Errorf("MarkOf: %+v", got)
 	}
 }

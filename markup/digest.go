@@ -11,7 +11,7 @@ import (
 // Digest names the highlights a render of parts with the view v shows: a
 // short string that changes whenever what the markup writes for the
 // annotations changes — an annotation added or removed, its clause, range,
-// tag, quote (in its accessible name), whether it has a note — and stays
+// tag, quote, its accessible description, whether it has a note — and stays
 // the same otherwise, whatever order v gives each clause's annotations in.
 // Two renders of the same parts whose views have the same digest write the
 // same clause HTML, but for the classes the page toggles (View.Target and
@@ -57,12 +57,12 @@ func markHash(clause string, a annotations.Annotation) uint64 {
 
 // markFields are the fields of an annotation the clause markup writes or
 // depends on: its clause (where it is drawn), its range, its Mark (id,
-// tag, note or not, accessible name: the quote's start) and its quote.
+// tag, note or not, accessible description) and its quote.
 func markFields(clause string, a annotations.Annotation) []string {
 	m := MarkOf(a)
 	note := "0"
 	if m.Note {
 		note = "1"
 	}
-	return []string{clause, m.ID, strconv.Itoa(a.Start), strconv.Itoa(a.End), string(m.Tag), note, m.Label, a.Exact}
+	return []string{clause, m.ID, strconv.Itoa(a.Start), strconv.Itoa(a.End), string(m.Tag), note, m.Description, a.Exact}
 }

@@ -27,11 +27,18 @@
 // end ([WriteClauseText] says how): an element ends where its annotation
 // ends, where an element around it ends (it goes on in a new one after),
 // or at a footnote marker. The first element of an annotation carries
-// AttrStart, tabindex, role and aria-label ([Mark.Attrs]); after its last
+// AttrStart, tabindex and aria-description ([Mark.Attrs]); after its last
 // element, as its next sibling, comes an empty <span class="cm-tagmark">
 // where the style sheet writes the tag letter ([Mark.TagMarkAttrs]).
 // Attributes are written in the order those functions give, and package
 // wasm sets them in that order, so that a highlight painted in place is the
 // same HTML as one rendered here. Notes are never part of the HTML; a
 // highlight with a note has AttrNote.
+//
+// # Changes between versions
+//
+// [ChangesHTML] writes a comparison of two versions (package compare) as
+// track changes: a clause element per match with AttrChange, double
+// labels for renumbered clauses, <ins> and <del> for the words inserted
+// and deleted, deleted clauses as struck placeholders (changes.go).
 package markup

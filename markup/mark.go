@@ -31,12 +31,11 @@ const (
 	AttrTagMark = "data-tagmark"
 	// AttrFor is on the tag letter of a highlight: the annotation id.
 	AttrFor = "data-for"
-	// AttrTabIndex, AttrRole and AttrAriaLabel are on the first element of
-	// a highlight; AttrAriaHidden on its tag letter.
-	AttrTabIndex   = "tabindex"
-	AttrRole       = "role"
-	AttrAriaLabel  = "aria-label"
-	AttrAriaHidden = "aria-hidden"
+	// AttrTabIndex and AttrAriaDescription are on the first element of a
+	// highlight; AttrAriaHidden on its tag letter.
+	AttrTabIndex        = "tabindex"
+	AttrAriaDescription = "aria-description"
+	AttrAriaHidden      = "aria-hidden"
 )
 
 // The classes of the clause markup.
@@ -76,14 +75,14 @@ type Mark struct {
 	ID   string          // AttrAnnotation
 	Tag  annotations.Tag // AttrTag
 	Note bool            // AttrNote: the annotation has a note
-	// Label is the accessible name of the first element (AttrAriaLabel):
-	// HighlightLabel of the annotation.
-	Label string
+	// Description is the accessible description of the first element
+	// (AttrAriaDescription): HighlightDescription of the annotation.
+	Description string
 }
 
 // MarkOf is the Mark of an annotation.
 func MarkOf(a annotations.Annotation) Mark {
-	return Mark{ID: a.ID, Tag: a.Tag, Note: a.Note != "", Label: HighlightLabel(a)}
+	return Mark{ID: a.ID, Tag: a.Tag, Note: a.Note != "", Description: HighlightDescription(a)}
 }
 
 // Attrs returns the attributes of an element of the highlight in the order
@@ -97,7 +96,7 @@ func (m Mark) Attrs(first bool) []Attr {
 func (m Mark) appendAttrs(dst []Attr, first bool) []Attr {
 	dst = append(dst, Attr{AttrAnnotation, m.ID}, Attr{AttrTag, string(m.Tag)})
 	if first {
-		dst = append(dst, Attr{AttrStart, ""}, Attr{AttrTabIndex, "0"}, Attr{AttrRole, "button"}, Attr{AttrAriaLabel, m.Label})
+		dst = append(dst, Attr{AttrStart, ""}, Attr{AttrTabIndex, "0"}, Attr{AttrAriaDescription, m.Description})
 	}
 	if m.Note {
 		dst = append(dst, Attr{AttrNote, ""})
@@ -109,7 +108,7 @@ func (m Mark) appendAttrs(dst []Attr, first bool) []Attr {
 // attribute name: an element that continues a highlight has the others.
 func FirstOnly(name string) bool {
 	switch name {
-	case AttrStart, AttrTabIndex, AttrRole, AttrAriaLabel:
+	case AttrStart, AttrTabIndex, AttrAriaDescription:
 		return true
 	}
 	return false
@@ -160,15 +159,19 @@ func TagLetter(t annotations.Tag) string {
 	return ""
 }
 
-// HighlightLabel is the accessible name of a highlight: its tag and the
-// start of its quote. The note is not in it (it is user text, shown by the
-// tooltip and the editor, which render it as text).
-func HighlightLabel(a annotations.Annotation) string {
-	label := TagName(a.Tag) + ": “" + Preview(a.Exact, 60) + "”"
+// HighlightDescription is the accessible description of a highlight: its
+// tag, whether it has a note, and how to open it. A highlight has no
+// accessible name of its own: what a screen reader reads of it is its
+// text, the words the reader sees (WCAG 2.5.3), and it is no button, for
+// the highlights of overlapping annotations nest, and controls must not.
+// The note is not in it (it is user text, shown by the tooltip and the
+// editor, which render it as text).
+func HighlightDescription(a annotations.Annotation) string {
+	d := TagName(a.Tag)
 	if a.Note != "" {
-		label += ", with a note"
+		d += ", with a note"
 	}
-	return label + ". Enter to open."
+	return d + ". Enter to open."
 }
 
 // Preview shortens text to at most n code points, cutting at a word, and

@@ -136,7 +136,7 @@ func TestOverlapsNest(t *testing.T) {
 	c := &resolution.Clause{ID: "op1", Label: "OP1", Kind: resolution.Operative, Text: text}
 	m := func(id string, first bool) string {
 		if first {
-			return `<mark data-annotation="` + id + `" data-tag="request" data-start tabindex="0" role="button" aria-label="Request: “` + id + `”. Enter to open.">`
+			return `<mark data-annotation="` + id + `" data-tag="request" data-start tabindex="0" aria-description="Request. Enter to open.">`
 		}
 		return `<mark data-annotation="` + id + `" data-tag="request">`
 	}
@@ -145,9 +145,7 @@ func TestOverlapsNest(t *testing.T) {
 	}
 	fnref := `<sup class="cm-fnref" data-nontext><a id="fnref-op1-1" href="#fn1" aria-label="Footnote 1">1</a></sup>`
 	a := func(id string, s, e int) annotations.Annotation {
-		x := span(id, text, s, e, annotations.Request)
-		x.Exact = id // a short label
-		return x
+		return span(id, text, s, e, annotations.Request)
 	}
 	cases := []struct {
 		name string

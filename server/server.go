@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/clausemark/clausemark/annotations"
 	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -32,10 +33,13 @@ var Version = "dev"
 // from other origins; Go's WebAssembly needs 'wasm-unsafe-eval'; downloads
 // use blob: URLs. pdf.js is a module imported from this origin
 // (script-src 'self') and runs its worker from this origin
-// (worker-src 'self'); it evaluates no code.
-const ContentSecurityPolicy = "default-src 'self'; " +
+// (worker-src 'self'); it evaluates no code. The print view of the brief
+// opens from a blob: URL, which keeps this policy: its one style sheet is
+// allowed by its hash (annotations.PrintStyleSource), and nothing else
+// inline is.
+var ContentSecurityPolicy = "default-src 'self'; " +
 	"script-src 'self' 'wasm-unsafe-eval'; " +
-	"style-src 'self'; " +
+	"style-src 'self' " + annotations.PrintStyleSource + "; " +
 	"img-src 'self' data: blob:; " +
 	"font-src 'self'; " +
 	"connect-src 'self'; " +

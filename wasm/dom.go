@@ -45,7 +45,11 @@ func OnKeyDown(f func(KeyEvent) bool) (release func(), err error) {
 		if active := c.get(c.document(), "activeElement"); !absent(active) {
 			tag := c.str(c.get(active, "tagName"))
 			k.InField = tag == "INPUT" || tag == "TEXTAREA" || tag == "SELECT" || c.bool(c.get(active, "isContentEditable"))
+			if k.InField {
+				k.Field = c.str(c.get(active, "id"))
+			}
 			k.InDialog = !absent(c.call(active, "closest", "[role=dialog]"))
+			k.InMenu = !absent(c.call(active, "closest", "[role=menu]"))
 			if cl := c.call(active, "closest", "["+markup.AttrClause+"]"); !absent(cl) {
 				k.Clause = c.str(c.call(cl, "getAttribute", markup.AttrClause))
 			}
@@ -200,7 +204,7 @@ func Focus(selector string) (ok bool, err error) {
 	if c.err != nil || absent(el) {
 		return false, c.err
 	}
-	c.call(el, "focus", map[string]any{"preventScroll": false})
+	focusInPlace(c, el)
 	return c.err == nil, c.err
 }
 
@@ -234,44 +238,6 @@ func Flash(selector string) (ok bool, err error) {
 		}
 	})
 	return true, nil
-}
-
-// Place positions the element with this id at (top, left) in viewport
-// pixels through the CSS object model (a style attribute would break the
-// Content-Security-Policy), keeping it inside the viewport.
-func Place(id string, top, left float64) error {
-	c := &jsCalls{op: fmt.Sprintf("place %q", id)}
-	place(c, elementByID(c, id), top, left)
-	return c.err
-}
-
-// place positions el at (top, left), kept inside the viewport.
-func place(c *jsCalls, el safejs.Value, top, left float64) {
-	g := safejs.Global()
-	w := c.float(c.get(g, "innerWidth"))
-	h := c.float(c.get(g, "innerHeight"))
-	ew := c.float(c.get(el, "offsetWidth"))
-	eh := c.float(c.get(el, "offsetHeight"))
-	left = max(8, min(left, w-ew-8))
-	top = max(8, min(top, h-eh-8))
-	style := c.get(el, "style")
-	c.call(style, "setProperty", "top", fmt.Sprintf("%.0fpx", top))
-	c.call(style, "setProperty", "left", fmt.Sprintf("%.0fpx", left))
-}
-
-// PlaceAbove positions the element with this id just above a rectangle
-// (a selection), or below it when there is no room above (under the app
-// bar), aligned on its left edge and kept inside the viewport.
-func PlaceAbove(id string, r Rect) error {
-	c := &jsCalls{op: fmt.Sprintf("place %q", id)}
-	el := elementByID(c, id)
-	h := c.float(c.get(el, "offsetHeight"))
-	top := r.Top - h - 8
-	if top < 56 {
-		top = r.Bottom + 8
-	}
-	place(c, el, top, r.Left)
-	return c.err
 }
 
 // ClauseRect returns where the text of a clause (or, lacking one, the

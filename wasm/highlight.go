@@ -262,7 +262,7 @@ func (p *painter) measure() {
 func (p *painter) split(el safejs.Value, k int) safejs.Value {
 	c := p.c
 	clone := c.call(el, "cloneNode", false)
-	for _, name := range []string{markup.AttrStart, markup.AttrTabIndex, markup.AttrRole, markup.AttrAriaLabel} {
+	for _, name := range []string{markup.AttrStart, markup.AttrTabIndex, markup.AttrAriaDescription} {
 		c.call(clone, "removeAttribute", name)
 	}
 	c.call(c.get(el, "parentNode"), "insertBefore", clone, c.get(el, "nextSibling"))

@@ -83,7 +83,7 @@ func TestHighlightWrapsExactlyItsRangeAcrossElementsAndEmoji(t *testing.T) {
 	div := clauseFixture(t, "hl1")
 	text := plain(div)
 	start, end := u16(t, text, "comes the “Café” 🌍🤝 initiative of 東")
-	if err := Highlight("hl1", start, end, markup.Mark{ID: "a", Tag: annotations.Request, Label: "Request"}); err != nil {
+	if err := Highlight("hl1", start, end, markup.Mark{ID: "a", Tag: annotations.Request, Description: "Request"}); err != nil {
 		t.Fatal(err)
 	}
 	// The footnote marker stays outside: the highlight is in two pieces.
@@ -115,7 +115,7 @@ func TestOverlappingHighlightsAndAWholeClauseKeepEveryRangeExact(t *testing.T) {
 	}
 	for _, c := range cases {
 		s, e := u16(t, text, c.sub)
-		if err := Highlight("hl2", s, e, markup.Mark{ID: c.id, Tag: annotations.Concern, Label: c.id}); err != nil {
+		if err := Highlight("hl2", s, e, markup.Mark{ID: c.id, Tag: annotations.Concern, Description: c.id}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -141,17 +141,17 @@ func TestUnhighlightGivesTheTextBackAndRestyleChangesTheTag(t *testing.T) {
 	text := plain(div)
 	before := div.Call("querySelector", ".cm-text").Get("innerHTML").String()
 	s, e := u16(t, text, "🤝 initiative")
-	if err := Highlight("hl3", s, e, markup.Mark{ID: "a", Tag: annotations.Request, Label: "x"}); err != nil {
+	if err := Highlight("hl3", s, e, markup.Mark{ID: "a", Tag: annotations.Request, Description: "x"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Restyle(markup.Mark{ID: "a", Tag: annotations.Commitment, Note: true, Label: "y"}); err != nil {
+	if err := Restyle(markup.Mark{ID: "a", Tag: annotations.Commitment, Note: true, Description: "y"}); err != nil {
 		t.Fatal(err)
 	}
 	m := div.Call("querySelector", `mark[data-annotation="a"][data-start]`)
 	if got := m.Call("getAttribute", "data-tag").String(); got != "commitment" {
 		t.Errorf("tag: got %q", got)
 	}
-	if !m.Call("hasAttribute", "data-note").Bool() || m.Call("getAttribute", "aria-label").String() != "y" {
+	if !m.Call("hasAttribute", "data-note").Bool() || m.Call("getAttribute", "aria-description").String() != "y" {
 		t.Error("the note mark or the label did not change")
 	}
 	if err := Unhighlight("a"); err != nil {

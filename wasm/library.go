@@ -241,65 +241,66 @@ func (s *Store) UpdateDocument(id string, change func(*library.Document, *librar
 	op := s.op("update document")
 	var d library.Document
 	var sum library.Summary
-	var docText string
-	found := false
 	err := s.rawTx(op, "readwrite", []string{documentsStore, summariesStore}, func(t *txn) error {
-		if err := t.call(documentsStore, "get", func(r safejs.Value) (err error) {
-			if r.IsUndefined() {
-				return fmt.Errorf("%q: %w", id, library.ErrNotFound)
-			}
-			found = true
-			docText, err = stringify(op, r)
-			return err
-		}, id); err != nil {
-			return err
-		}
-		// Requests succeed in order: the document is read when this runs.
-		return t.call(summariesStore, "get", func(r safejs.Value) error {
-			if !found {
-				return nil
-			}
-			if err := json.Unmarshal([]byte(docText), &d); err != nil {
-				return fmt.Errorf("%s: the stored document %q is damaged: %v", op, id, err)
-			}
-			if !r.IsUndefined() {
-				text, err := stringify(op, r)
-				if err != nil {
-					return err
-				}
-				if err := json.Unmarshal([]byte(text), &sum); err != nil {
-					return fmt.Errorf("%s: the stored summary of %q is damaged: %v", op, id, err)
-				}
-			}
-			if err := change(&d, &sum); err != nil {
-				return err
-			}
-			if d.ID != id {
-				return fmt.Errorf("%w: the update changed the id of %q", library.ErrInvalid, id)
-			}
-			sum.ID = id
-			var err error
-			if sum, err = library.CheckPut(d, sum); err != nil {
-				return err
-			}
-			dv, err := jsonValue(op, d)
-			if err != nil {
-				return err
-			}
-			sv, err := jsonValue(op, sum)
-			if err != nil {
-				return err
-			}
-			if err := t.call(documentsStore, "put", nil, dv); err != nil {
-				return err
-			}
-			return t.call(summariesStore, "put", nil, sv)
-		}, id)
+		return updateIn(t, id, change, &d, &sum)
 	})
 	if err != nil {
 		return library.Document{}, library.Summary{}, err
 	}
 	return d, sum, nil
+}
+
+// updateIn reads, inside t, the document id and its summary, changes them
+// with change (library.ApplyUpdate) and writes them, leaving what was
+// written in d and sum; ErrNotFound (which aborts t) if there is no such
+// document.
+func updateIn(t *txn, id string, change func(*library.Document, *library.Summary) error, d *library.Document, sum *library.Summary) error {
+	op := t.op
+	var docText string
+	found := false
+	if err := t.call(documentsStore, "get", func(r safejs.Value) (err error) {
+		if r.IsUndefined() {
+			return fmt.Errorf("%q: %w", id, library.ErrNotFound)
+		}
+		found = true
+		docText, err = stringify(op, r)
+		return err
+	}, id); err != nil {
+		return err
+	}
+	// Requests succeed in order: the document is read when this runs.
+	return t.call(summariesStore, "get", func(r safejs.Value) error {
+		if !found {
+			return nil
+		}
+		if err := json.Unmarshal([]byte(docText), d); err != nil {
+			return fmt.Errorf("%s: the stored document %q is damaged: %v", op, id, err)
+		}
+		if !r.IsUndefined() {
+			text, err := stringify(op, r)
+			if err != nil {
+				return err
+			}
+			if err := json.Unmarshal([]byte(text), sum); err != nil {
+				return fmt.Errorf("%s: the stored summary of %q is damaged: %v", op, id, err)
+			}
+		}
+		if err := library.ApplyUpdate(id, d, sum, change); err != nil {
+			return err
+		}
+		dv, err := jsonValue(op, *d)
+		if err != nil {
+			return err
+		}
+		sv, err := jsonValue(op, *sum)
+		if err != nil {
+			return err
+		}
+		if err := t.call(documentsStore, "put", nil, dv); err != nil {
+			return err
+		}
+		return t.call(summariesStore, "put", nil, sv)
+	}, id)
 }
 
 // putSummaryIn replaces, inside t, the stored summary of sum.ID with sum
@@ -504,7 +505,31 @@ func (s *Store) write(op string, b library.Batch) error {
 			if err != nil {
 				return callError(op, err, false)
 			}
-			if err := t.call(storeName, "put", nil, v); err != nil {
+			if !b.IfUnchanged {
+				if err := t.call(storeName, "put", nil, v); err != nil {
+					return err
+				}
+				continue
+			}
+			// Written only over the copy it was read as.
+			a := as[i]
+			if err := t.call(storeName, "get", func(r safejs.Value) error {
+				stored, ok, err := decodeRecord(op, a.ID, r)
+				if err != nil {
+					return err
+				}
+				if err := library.CheckUnchanged(a, stored, ok); err != nil {
+					return err
+				}
+				return t.call(storeName, "put", nil, v)
+			}, a.ID); err != nil {
+				return err
+			}
+		}
+		for _, u := range b.Updates {
+			var d library.Document
+			var sum library.Summary
+			if err := updateIn(t, u.ID, u.Change, &d, &sum); err != nil {
 				return err
 			}
 		}

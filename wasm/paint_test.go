@@ -476,7 +476,7 @@ func TestPainterErrorsAreErrorsNotPanics(t *testing.T) {
 	box := mount(t, render(c, []annotations.Annotation{ann(c, "m", "Café", annotations.Request)})+`<div id="cm-no-text"></div>`)
 	before := box.Get("innerHTML").String()
 	n := utf16Len(c.Text)
-	m := markup.Mark{ID: "x", Tag: annotations.Request, Label: "x"}
+	m := markup.Mark{ID: "x", Tag: annotations.Request, Description: "x"}
 	for _, tc := range []struct {
 		name      string
 		err       error
@@ -492,8 +492,8 @@ func TestPainterErrorsAreErrorsNotPanics(t *testing.T) {
 		{"selecting in a missing clause", func() error { _, err := SelectText("nope", 0, 1); return err }(), true},
 		{"selecting past the end", func() error { _, err := SelectText(c.ID, 0, n+5); return err }(), false},
 		{"clicking a missing element", ClickElement("nope"), true},
-		{"placing a missing element", Place("nope", 1, 2), true},
-		{"placing a missing element above", PlaceAbove("nope", Rect{}), true},
+		{"placing a missing element", PlaceBeside("nope", Rect{}, "", "", true), true},
+		{"placing beside a missing highlight", PlaceBeside("cm-nope", Rect{}, "nope", "", false), true},
 		{"painting a missing clause", ReplaceClause("nope", "<div></div>"), true},
 		{"painting a missing section", SetInnerHTML("#nope", ""), true},
 		{"focusing with a bad selector", func() error { _, err := Focus("[[bad"); return err }(), false},
@@ -577,7 +577,7 @@ func BenchmarkHighlightTheWholeOfADenseClause(b *testing.B) {
 	box.Set("innerHTML", render(c, as))
 	doc2.Get("body").Call("appendChild", box)
 	defer box.Call("remove")
-	whole := markup.Mark{ID: "urn:uuid:zzz", Tag: annotations.Commitment, Label: "whole"}
+	whole := markup.Mark{ID: "urn:uuid:zzz", Tag: annotations.Commitment, Description: "whole"}
 	end := utf16Len(c.Text)
 	marks := box.Call("querySelectorAll", "mark").Length()
 	b.ResetTimer()

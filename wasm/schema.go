@@ -44,7 +44,11 @@ import (
 //   - "documents": one record per document, library.Document as JSON
 //     (encoding/json names: id, symbol, name, added, opened, place,
 //     builtin, versions: [{number, name, added, symbol, source, fileName,
-//     text, textSHA256}]); times RFC 3339 strings;
+//     text, textSHA256, review}]); times RFC 3339 strings; "review", on a
+//     version added after the first, is library.Review ({from, carried,
+//     exact, items: [{id, fate, oldClause, oldLabel, newClause, newLabel,
+//     oldQuote, newQuote, reason, outcome, version}]}), absent on records
+//     written before reviews were kept (an optional field: no upgrade);
 //   - "summaries": one record per document, library.Summary as JSON: what
 //     the library page lists, so that it never reads a text.
 //

@@ -148,14 +148,6 @@ func (Browser) Flash(selector string) error {
 	return err
 }
 
-// Place puts an element below or above a rectangle.
-func (Browser) Place(id string, r browser.Rect, below bool) error {
-	if below {
-		return Place(id, r.Bottom+8, r.Left)
-	}
-	return PlaceAbove(id, Rect(r))
-}
-
 // ClauseRect returns where a clause's label is.
 func (Browser) ClauseRect(clause string) (browser.Rect, bool) {
 	r, ok, err := ClauseRect(clause)

@@ -82,6 +82,7 @@ func Run(t *testing.T, open func(t *testing.T) library.Store) {
 	t.Run("PutSummary needs the document", func(t *testing.T) { testPutSummary(t, open(t)) })
 	t.Run("DeleteDocument removes the annotations too and Restore puts all back", func(t *testing.T) { testDeleteRestore(t, open(t)) })
 	t.Run("Write is all or nothing", func(t *testing.T) { testWrite(t, open(t)) })
+	t.Run("Write updates documents and writes annotations as they were read, or nothing", func(t *testing.T) { testWriteUpdates(t, open(t)) })
 	t.Run("AllAnnotations lists every document's", func(t *testing.T) { testAll(t, open(t)) })
 	t.Run("EnsureBuiltin adds the seed to an empty library, once", func(t *testing.T) { testBuiltin(t, open(t)) })
 }
@@ -412,6 +413,111 @@ func testWrite(t *testing.T, st library.Store) {
 	}
 }
 
+func testWriteUpdates(t *testing.T, st library.Store) {
+	f := NewFixture(t)
+	if err := st.Write(library.Batch{Add: []library.Addition{f.Seed}}); err != nil {
+		t.Fatal(err)
+	}
+	id, stored := f.Seed.Document.ID, f.Seed.Annotations[0]
+	// A new version of the seed (the draft's text), with its review, and
+	// an annotation re-anchored (moved, not edited: Modified as read).
+	text := strings.Replace(string(resolution.Seed()), "non-traditional donor countries", "new and non-traditional donor countries", 1)
+	parsed, err := resolution.Parse([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, err := library.NewVersion(text, parsed, library.SourceText, "rev1.txt", "Rev.1", at(4, 9))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next.Review = &library.Review{From: 1, Carried: 2, Exact: 2, Items: []library.ReviewItem{{
+		ID: stored.ID, Fate: "moved", OldClause: stored.Clause, OldLabel: "OP7", NewClause: "op8", NewLabel: "OP8", OldQuote: stored.Exact, NewQuote: stored.Exact,
+	}}}
+	addVersion := func(d *library.Document, s *library.Summary) error {
+		_, err := d.AddVersion(next)
+		s.Counts.Orphans = 7
+		return err
+	}
+	moved := stored
+	moved.Clause, moved.Start, moved.End = "", 0, len([]rune(stored.Exact))
+	batch := library.Batch{Updates: []library.Update{{ID: id, Change: addVersion}}, Annotations: []annotations.Annotation{moved}, IfUnchanged: true}
+
+	unchanged := func(what string) {
+		t.Helper()
+		d, _, err := st.Document(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := EqualDocument(d, f.Seed.Document); diff != "" {
+			t.Errorf("%s: the document was changed: %s", what, diff)
+		}
+		a, _, _ := st.Get(stored.ID)
+		if !a.Equal(stored) {
+			t.Errorf("%s: the annotation was written: %+v", what, a)
+		}
+		if ss := mustSummaries(t, st); len(ss) != 1 || ss[0].Versions != 1 || ss[0].Counts.Orphans == 7 {
+			t.Errorf("%s: the summary was written: %+v", what, ss)
+		}
+	}
+	// Edited meanwhile (another tab): a conflict, nothing written.
+	edited := stored
+	edited.Note, edited.Modified = "edited meanwhile", stored.Modified.Add(time.Second)
+	if err := st.Put(edited); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Write(batch); !errors.Is(err, annotations.ErrConflict) {
+		t.Errorf("Write over an annotation edited meanwhile = %v, want ErrConflict", err)
+	}
+	if err := st.Put(stored); err != nil {
+		t.Fatal(err)
+	}
+	unchanged("an annotation edited meanwhile")
+	// Deleted meanwhile: a conflict too.
+	gone := moved
+	gone.ID = "urn:uuid:00000000-0000-4000-8000-00000000dead"
+	if err := st.Write(library.Batch{Updates: batch.Updates, Annotations: []annotations.Annotation{gone}, IfUnchanged: true}); !errors.Is(err, annotations.ErrConflict) {
+		t.Errorf("Write over an annotation deleted meanwhile = %v, want ErrConflict", err)
+	}
+	unchanged("an annotation deleted meanwhile")
+	// A change that fails, an update of a document not there: nothing.
+	stop := errors.New("stop")
+	failing := library.Batch{Updates: []library.Update{{ID: id, Change: func(*library.Document, *library.Summary) error { return stop }}}, Annotations: []annotations.Annotation{moved}}
+	if err := st.Write(failing); !errors.Is(err, stop) {
+		t.Errorf("Write with a failing change = %v, want its error", err)
+	}
+	unchanged("a failing change")
+	missing := library.Batch{Updates: []library.Update{{ID: id, Change: addVersion}, {ID: "missing", Change: addVersion}}, Annotations: []annotations.Annotation{moved}}
+	if err := st.Write(missing); !errors.Is(err, library.ErrNotFound) {
+		t.Errorf("Write updating a document not there = %v, want ErrNotFound", err)
+	}
+	unchanged("an update of a document not there")
+
+	if err := st.Write(batch); err != nil {
+		t.Fatal(err)
+	}
+	want := f.Seed.Document
+	want.Versions = slices.Clone(want.Versions)
+	if _, err := want.AddVersion(next); err != nil {
+		t.Fatal(err)
+	}
+	got, _, err := st.Document(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := EqualDocument(got, want); diff != "" {
+		t.Errorf("the document with its new version: %s", diff)
+	}
+	if r := got.Review(); r == nil || r.Summary() != "2 carried, 1 moved, 0 changed, 0 orphans" || r.Items[0].NewLabel != "OP8" {
+		t.Errorf("the review as stored: %+v", r)
+	}
+	if a, _, _ := st.Get(stored.ID); !a.Equal(moved) {
+		t.Errorf("the annotation as stored: %+v, want %+v", a, moved)
+	}
+	if ss := mustSummaries(t, st); len(ss) != 1 || ss[0].Versions != 2 || ss[0].Counts.Orphans != 7 || ss[0].TextSize != len(next.Text) {
+		t.Errorf("the summary as stored: %+v", ss)
+	}
+}
+
 func testAll(t *testing.T, st library.Store) {
 	f := NewFixture(t)
 	if err := st.Write(library.Batch{Add: []library.Addition{f.Seed, f.Draft}}); err != nil {
@@ -461,6 +567,30 @@ func testBuiltin(t *testing.T, st library.Store) {
 	}
 	if len(d.Versions) != 2 || d.Current().Text != corrected || d.Versions[0].Text != string(resolution.Seed()) {
 		t.Errorf("after the corrected text: %+v", short(d))
+	}
+	if r := d.Review(); r == nil || r.From != 1 || r.Summary() != "3 carried, 0 moved, 0 changed, 0 orphans" {
+		t.Errorf("the annotations were not carried onto the corrected text: %+v", r)
+	}
+	// An older built-in text (the one of version 1) is not added again.
+	if _, changed, err := library.EnsureBuiltin(st, resolution.Seed(), at(3, 10)); changed || err != nil {
+		t.Errorf("EnsureBuiltin of the text of version 1 = %v, %v; want nothing done", changed, err)
+	}
+	// A version of the delegate's own is never replaced by a built-in text.
+	own := strings.Replace(corrected, "Reaffirms firmly", "Reaffirms strongly", 1)
+	ownParsed, err := resolution.Parse([]byte(own))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := library.NewVersion(own, ownParsed, library.SourcePDF, "L.12-Rev.1.pdf", "", at(3, 11))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.UpdateDocument(id, func(d *library.Document, _ *library.Summary) error { _, err := d.AddVersion(v); return err }); err != nil {
+		t.Fatal(err)
+	}
+	again := strings.Replace(corrected, "Reaffirms firmly", "Reaffirms once more", 1)
+	if _, changed, err := library.EnsureBuiltin(st, []byte(again), at(3, 12)); changed || err != nil {
+		t.Errorf("EnsureBuiltin over the delegate's own version = %v, %v; want nothing done", changed, err)
 	}
 	// Removed while other documents stay: not added again.
 	if err := st.PutDocument(f.Draft.Document, f.Draft.Summary); err != nil {

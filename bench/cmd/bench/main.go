@@ -5,6 +5,7 @@
 // repository's root:
 //
 //	go run ./bench/cmd/bench browser   # measure → $BENCH_OUT/results.json, RESULTS.md
+//	go run ./bench/cmd/bench library   # the library scenario alone, put into $BENCH_OUT/results.json, RESULTS.md
 //	go run ./bench/cmd/bench compare   # $BENCH_NEW (default $BENCH_OUT/results.json) against $BENCH_BASE (default HEAD:bench/results.json)
 //	go run ./bench/cmd/bench report    # write RESULTS.md again from $BENCH_OUT/results.json and go.txt
 //
@@ -30,7 +31,7 @@ func main() {
 	log.SetPrefix("bench: ")
 	root := flag.String("root", ".", "the repository's root directory")
 	flag.Usage = func() {
-		fmt.Fprintln(flag.CommandLine.Output(), "usage: bench [-root DIR] browser|compare|report")
+		fmt.Fprintln(flag.CommandLine.Output(), "usage: bench [-root DIR] browser|library|compare|report")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -58,6 +59,12 @@ func run(root, cmd string) error {
 		ctx, cancel := context.WithTimeoutCause(ctx, cfg.Timeout, fmt.Errorf("the benchmark took longer than BENCH_TIMEOUT=%s", cfg.Timeout))
 		defer cancel()
 		return bench.Measure(ctx, cfg, log.Printf)
+	case "library":
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+		defer stop()
+		ctx, cancel := context.WithTimeoutCause(ctx, cfg.Timeout, fmt.Errorf("the benchmark took longer than BENCH_TIMEOUT=%s", cfg.Timeout))
+		defer cancel()
+		return bench.MeasureLibrary(ctx, cfg, log.Printf)
 	case "compare":
 		base, baseName, err := bench.LoadBase(root, os.Getenv("BENCH_BASE"))
 		if err != nil {
@@ -93,5 +100,5 @@ func run(root, cmd string) error {
 		}
 		return r.Write(cfg.Out)
 	}
-	return errors.New("unknown command " + cmd + ": browser, compare or report")
+	return errors.New("unknown command " + cmd + ": browser, library, compare or report")
 }
