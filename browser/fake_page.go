@@ -2,28 +2,16 @@ package browser
 
 // fakePages is what a Fake keeps of the Pages calls.
 type fakePages struct {
-	found bool       // FindPrerendered was called
-	kept  []KeptPage // KeepPage's pages, in order
+	kept []KeptPage // KeepPage's pages, in order
 }
 
-// FindPrerendered returns Prerendered[selector] the first time it is
-// called, and is recorded.
+// FindPrerendered returns Prerendered[selector], and is recorded.
 func (f *Fake) FindPrerendered(selector, attr string) (string, bool) {
 	f.record("FindPrerendered(%s, %s)", selector, attr)
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.pages.found {
-		return "", false
-	}
-	f.pages.found = true
 	v, ok := f.Prerendered[selector]
 	return v, ok
-}
-
-// AdoptPrerendered is recorded.
-func (f *Fake) AdoptPrerendered(selector string, transient []string) error {
-	f.record("AdoptPrerendered(%s)", selector)
-	return nil
 }
 
 // KeepPage is recorded, and the page kept (Kept).

@@ -124,9 +124,6 @@ func (None) Log(...any) {}
 // FindPrerendered finds none: the server renders the page whole.
 func (None) FindPrerendered(string, string) (string, bool) { return "", false }
 
-// AdoptPrerendered reports ErrNoBrowser.
-func (None) AdoptPrerendered(string, []string) error { return ErrNoBrowser }
-
 // KeepPage reports ErrNoBrowser.
 func (None) KeepPage(KeptPage) error { return ErrNoBrowser }
 

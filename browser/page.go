@@ -1,24 +1,16 @@
 package browser
 
-import "github.com/clausemark/clausemark/markup"
+import "errors"
 
 // Pages is what the app asks of the browser about the page it starts on
 // and the copy of it the next load starts on: the page painted before the
-// wasm runs (pre-rendered by the server, or a copy the service worker
-// serves, see KeepPage), which the app takes over rather than rendering
-// it again.
+// wasm runs, which may be a copy of a document's page the app kept at the
+// last visit (KeepPage), put in the page by the service worker.
 type Pages interface {
-	// FindPrerendered looks, the first time it is called in a page and
-	// only then, for the element matching selector among those the page
-	// was loaded with, keeps it for AdoptPrerendered and returns the value
-	// of its attribute attr. ok is false when there is none (or on any
-	// later call).
+	// FindPrerendered returns the value of the attribute attr of the
+	// first element of the page matching selector. ok is false when there
+	// is none.
 	FindPrerendered(selector, attr string) (value string, ok bool)
-	// AdoptPrerendered moves the content of the element FindPrerendered
-	// kept into the first other element matching selector (the app's own,
-	// rendered empty), and takes the classes transient off every element
-	// it moved. It fails, moving nothing, when either is missing.
-	AdoptPrerendered(selector string, transient []string) error
 	// KeepPage keeps a copy of an element of the page in Cache Storage,
 	// for the service worker to serve with the next load of its page (see
 	// KeptPage). It copies at once and returns; the write goes on after,
@@ -34,28 +26,40 @@ type Pages interface {
 	MarkSince(name, since string)
 }
 
-// KeptPage is a copy of the document of a page that the service worker
+// KeptPage is a copy of an element of a page that the service worker
 // serves on the next load of the page's URL, spliced into the app shell
 // (see the server's worker): an entry of Cache Storage under Key in the
-// cache Cache, whose body is JSON with the fields version, title, symbol,
-// count and html.
+// cache Cache, whose body is JSON with the fields version, title, digest
+// and html (the element's outer HTML).
 type KeptPage struct {
 	// Cache names the cache (KeptPagesCache of the app's version); Key is
 	// the URL path of the page ("/d/{id}").
 	Cache, Key string
-	// Selector finds the element copied, with its outer HTML (html).
-	Selector string
-	// Attrs are set on the element before it is copied; Transient are
-	// classes left out of the copy (the page's passing state: the clause
-	// the URL points to, a selection, a flash).
-	Attrs     []markup.Attr
+	// Selector finds the element copied. Drop are CSS selectors of
+	// elements left out of the copy (dialogs, toasts: passing things);
+	// Transient are classes left out (the clause the URL points to, a
+	// selection).
+	Selector  string
+	Drop      []string
 	Transient []string
-	// Version is the app's version; Title the page title; Symbol the
-	// document's symbol (the bar names it); Count the number of its
-	// annotations (the bar's badge).
-	Version, Title, Symbol string
-	Count                  int
+	// Version is the app's version: the worker serves only a copy of its
+	// own. Title is the page title. Digest says what the copy shows (the
+	// document, its text and its highlights): the app compares it with
+	// its own when it starts.
+	Version, Title, Digest string
+	// MaxChars is the longest copy kept (in UTF-16 code units, as the
+	// browser counts); a longer one is not kept, the copy kept before is
+	// forgotten, and KeepPage reports ErrPageTooLarge. 0: no limit.
+	MaxChars int
 }
+
+// ErrPageTooLarge says a copy of a page was too long to keep (see
+// KeptPage.MaxChars).
+var ErrPageTooLarge = errors.New("the page is too large to keep a copy of")
+
+// MarkKeptPainted is the User Timing mark the page sets once it has
+// painted the copy it came with (the server's app.js).
+const MarkKeptPainted = "cm-kept-painted"
 
 // KeptPagesCachePrefix starts the name of the Cache Storage cache that
 // holds the pages kept for the service worker; the app's version ends it.

@@ -47,7 +47,7 @@ func someAnnotations(t *testing.T, doc *resolution.Document, n int, seed uint64)
 			end = start + 1 + rng.IntN(len(r)-start-1)
 		}
 		a := annotations.Annotation{
-			ID: "urn:uuid:" + strings.Repeat("0", 8) + "-" + string(rune('a'+i%26)) + strings.Repeat("1", i/26+1),
+			ID:     "urn:uuid:" + strings.Repeat("0", 8) + "-" + string(rune('a'+i%26)) + strings.Repeat("1", i/26+1),
 			Clause: c.ID, Start: start, End: end, Exact: string(r[start:end]), Tag: tags[rng.IntN(3)],
 			Created: time.Unix(int64(i), 0), Modified: time.Unix(int64(i), 0),
 		}

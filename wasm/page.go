@@ -5,97 +5,40 @@ package wasm
 import (
 	"fmt"
 	"strings"
-	"sync"
 
 	"github.com/clausemark/clausemark/browser"
 	"github.com/hack-pad/safejs"
 )
 
-// The page the app starts on. Before the wasm runs, the page shows what
-// came with it: the document pre-rendered by the server, or the copy of
-// it the service worker kept from the last visit (KeepPage). The app
-// takes that document over — its nodes move into the app's own element —
-// instead of building it again.
+// The page the app starts on, and the copy of it the next load starts on.
+// Before the wasm runs, the page shows what came with it: the document
+// pre-rendered by the server, or the copy of it the app kept at the last
+// visit (KeepPage), which the service worker put in the page.
 
-// prerendered is the element FindPrerendered found, until it is adopted.
-var prerendered struct {
-	sync.Mutex
-	looked bool
-	el     safejs.Value
-}
-
-// FindPrerendered looks, the first time it is called and only then, for
-// the first element matching selector, keeps it for AdoptPrerendered and
-// returns the value of its attribute attr ("" when it has none). ok is
-// false when there is no such element, or on a later call: the page's own
-// elements are only there before the app first renders.
+// FindPrerendered returns the value of the attribute attr of the first
+// element matching selector ("" when it has none). ok is false when there
+// is no such element.
 func FindPrerendered(selector, attr string) (value string, ok bool, err error) {
-	prerendered.Lock()
-	defer prerendered.Unlock()
-	if prerendered.looked {
-		return "", false, nil
-	}
-	prerendered.looked = true
 	c := &jsCalls{op: fmt.Sprintf("find the pre-rendered %s", selector)}
 	el := c.call(c.document(), "querySelector", selector)
 	if c.err != nil || absent(el) {
 		return "", false, c.err
 	}
+	if has := c.bool(c.call(el, "hasAttribute", attr)); !has || c.err != nil {
+		return "", c.err == nil, c.err
+	}
 	value = c.str(c.call(el, "getAttribute", attr))
 	if c.err != nil {
 		return "", false, c.err
 	}
-	prerendered.el = el
 	return value, true, nil
 }
 
-// AdoptPrerendered moves the child nodes of the element FindPrerendered
-// kept into the first other element matching selector, after what that
-// one holds, and takes the classes transient off the elements moved. It
-// fails, moving nothing, when there is no element kept or no other
-// element matches.
-func AdoptPrerendered(selector string, transient []string) error {
-	prerendered.Lock()
-	from := prerendered.el
-	prerendered.el = safejs.Null()
-	prerendered.Unlock()
-	c := &jsCalls{op: fmt.Sprintf("take over the pre-rendered %s", selector)}
-	if from.IsUndefined() || absent(from) {
-		return c.notOnPage("the pre-rendered element")
-	}
-	var into safejs.Value
-	for _, el := range nodeList(c, c.call(c.document(), "querySelectorAll", selector)) {
-		if !el.Equal(from) {
-			into = el
-			break
-		}
-	}
-	if c.err != nil {
-		return c.err
-	}
-	if into.IsUndefined() || absent(into) {
-		return c.notOnPage(selector)
-	}
-	if len(transient) > 0 {
-		sel := "." + strings.Join(transient, ", .")
-		for _, el := range nodeList(c, c.call(from, "querySelectorAll", sel)) {
-			cl := c.get(el, "classList")
-			for _, class := range transient {
-				c.call(cl, "remove", class)
-			}
-		}
-	}
-	for child := c.get(from, "firstChild"); !absent(child) && c.err == nil; child = c.get(from, "firstChild") {
-		c.call(into, "appendChild", child)
-	}
-	return c.err
-}
-
-// KeepPage copies the element k.Selector finds, with k.Attrs set on it
-// and without the classes k.Transient, and puts the copy into Cache
-// Storage as a browser.KeptPage. The copy is made now; the write goes on
-// after KeepPage returns, and a failure of it is logged to the console.
-// The HTML never leaves JavaScript.
+// KeepPage copies the element k.Selector finds, without the elements
+// k.Drop matches and the classes k.Transient, and puts the copy into Cache
+// Storage as a browser.KeptPage. The copy (a clone: the page is left as it
+// is) is made now; the write goes on after KeepPage returns, and a failure
+// of it is logged to the console. The HTML never leaves JavaScript.
 func KeepPage(k browser.KeptPage) error {
 	c := &jsCalls{op: fmt.Sprintf("keep the page %s", k.Key)}
 	g := safejs.Global()
@@ -107,37 +50,43 @@ func KeepPage(k browser.KeptPage) error {
 	if c.err == nil && absent(el) {
 		return c.notOnPage(k.Selector)
 	}
-	for _, a := range k.Attrs {
-		c.call(el, "setAttribute", a.Name, a.Value)
+	clone := c.call(el, "cloneNode", true)
+	if len(k.Drop) > 0 {
+		for _, d := range nodeList(c, c.call(clone, "querySelectorAll", strings.Join(k.Drop, ", "))) {
+			c.call(d, "remove")
+		}
 	}
-	// The page's passing state is taken off while the copy is made, then
-	// put back: in one task, nothing of it reaches the screen.
-	var off []safejs.Value
 	if len(k.Transient) > 0 {
-		off = nodeList(c, c.call(el, "querySelectorAll", "."+strings.Join(k.Transient, ", .")))
-	}
-	removed := make([][]string, len(off))
-	for i, t := range off {
-		cl := c.get(t, "classList")
-		for _, class := range k.Transient {
-			if c.bool(c.call(cl, "contains", class)) {
+		for _, t := range nodeList(c, c.call(clone, "querySelectorAll", "."+strings.Join(k.Transient, ", ."))) {
+			cl := c.get(t, "classList")
+			for _, class := range k.Transient {
 				c.call(cl, "remove", class)
-				removed[i] = append(removed[i], class)
 			}
 		}
 	}
-	html := c.get(el, "outerHTML")
-	for i, t := range off {
-		cl := c.get(t, "classList")
-		for _, class := range removed[i] {
-			c.call(cl, "add", class)
-		}
-	}
+	html := c.get(clone, "outerHTML")
 	if c.err != nil {
 		return c.err
 	}
+	// (A JS string has no properties syscall/js can read: its String
+	// object does.)
+	var length safejs.Value
+	if k.MaxChars > 0 && c.err == nil {
+		s, err := c.global("String").New(html)
+		c.keep("new String", err)
+		length = c.get(s, "length")
+	}
+	if k.MaxChars > 0 && c.int(length) > k.MaxChars {
+		if c.err != nil {
+			return c.err
+		}
+		if err := ForgetPage(k.Cache, k.Key); err != nil {
+			return err
+		}
+		return fmt.Errorf("%s: %w", c.op, browser.ErrPageTooLarge)
+	}
 	body := c.call(c.global("JSON"), "stringify", map[string]any{
-		"version": k.Version, "title": k.Title, "symbol": k.Symbol, "count": k.Count, "html": html,
+		"version": k.Version, "title": k.Title, "digest": k.Digest, "html": html,
 	})
 	var response safejs.Value
 	if ctor := c.global("Response"); c.err == nil {

@@ -244,19 +244,13 @@ func (Browser) Log(args ...any) {
 	}
 }
 
-// FindPrerendered finds the element the page came with, once.
+// FindPrerendered reads an attribute of an element the page came with.
 func (Browser) FindPrerendered(selector, attr string) (string, bool) {
 	v, ok, err := FindPrerendered(selector, attr)
 	if err != nil {
 		logError("finding the pre-rendered page: %v", err)
 	}
 	return v, ok
-}
-
-// AdoptPrerendered moves the pre-rendered element's content into the
-// app's.
-func (Browser) AdoptPrerendered(selector string, transient []string) error {
-	return AdoptPrerendered(selector, transient)
 }
 
 // KeepPage keeps a copy of the page for the service worker.
