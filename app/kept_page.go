@@ -45,6 +45,10 @@ const (
 // keptDrop are the passing parts of the page left out of the copy.
 var keptDrop = []string{".cm-toolbar", ".cm-tooltip", ".cm-editor", ".cm-toast", ".cm-modal", ".cm-menu-backdrop", ".cm-banner", "dialog"}
 
+// keptDropAttrs are the attributes left out of it: the copy is not a
+// running app (tests and benchmarks wait for .cm-app[data-ready]).
+var keptDropAttrs = []string{"data-ready"}
+
 // keptTransient are the classes of the passing view state left out of it.
 var keptTransient = []string{markup.ClassTarget, markup.ClassSelected}
 
@@ -172,7 +176,7 @@ func (d *openDoc) keep(ctx app.Context) {
 	}
 	err := d.b.KeepPage(browser.KeptPage{
 		Cache: browser.KeptPagesCache(d.ws.version), Key: docURL(d.id),
-		Selector: keptElement, Drop: keptDrop, Transient: keptTransient,
+		Selector: keptElement, Drop: keptDrop, Transient: keptTransient, DropAttrs: keptDropAttrs,
 		Version: d.ws.version, Title: PageTitle(d.doc), Digest: digest,
 		MaxChars: keptMaxChars,
 	})

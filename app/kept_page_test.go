@@ -58,7 +58,7 @@ func TestTheDocumentsPageIsKeptOnceItsAnnotationsArePaintedAndAgainAfterAChange(
 	pg.until("the page kept", func() bool { return len(fake.Kept()) == 1 })
 	k := fake.Kept()[0]
 	if k.Cache != browser.KeptPagesCache("v-test") || k.Key != seedKey || k.Version != "v-test" || k.Selector != keptElement ||
-		k.MaxChars != keptMaxChars || !strings.Contains(k.Title, "A/HRC/RES/53/11") {
+		k.MaxChars != keptMaxChars || len(k.DropAttrs) != 1 || k.DropAttrs[0] != "data-ready" || !strings.Contains(k.Title, "A/HRC/RES/53/11") {
 		t.Errorf("kept %+v", k)
 	}
 	if k.Digest != pg.doc().keptDigest() || !strings.HasPrefix(k.Digest, "A-HRC-RES-53-11 "+pg.doc().adoc.TextSHA256+" 1-") {

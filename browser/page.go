@@ -39,9 +39,12 @@ type KeptPage struct {
 	// elements left out of the copy (dialogs, toasts: passing things);
 	// Transient are classes left out (the clause the URL points to, a
 	// selection).
+	// DropAttrs are attributes left out (data-ready: the copy is not a
+	// running app).
 	Selector  string
 	Drop      []string
 	Transient []string
+	DropAttrs []string
 	// Version is the app's version: the worker serves only a copy of its
 	// own. Title is the page title. Digest says what the copy shows (the
 	// document, its text and its highlights): the app compares it with

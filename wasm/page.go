@@ -35,7 +35,7 @@ func FindPrerendered(selector, attr string) (value string, ok bool, err error) {
 }
 
 // KeepPage copies the element k.Selector finds, without the elements
-// k.Drop matches and the classes k.Transient, and puts the copy into Cache
+// k.Drop matches, the classes k.Transient and the attributes k.DropAttrs, and puts the copy into Cache
 // Storage as a browser.KeptPage. The copy (a clone: the page is left as it
 // is) is made now; the write goes on after KeepPage returns, and a failure
 // of it is logged to the console. The HTML never leaves JavaScript.
@@ -62,6 +62,12 @@ func KeepPage(k browser.KeptPage) error {
 			for _, class := range k.Transient {
 				c.call(cl, "remove", class)
 			}
+		}
+	}
+	for _, attr := range k.DropAttrs {
+		c.call(clone, "removeAttribute", attr)
+		for _, el := range nodeList(c, c.call(clone, "querySelectorAll", "["+attr+"]")) {
+			c.call(el, "removeAttribute", attr)
 		}
 	}
 	html := c.get(clone, "outerHTML")

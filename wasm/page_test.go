@@ -50,7 +50,8 @@ func keptFixture(t *testing.T) js.Value {
 	el := doc.Call("createElement", "div")
 	el.Set("id", "t-app")
 	el.Set("className", "cm-app")
-	el.Set("innerHTML", `<article class="cm-doc"><p class="cm-clause is-target" data-clause="op1">Requests <mark data-annotation="a1" class="cm-hl">the &lt;Secretary&gt;</mark> &amp; “others”</p><div class="cm-toast">Saved.</div><div class="cm-editor"><textarea>note</textarea></div></article>`)
+	el.Call("setAttribute", "data-ready", "true")
+	el.Set("innerHTML", `<article class="cm-doc"><p class="cm-clause is-target" data-clause="op1" data-ready="">Requests <mark data-annotation="a1" class="cm-hl">the &lt;Secretary&gt;</mark> &amp; “others”</p><div class="cm-toast">Saved.</div><div class="cm-editor"><textarea>note</textarea></div></article>`)
 	doc.Get("body").Call("appendChild", el)
 	t.Cleanup(func() { el.Call("remove") })
 	return el
@@ -61,7 +62,7 @@ func TestKeepPageKeepsACopyWithoutThePassingPartsAndLeavesThePageAsItIs(t *testi
 	before := el.Get("outerHTML").String()
 	k := browser.KeptPage{
 		Cache: "t-pages-1", Key: "/d/T-1", Selector: "#t-app",
-		Drop: []string{".cm-toast", ".cm-editor"}, Transient: []string{"is-target"},
+		Drop: []string{".cm-toast", ".cm-editor"}, Transient: []string{"is-target"}, DropAttrs: []string{"data-ready"},
 		Version: "v1", Title: "Clausemark — T/1", Digest: "T-1 abc 1-x-y",
 	}
 	if err := KeepPage(k); err != nil {
