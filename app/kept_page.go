@@ -133,26 +133,44 @@ func (d *openDoc) markPainted() {
 	} else {
 		d.b.MarkAfterPaint(markAnnotationsPainted)
 	}
+	after := func() {
+		ctx := d.ctx
+		d.b.AfterPaint(func() {
+			ctx.Dispatch(func(ctx app.Context) {
+				d.ws.dropKept()
+				d.keep(ctx)
+			})
+		})
+	}
 	if !d.running {
+		d.early = append(d.early, after) // begin runs it, with the context
 		return
 	}
-	ctx := d.ctx
-	d.b.AfterPaint(func() {
-		ctx.Dispatch(func(ctx app.Context) {
-			d.ws.dropKept()
-			d.keep(ctx)
-		})
-	})
+	after()
 }
 
-// keepSoon keeps a copy of the document's page a moment after the last
-// change, if it shows something else than the copy last kept.
+// keepSoon keeps a copy of the document's page keepAfter after the last
+// change (not during a run of changes: copying a page takes the main
+// thread a moment), if it shows something else than the copy last kept.
 func (d *openDoc) keepSoon() {
-	if !d.running || d.keeping || d.ws.version == "" {
+	if !d.running || d.ws.version == "" {
+		return
+	}
+	d.changedAt = time.Now()
+	if d.keeping {
 		return
 	}
 	d.keeping = true
-	d.ctx.After(keepAfter, func(ctx app.Context) {
+	d.keepLater(keepAfter)
+}
+
+// keepLater keeps the page after wait, or later if it changed meanwhile.
+func (d *openDoc) keepLater(wait time.Duration) {
+	d.ctx.After(wait, func(ctx app.Context) {
+		if quiet := time.Since(d.changedAt); quiet < keepAfter {
+			d.keepLater(keepAfter - quiet)
+			return
+		}
 		d.keeping = false
 		d.keep(ctx)
 	})

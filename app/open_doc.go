@@ -39,6 +39,7 @@ type openDoc struct {
 	pending   bool                  // a publish is scheduled
 	marked    bool                  // the saved annotations were painted
 	keeping   bool                  // a copy of the page is about to be kept
+	changedAt time.Time             // the last change, for keepSoon
 	keptAs    string                // the digest of the copy last kept
 	// restored: the changes the last page left unsaved were taken back.
 	restored bool
