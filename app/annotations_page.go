@@ -57,6 +57,7 @@ func (p *annotationsPage) OnMount(ctx app.Context) {
 	ctx.Page().SetTitle("Clausemark — All annotations")
 	p.ready, p.ctx = true, ctx
 	p.ws.started(ctx)
+	p.ws.dropKeptAfterPaint(ctx) // the copy of a document page the app came with
 	ws := p.ws
 	ctx = p.ctx // an element that started this may be gone when it ends
 	ctx.Async(func() {

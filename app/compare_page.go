@@ -66,6 +66,7 @@ func (p *comparePage) OnMount(ctx app.Context) {
 	}
 	p.ready = true
 	p.ws.started(ctx)
+	p.ws.dropKeptAfterPaint(ctx) // the copy of a document page the app came with
 	p.load(ctx)
 }
 

@@ -57,6 +57,7 @@ func (p *libraryPage) OnMount(ctx app.Context) {
 	ctx.Page().SetTitle("Clausemark — Library")
 	p.ready, p.ctx = true, ctx
 	p.ws.started(ctx)
+	p.ws.dropKeptAfterPaint(ctx) // the copy of a document page the app came with
 	ctx.Handle(actionUndoRemove, p.onUndoRemove)
 	b := p.ws.b
 	// Another tab added, removed or annotated a document: list it anew.

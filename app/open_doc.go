@@ -41,6 +41,9 @@ type openDoc struct {
 	publish   func(ctx app.Context) // publishes the docView (set by the workspace)
 	pending   bool                  // a publish is scheduled
 	marked    bool                  // the saved annotations were painted
+	keeping   bool                  // a copy of the page is about to be kept
+	changedAt time.Time             // the last change, for keepSoon
+	keptAs    string                // the digest of the copy last kept
 	// restored: the changes the last page left unsaved were taken back.
 	restored bool
 }
@@ -196,7 +199,7 @@ func (d *openDoc) markLoaded() {
 		return
 	}
 	d.marked = true
-	d.b.MarkAfterPaint(markAnnotationsPainted)
+	d.markPainted()
 }
 
 // announce tells the other tabs what the session saved.
@@ -211,6 +214,7 @@ func (d *openDoc) announce(c annotations.Change) error {
 func (d *openDoc) changed(e annotations.Event) {
 	d.paint.event(e)
 	d.countsSoon()
+	d.keepSoon()
 	delay := uiAfterChange
 	if e.All {
 		delay = 0

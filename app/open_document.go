@@ -208,4 +208,5 @@ func (ws *workspace) forget(id string) {
 		d.close()
 		delete(ws.docs, id)
 	}
+	ws.forgetKept(id)
 }

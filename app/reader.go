@@ -81,6 +81,7 @@ func (r *reader) load(ctx app.Context, u string) {
 	if !ok {
 		r.set(ctx, nil)
 		r.err = errNoDocument(strings.TrimPrefix(u, docPathBase))
+		r.dropKept(ctx)
 		return
 	}
 	if id == "" {
@@ -97,6 +98,7 @@ func (r *reader) load(ctx app.Context, u string) {
 	r.set(ctx, nil)
 	if _, missing := err.(errNoDocument); !missing {
 		r.err = err
+		r.dropKept(ctx)
 		return
 	}
 	r.loading = id
@@ -113,12 +115,24 @@ func (r *reader) load(ctx app.Context, u string) {
 			r.loading = ""
 			if err != nil {
 				r.err = err
+				r.dropKept(ctx)
+				if _, missing := err.(errNoDocument); missing {
+					ws.forgetKept(id) // removed from the library
+				}
 				return
 			}
 			ws.learn(l)
 			r.load(ctx, ctx.Page().URL().Path)
 		})
 	})
+}
+
+// dropKept removes the copy of the page the page came with once the
+// page's own state (an error) is painted.
+func (r *reader) dropKept(ctx app.Context) {
+	if r.ready {
+		r.ws.dropKeptAfterPaint(ctx)
+	}
 }
 
 // set makes d the page's document (nil: none): the previous one leaves the

@@ -31,6 +31,7 @@ type App struct {
 // it again replaces the app.
 func Setup(doc *resolution.Document, b browser.Browser) *App {
 	ws := newWorkspace(b, doc)
+	ws.version = app.Getenv("GOAPP_VERSION")
 	for action, h := range ws.handlers() {
 		app.Handle(action, h)
 	}

@@ -36,7 +36,11 @@ type workspace struct {
 	// The library's store (IndexedDB), opened once and shared; again after
 	// it failed or closed (see store).
 	stMu sync.Mutex
-	st   library.Store
+	// version is the app's version (its service worker's); kept is the
+	// copy of the page the page came with (kept_page.go).
+	version string
+	kept    keptState
+	st      library.Store
 	// notify tells the delegate something about the store, once a page
 	// runs (set by the first page).
 	notify       func(msg string)
@@ -162,6 +166,7 @@ func (ws *workspace) started(ctx app.Context) {
 	if !asked {
 		ctx.NewAction(actionBind)
 		ws.loadAuthor(ctx)
+		ctx.After(keptAtMost, func(app.Context) { ws.dropKept() })
 	}
 }
 
@@ -216,6 +221,7 @@ func (ws *workspace) unlearn(id string) {
 	if src, ok := ws.sources[id]; ok && src.lib != nil && id != ws.defaultID {
 		delete(ws.sources, id)
 	}
+	ws.forgetKept(id)
 }
 
 // isInteractive reports whether the workspace runs in a page the delegate

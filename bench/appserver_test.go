@@ -89,6 +89,9 @@ func TestSnapshotWebCopiesABuildThatHoldsTogether(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dst, "clausemark.css")); err != nil {
 		t.Error("clausemark.css not copied")
 	}
+	if b, _ := os.ReadFile(filepath.Join(dst, "vendor", "pdfjs", "pdf.min.mjs")); string(b) != "export {}" {
+		t.Error("vendor/pdfjs/pdf.min.mjs not copied")
+	}
 	if _, err := os.Stat(filepath.Join(dst, "x.tmp")); err == nil {
 		t.Error("a .tmp file was copied")
 	}

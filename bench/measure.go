@@ -75,7 +75,9 @@ func importFile(ctx context.Context, path string, n int) error {
 	if err := chromedp.Do(ctx, chromedp.SetUploadFiles(chromedp.ID("cm-import-file"), []string{path})); err != nil {
 		return fmt.Errorf("choosing the file: %w", err)
 	}
-	if err := chromium.Poll(ctx, "the import preview", `document.querySelector('#cm-import-dialog') !== null`, 5*time.Minute); err != nil {
+	// The dialog opens at once and reads the file in slices, showing its
+	// progress; the preview's rows come once it is read.
+	if err := chromium.Poll(ctx, "the import preview", `document.querySelector('#cm-import-dialog [data-row="Added"] .cm-num-cell') !== null`, 5*time.Minute); err != nil {
 		return err
 	}
 	added, err := chromium.Eval[string](ctx, `(document.querySelector('#cm-import-dialog [data-row="Added"] .cm-num-cell') || {}).textContent || ''`)

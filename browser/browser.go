@@ -111,6 +111,10 @@ type Browser interface {
 	// Log writes a problem to the console, with context.
 	Log(args ...any)
 
+	// Pages: the page the app starts on, and the copy of it the next load
+	// starts on.
+	Pages
+
 	// KeepFocus remembers the element that has the focus now; back gives
 	// the focus back to it and reports whether it could (false when the
 	// element left the page, or nothing had the focus).

@@ -40,6 +40,10 @@ type Fake struct {
 	Width float64
 	// PDFs are what ExtractPDF returns, by the file's bytes (as a string).
 	PDFs map[string]*extract.PDFDocument
+	// Prerendered is what FindPrerendered finds, by selector: the value
+	// of the attribute asked for (see fake_page.go).
+	Prerendered map[string]string
+	pages       fakePages
 	// FocusKept is what the back function of KeepFocus reports; TabErr,
 	// when set, is what OpenTab fails with.
 	FocusKept bool

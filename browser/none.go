@@ -121,6 +121,18 @@ func (None) AfterPaint(func()) {}
 // Log does nothing.
 func (None) Log(...any) {}
 
+// FindPrerendered finds none: the server renders the page whole.
+func (None) FindPrerendered(string, string) (string, bool) { return "", false }
+
+// KeepPage reports ErrNoBrowser.
+func (None) KeepPage(KeptPage) error { return ErrNoBrowser }
+
+// ForgetPage reports ErrNoBrowser.
+func (None) ForgetPage(string, string) error { return ErrNoBrowser }
+
+// MarkSince does nothing.
+func (None) MarkSince(string, string) {}
+
 // KeepFocus keeps nothing: back reports false.
 func (None) KeepFocus() func() bool { return func() bool { return false } }
 

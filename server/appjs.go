@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+
+	"github.com/clausemark/clausemark/browser"
 )
 
 // go-app's app.js, with two changes (RewriteAppJS):
@@ -37,7 +39,7 @@ goappInitWebAssembly();
 
 const appJSStartWith = `goappWatchForUpdate();
 goappWatchForInstallable();
-goappInitWebAssembly().finally(goappRegisterWorkerAfterLoad);
+goappMarkKeptPainted().then(goappInitWebAssembly).finally(goappRegisterWorkerAfterLoad);
 `
 
 // appJSFunctions are added at the end of app.js.
@@ -87,6 +89,25 @@ async function goappShowProgress(response, progress) {
   }
 }
 
+// goappMarkKeptPainted marks (User Timing "` + MarkKeptPainted + `") when the
+// page came with a copy of the document kept by the app (the service
+// worker's div.cm-kept) and the browser has painted it, as the app marks
+// a paint: in a task queued by the next animation frame. app.js is
+// deferred: it runs once the page is parsed, copy included. The wasm
+// starts after that mark (a frame later), so that the Go program's start
+// does not hold up the paint of the copy.
+function goappMarkKeptPainted() {
+  if (!document.querySelector("body > .cm-kept")) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => {
+      performance.mark("` + MarkKeptPainted + `");
+      resolve();
+    }, 0));
+  });
+}
+
 // goappRegisterWorkerAfterLoad registers the service worker once the page
 // has loaded.
 function goappRegisterWorkerAfterLoad() {
@@ -97,6 +118,10 @@ function goappRegisterWorkerAfterLoad() {
   window.addEventListener("load", () => goappInitServiceWorker(), { once: true });
 }
 `
+
+// MarkKeptPainted is the User Timing mark app.js sets once the copy of a
+// document the page came with is painted.
+const MarkKeptPainted = browser.MarkKeptPainted
 
 // RewriteAppJS returns go-app's app.js with app.wasm compiled while it
 // downloads and the service worker registered after the load (see above).

@@ -304,7 +304,7 @@ func TestAppJSCompilesWhileDownloadingAndRegistersTheWorkerAfterTheLoad(t *testi
 		`const wasm = await goappInstantiate("/web/app.wasm", go.importObject, showProgress);`,
 		`WebAssembly.instantiateStreaming(response, importObject)`,
 		`goappShowProgress(response.clone(), progress)`,
-		`goappInitWebAssembly().finally(goappRegisterWorkerAfterLoad);`,
+		`goappMarkKeptPainted().then(goappInitWebAssembly).finally(goappRegisterWorkerAfterLoad);`,
 		`const goappWasmContentLength = "14";`,
 	} {
 		if !strings.Contains(js, want) {

@@ -259,7 +259,7 @@ func TestTheServiceWorkerServesTheAppShellForADocumentPageOffline(t *testing.T) 
 		t.Fatal(err)
 	}
 	b := body(t, get(t, h, "/app-worker.js", nil))
-	for _, want := range []string{`request.mode === "navigate"`, `caches.match("/")`, `const cacheName = "app-" + "v1"`} {
+	for _, want := range []string{`request.mode === "navigate"`, `cache.match("/")`, `const cacheName = "app-" + "v1"`} {
 		if !strings.Contains(b, want) {
 			t.Fatalf("app-worker.js lacks %q:\n%s", want, b)
 		}

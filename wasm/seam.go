@@ -243,3 +243,25 @@ func (Browser) Log(args ...any) {
 		_, _ = console.Call("warn", msg)
 	}
 }
+
+// FindPrerendered reads an attribute of an element the page came with.
+func (Browser) FindPrerendered(selector, attr string) (string, bool) {
+	v, ok, err := FindPrerendered(selector, attr)
+	if err != nil {
+		logError("finding the pre-rendered page: %v", err)
+	}
+	return v, ok
+}
+
+// KeepPage keeps a copy of the page for the service worker.
+func (Browser) KeepPage(k browser.KeptPage) error { return KeepPage(k) }
+
+// ForgetPage removes a kept page.
+func (Browser) ForgetPage(cache, key string) error { return ForgetPage(cache, key) }
+
+// MarkSince adds a User Timing mark at the time of another.
+func (Browser) MarkSince(name, since string) {
+	if err := MarkSince(name, since); err != nil {
+		logError("marking %s: %v", name, err)
+	}
+}

@@ -142,7 +142,7 @@ func TestDistWritesAStaticSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"goappInstantiate(", "goappInitWebAssembly().finally(goappRegisterWorkerAfterLoad);"} {
+	for _, want := range []string{"goappInstantiate(", "goappMarkKeptPainted().then(goappInitWebAssembly).finally(goappRegisterWorkerAfterLoad);"} {
 		if !bytes.Contains(appJS, []byte(want)) {
 			t.Errorf("dist/app.js lacks %s", want)
 		}
