@@ -137,7 +137,7 @@ func TestTheWorkerServesAKeptPageInTheAppShellWithTheCopyAfterTheAppsElement(t *
 	if strings.Count(page.Body, `class="cm-doc"`) != 1 || strings.Count(page.Body, "<body>") != 1 {
 		t.Errorf("the shell's own document is still in the page, or the body is doubled:\n%.3000s", page.Body)
 	}
-	for _, want := range []string{`id="app-wasm-loader"`, `<script defer src="/app.js"></script>`, `http-equiv="Content-Security-Policy"`,
+	for _, want := range []string{`id="app-wasm-loader"`, `src="/app.js"`, `http-equiv="Content-Security-Policy"`,
 		"<title>Clausemark — A/RES/1 &lt;script&gt;&quot;x&quot;&lt;/script&gt;</title>", "</html>"} {
 		if !strings.Contains(page.Body, want) {
 			t.Errorf("the page lacks %s:\n%.3000s", want, page.Body)
