@@ -31,9 +31,6 @@ const (
 	keptCopy    = "body > .cm-kept"
 	// keepAfter is how long after the last change the copy is kept again.
 	keepAfter = time.Second
-	// keptAtMost is how long after the app starts the copy goes, whatever
-	// the app shows.
-	keptAtMost = 10 * time.Second
 	// keptMaxAnnotations and keptMaxChars bound the copy: the browser
 	// parses a copy of 1×10,000 highlights (13 MB of HTML) more slowly
 	// than the app renders the page, so a document with more annotations
@@ -41,6 +38,10 @@ const (
 	keptMaxAnnotations = 2500
 	keptMaxChars       = 4 << 20
 )
+
+// keptAtMost is how long after the app starts the copy goes, whatever the
+// app shows (a variable for the tests).
+var keptAtMost = 10 * time.Second
 
 // keptDrop are the passing parts of the page left out of the copy.
 var keptDrop = []string{".cm-toolbar", ".cm-tooltip", ".cm-editor", ".cm-toast", ".cm-modal", ".cm-menu-backdrop", ".cm-banner", "dialog"}
@@ -77,6 +78,13 @@ func (ws *workspace) keptOnPage() string {
 		ws.kept.gone = !ok
 	}
 	return ws.kept.digest
+}
+
+// hasKept reports whether the copy the page came with is still there.
+func (ws *workspace) hasKept() bool {
+	ws.stMu.Lock()
+	defer ws.stMu.Unlock()
+	return ws.kept.looked && !ws.kept.gone
 }
 
 // dropKept removes the copy the page came with, if it is still there: the

@@ -87,6 +87,7 @@ func TestTheDocumentsPageIsKeptOnceItsAnnotationsArePaintedAndAgainAfterAChange(
 }
 
 func TestACopyThatShowsWhatTheAppShowsIsMarkedPaintedWhenItWasThenRemoved(t *testing.T) {
+	shortKept(t)
 	fake := browser.NewFake()
 	savedAnnotation(t, fake.Store, "op21", annotations.Request, "ask the capital")
 	first := openKeptPage(t, fake)
@@ -110,6 +111,7 @@ func TestACopyThatShowsWhatTheAppShowsIsMarkedPaintedWhenItWasThenRemoved(t *tes
 }
 
 func TestAStaleCopyIsRemovedNotMarkedAndReplaced(t *testing.T) {
+	shortKept(t)
 	fake := browser.NewFake()
 	savedAnnotation(t, fake.Store, "op21", annotations.Request, "ask the capital")
 	first := openKeptPage(t, fake)
@@ -183,4 +185,11 @@ func TestADocumentWithTooManyAnnotationsHasNoCopy(t *testing.T) {
 	if len(fake.Kept()) != 1 || !has(callsSince(fake, n), "ForgetPage("+browser.KeptPagesCache("v-test")+", "+seedKey+")") {
 		t.Errorf("with %d annotations: kept %d, calls %v; want no copy, the one before forgotten", set.Len(), len(fake.Kept()), callsSince(fake, n))
 	}
+}
+
+// shortKept makes the copy go soon whatever the app shows, for the test.
+func shortKept(t *testing.T) {
+	was := keptAtMost
+	keptAtMost = 300 * time.Millisecond
+	t.Cleanup(func() { keptAtMost = was })
 }

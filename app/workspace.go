@@ -166,7 +166,9 @@ func (ws *workspace) started(ctx app.Context) {
 	if !asked {
 		ctx.NewAction(actionBind)
 		ws.loadAuthor(ctx)
-		ctx.After(keptAtMost, func(app.Context) { ws.dropKept() })
+		if ws.keptOnPage(); ws.hasKept() {
+			ctx.After(keptAtMost, func(app.Context) { ws.dropKept() })
+		}
 	}
 }
 
