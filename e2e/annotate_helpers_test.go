@@ -194,9 +194,9 @@ func drag(t testing.TB, ctx context.Context, from, to point) {
 // and a click aimed before the page settled would land beside it.
 func click(t testing.TB, ctx context.Context, sel string) {
 	t.Helper()
-	at := eval[[]float64](t, ctx, `(async () => {
+	found := eval[bool](t, ctx, `(async () => {
 		const e = document.querySelector(`+strconv.Quote(sel)+`);
-		if (!e) return [];
+		if (!e) return false;
 		e.scrollIntoView({block: 'center', behavior: 'instant'});
 		const frame = () => new Promise(r => requestAnimationFrame(r));
 		let last = '', still = 0;
@@ -207,13 +207,14 @@ func click(t testing.TB, ctx context.Context, sel string) {
 			still = now === last ? still + 1 : 0;
 			last = now;
 		}
-		const r = e.getBoundingClientRect();
-		return [r.left + r.width / 2, r.top + r.height / 2];
+		return true;
 	})()`)
-	if len(at) != 2 {
+	if !found {
 		t.Fatalf("click %s: no such element", sel)
 	}
-	if err := chromedp.Do(ctx, chromedp.MouseClickXY(at[0], at[1])); err != nil {
+	// chromedp aims at the element's first box (a highlight over several
+	// lines is not clicked between them).
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible)); err != nil {
 		t.Fatalf("click %s: %v", sel, err)
 	}
 }
