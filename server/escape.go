@@ -86,6 +86,23 @@ func copyTag(out *bytes.Buffer, page []byte, i int) int {
 	return j
 }
 
+// goQuotedEnd returns the length of the Go double-quoted literal b starts
+// with (up to its closing quote, escapes skipped), or len(b) when it does
+// not end.
+func goQuotedEnd(b []byte) int {
+	for i := 1; i < len(b); i++ {
+		switch b[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		case '\n':
+			return i
+		}
+	}
+	return len(b)
+}
+
 // attributeValue reads the value at the start of b: a Go string literal (as
 // go-app writes values), or an HTML value in double or single quotes, or
 // unquoted. It returns the value, decoded, and the bytes it took.
@@ -95,7 +112,9 @@ func attributeValue(b []byte) (string, int) {
 	}
 	switch b[0] {
 	case '"':
-		if lit, err := strconv.QuotedPrefix(string(b)); err == nil {
+		// Only the literal is converted to a string: converting the rest
+		// of the page for each attribute made a large page quadratic.
+		if lit, err := strconv.QuotedPrefix(string(b[:goQuotedEnd(b)])); err == nil {
 			if v, err := strconv.Unquote(lit); err == nil {
 				return html.UnescapeString(v), len(lit)
 			}
