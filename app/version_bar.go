@@ -65,9 +65,13 @@ func (b *versionBar) Render() app.UI {
 	return app.Div().Class("cm-versionbar").Role("region").Aria("label", "Versions").Body(
 		app.P().Class("cm-version-now").Body(
 			app.Span().Class("cm-version-number").Text(versionOfText(cur.Number, len(v.Versions))),
-			app.Text(" · "),
-			app.Span().Class("cm-version-name").Text(cur.Name),
-			app.Span().Class("cm-hint").Text(" · "+dateTime(cur.Added)),
+			// On a phone the name and the date leave the bar (the versions
+			// dialog has them), so that it stays one row.
+			app.Span().Class(wideOnly).Body(
+				app.Text(" · "),
+				app.Span().Class("cm-version-name").Text(cur.Name),
+				app.Span().Class("cm-hint").Text(" · "+dateTime(cur.Added)),
+			),
 		),
 		app.Button().Type("button").ID("cm-versions").Class("cm-button").
 			Aria("haspopup", "dialog").
