@@ -304,7 +304,7 @@ func (p *parser) splitInlineNumbers(lines []line) []line {
 	annex := false
 	out := make([]line, 0, len(lines))
 	for _, l := range lines {
-		annex = annex || annexRe.MatchString(collapse(l.text))
+		annex = annex || annexHeading(l.text)
 		t := l.text
 		for !annex {
 			if m := numberedRe.FindStringSubmatch(t); m != nil {
@@ -327,9 +327,23 @@ func (p *parser) splitInlineNumbers(lines []line) []line {
 	return out
 }
 
+// annexHeading reports whether a line is an annex heading ("ANNEX",
+// "Annex II"): annexRe on the collapsed line, after a cheap look at its
+// first letters.
+func annexHeading(t string) bool {
+	t = strings.TrimLeftFunc(t, func(r rune) bool { return r == '*' || unicode.IsSpace(r) })
+	if len(t) < len("annex") || !strings.EqualFold(t[:len("annex")], "annex") {
+		return false
+	}
+	return annexRe.MatchString(collapse(t))
+}
+
 // inlineNumberAt returns the byte offset in t of the paragraph number want
 // standing after the end of a paragraph and before an opening, or -1.
 func inlineNumberAt(t, want string) int {
+	if !strings.Contains(t, want+".") {
+		return -1 // what the expression looks for is not there: skip it
+	}
 	for off := 0; off < len(t); {
 		m := inlineNumberRe.FindStringSubmatchIndex(t[off:])
 		if m == nil {
@@ -450,8 +464,11 @@ func (p *parser) headingLineDepth(prevClosed bool, c string, next []line, depth 
 // complement: "Recalling the 10 December …", "Expressing concern about
 // …", "Decides to remain …"; but "Priorities and tasks" is a heading).
 func headingShape(c string) bool {
+	if len(c) > 400 || runeLen(c) > 100 || !hasText(c) || closed(c) {
+		return false // a rune is at most 4 bytes: over 400 bytes, over 100 runes
+	}
 	words := strings.Fields(c)
-	if !hasText(c) || closed(c) || runeLen(c) > 100 || len(words) > 12 {
+	if len(words) > 12 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(c)

@@ -45,7 +45,7 @@ func isFurniture(text string) bool {
 		return !strings.ContainsFunc(rest, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 	}
 	strong := false
-	for _, tok := range strings.Fields(t) {
+	for tok := range strings.FieldsSeq(t) {
 		switch {
 		case jobNumberRe.MatchString(tok), barcodeRe.MatchString(tok):
 			strong = true

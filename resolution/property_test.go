@@ -303,3 +303,16 @@ func FuzzParse(f *testing.F) {
 		checkDocument(t, data, d)
 	})
 }
+
+// FuzzCollapsedSaysWhetherCollapseChangesNothing checks the fast path of
+// collapse: collapsed(s) exactly when collapse(s) == s.
+func FuzzCollapsedSaysWhetherCollapseChangesNothing(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a*b", "a\u00a0b", "Réaffirme sa décision", "\xff", "a\u2003b", "a\nb", "x **y**"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapsed(s), collapse(s) == s; got != want {
+			t.Errorf("collapsed(%q) = %v, but collapse gives %q", s, got, collapse(s))
+		}
+	})
+}

@@ -97,9 +97,43 @@ func plain(raw string) (string, []FootnoteRef) {
 	return b.String(), refs
 }
 
+// collapsed reports whether collapse(s) is s: no asterisk, no white space
+// but single spaces between other characters.
+func collapsed(s string) bool {
+	space := true // at the start, a space is one too many
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c == '*' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+				return false
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			default:
+				space = false
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if unicode.IsSpace(r) || r == utf8.RuneError && size == 1 {
+			return false // collapse writes an invalid byte as U+FFFD
+		}
+		space = false
+	}
+	return !space || s == ""
+}
+
 // collapse removes '*' markers, collapses white space runs to one space and
 // trims. It keeps superscript digits (used for metadata, not clause text).
 func collapse(s string) string {
+	if collapsed(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingSpace := false
