@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/resolution"
@@ -37,8 +38,7 @@ func ClauseText(c *resolution.Clause, as []annotations.Annotation) string {
 // carries AttrStart (Mark.Attrs); after its last, as its next sibling,
 // comes its tag letter (Mark.TagMarkAttrs).
 func WriteClauseText(b *strings.Builder, c *resolution.Clause, as []annotations.Annotation) {
-	runes := []rune(c.Text)
-	n := len(runes)
+	n := utf8.RuneCountInString(c.Text)
 	b.WriteString(`<span class="` + ClassText + `">`)
 
 	valid := make([]int, 0, len(as))
@@ -57,6 +57,12 @@ func WriteClauseText(b *strings.Builder, c *resolution.Clause, as []annotations.
 		}
 		return strings.Compare(as[x].ID, as[y].ID)
 	})
+	// Room for the clause at least, doubling what the builder holds when
+	// it runs out: a document with thousands of highlights writes
+	// megabytes, which growing by a quarter at a time copies many times.
+	if need := 2*len(c.Text) + 512*len(valid); b.Cap()-b.Len() < need {
+		b.Grow(max(need, b.Len()))
+	}
 	marks := make([]Mark, len(as))
 	for _, i := range valid {
 		marks[i] = MarkOf(as[i])
@@ -78,6 +84,17 @@ func WriteClauseText(b *strings.Builder, c *resolution.Clause, as []annotations.
 	}
 	slices.Sort(bounds)
 	bounds = slices.Compact(bounds)
+	// The byte offsets of the bounds in the text, found in one pass.
+	byteOf := make([]int, len(bounds))
+	r, off := 0, 0
+	for k, bound := range bounds {
+		for r < bound {
+			_, size := utf8.DecodeRuneInString(c.Text[off:])
+			off += size
+			r++
+		}
+		byteOf[k] = off
+	}
 
 	refIDs := FootnoteRefIDs(c)
 	fn := 0
@@ -139,13 +156,13 @@ func WriteClauseText(b *strings.Builder, c *resolution.Clause, as []annotations.
 			writeElementOpen(b, "mark", attrs)
 			begun[i] = true
 		}
-		text := html.EscapeString(string(runes[p:bounds[bi+1]]))
+		text := c.Text[byteOf[bi]:byteOf[bi+1]]
 		if p < c.Lead {
 			b.WriteString(`<em class="` + ClassLead + `">`)
-			b.WriteString(text)
+			writeEscaped(b, text)
 			b.WriteString(`</em>`)
 		} else {
-			b.WriteString(text)
+			writeEscaped(b, text)
 		}
 	}
 	closeFrom(0, n, nil)
@@ -161,11 +178,21 @@ func writeElementOpen(b *strings.Builder, name string, attrs []Attr) {
 		b.WriteString(a.Name)
 		if a.Value != "" {
 			b.WriteString(`="`)
-			b.WriteString(html.EscapeString(a.Value))
+			writeEscaped(b, a.Value)
 			b.WriteByte('"')
 		}
 	}
 	b.WriteByte('>')
+}
+
+// writeEscaped writes s escaped as html.EscapeString escapes it, without
+// a copy when there is nothing to escape (most text and attributes).
+func writeEscaped(b *strings.Builder, s string) {
+	if strings.ContainsAny(s, `<>&'"`) {
+		b.WriteString(html.EscapeString(s))
+		return
+	}
+	b.WriteString(s)
 }
 
 // writeTagMark writes the empty element after a highlight where the style
