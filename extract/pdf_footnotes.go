@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 )
@@ -16,7 +15,7 @@ type footnote struct {
 
 // plainNumberRe is a footnote line that opens with its number printed on
 // the baseline ("1 See A/73/85.").
-var plainNumberRe = regexp.MustCompile(`^(\d{1,3})\s+\S`)
+var plainNumberRe = lazyRegexp(`^(\d{1,3})\s+\S`)
 
 // splitFootnotes separates the lines of a page's foot from its text. The
 // foot starts under a rule ("__________") printed smaller than the text;
@@ -25,7 +24,7 @@ var plainNumberRe = regexp.MustCompile(`^(\d{1,3})\s+\S`)
 func splitFootnotes(segs []*segment, bodySize float64) (body, foot []*segment) {
 	ruleY := -1.0
 	for _, s := range segs {
-		if ruleRe.MatchString(s.text) && s.size <= bodySize+0.5 {
+		if ruleRe().MatchString(s.text) && s.size <= bodySize+0.5 {
 			if ruleY < 0 || s.y < ruleY {
 				ruleY = s.y
 			}
@@ -50,7 +49,7 @@ func splitFootnotes(segs []*segment, bodySize float64) (body, foot []*segment) {
 	}
 	for _, s := range segs {
 		switch {
-		case ruleRe.MatchString(s.text) && s.y <= ruleY+0.5:
+		case ruleRe().MatchString(s.text) && s.y <= ruleY+0.5:
 			// the rule itself
 		case s.y > ruleY:
 			foot = append(foot, s)
@@ -78,7 +77,7 @@ func parseFootnotes(page int, foot []*segment, prev *footnote) []*footnote {
 		number := s.lead
 		if number != "" {
 			runs = runs[1:]
-		} else if m := plainNumberRe.FindStringSubmatch(s.text); m != nil {
+		} else if m := plainNumberRe().FindStringSubmatch(s.text); m != nil {
 			if n, _ := strconv.Atoi(m[1]); n == last+1 {
 				number = m[1]
 				runs = dropLeadingNumber(runs, m[1])

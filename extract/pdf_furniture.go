@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -10,18 +11,18 @@ import (
 // not part of it.
 var (
 	// A job number: "18-04038", "19-07731 (E)", "18-04038 (E) 160318".
-	jobNumberRe = regexp.MustCompile(`^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$`)
+	jobNumberRe = lazyRegexp(`^\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?$`)
 	// A barcode printed as text: "*1804038*".
-	barcodeRe = regexp.MustCompile(`^\*\d{6,}\*$`)
+	barcodeRe = lazyRegexp(`^\*\d{6,}\*$`)
 	// A page number: "2/13", "- 2 -", "Page 2", "Page 2 of 5".
-	pageNumberRe = regexp.MustCompile(`^(?:\d{1,3}\s*/\s*\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]|(?i:page)\s+\d{1,3}(?:\s+(?i:of)\s+\d{1,3})?)$`)
+	pageNumberRe = lazyRegexp(`^(?:\d{1,3}\s*/\s*\d{1,3}|[-–—]\s*\d{1,3}\s*[-–—]|(?i:page)\s+\d{1,3}(?:\s+(?i:of)\s+\d{1,3})?)$`)
 	// "Please recycle", with or without its symbol.
-	recycleRe = regexp.MustCompile(`(?i)^\W*please\s+recycle\W*$`)
+	recycleRe = lazyRegexp(`(?i)^\W*please\s+recycle\W*$`)
 	// A UN document symbol: "S/2018/221", "A/RES/73/8", "A/HRC/RES/53/11",
 	// "A/C.3/78/L.41", "S/RES/2719 (2023)".
-	symbolRe = regexp.MustCompile(`^[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?$`)
+	symbolRe = lazyRegexp(`^[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+(?: \(\d{4}\))?$`)
 	// A rule of underscores, dashes or box lines, as above footnotes.
-	ruleRe = regexp.MustCompile(`^[_\-–—‐─━]{5,}$`)
+	ruleRe = lazyRegexp(`^[_\-–—‐─━]{5,}$`)
 )
 
 // marginShare is the share of the page height at its top and at its bottom
@@ -48,14 +49,14 @@ func furniture(pages [][]*segment, heights []float64, symbol string) map[*segmen
 		top, bottom := -1.0, h+1 // the bands: y <= top, y >= bottom
 		for _, s := range segs {
 			inTop, inBottom := s.y <= marginShare*h, s.y >= (1-marginShare)*h
-			if s.barcode || barcodeRe.MatchString(s.text) {
+			if s.barcode || barcodeRe().MatchString(s.text) {
 				drop[s] = true
 			}
-			if (!inTop && !inBottom) || ruleRe.MatchString(s.text) {
+			if (!inTop && !inBottom) || ruleRe().MatchString(s.text) {
 				continue // a rule at a page's foot opens its footnotes
 			}
-			furn := jobNumberRe.MatchString(s.text) || pageNumberRe.MatchString(s.text) ||
-				recycleRe.MatchString(s.text) || barcodeRe.MatchString(s.text) || s.barcode ||
+			furn := jobNumberRe().MatchString(s.text) || pageNumberRe().MatchString(s.text) ||
+				recycleRe().MatchString(s.text) || barcodeRe().MatchString(s.text) || s.barcode ||
 				(symbol != "" && s.text == symbol) || repeated[marginKey(s)]
 			if pi == 0 && s.text == symbol {
 				furn = false // the symbol of the masthead: header material
@@ -109,7 +110,7 @@ func repeatedMarginText(pages [][]*segment, heights []float64) map[string]bool {
 		seen := map[string]bool{}
 		h := heights[pi]
 		for _, s := range segs {
-			if (s.y > marginShare*h && s.y < (1-marginShare)*h) || ruleRe.MatchString(s.text) {
+			if (s.y > marginShare*h && s.y < (1-marginShare)*h) || ruleRe().MatchString(s.text) {
 				continue
 			}
 			k := marginKey(s)
@@ -131,9 +132,15 @@ func repeatedMarginText(pages [][]*segment, heights []float64) map[string]bool {
 // ("S/2018/221"), or "".
 func documentSymbol(first []*segment, height float64) string {
 	for _, s := range first {
-		if s.y <= marginShare*height && symbolRe.MatchString(s.text) {
+		if s.y <= marginShare*height && symbolRe().MatchString(s.text) {
 			return s.text
 		}
 	}
 	return ""
+}
+
+// lazyRegexp compiles pattern the first time it is used: the app starts
+// without compiling what only reading a PDF needs.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

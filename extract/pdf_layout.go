@@ -3,7 +3,6 @@ package extract
 import (
 	"errors"
 	"math"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -199,7 +198,7 @@ func (b *block) last() *segment { return b.segs[len(b.segs)-1] }
 
 // labelRe is a number or letter that opens a paragraph: "12.", "(a)",
 // "(iv)", "a)".
-var labelRe = regexp.MustCompile(`^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\))(?:\s|$)`)
+var labelRe = lazyRegexp(`^(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\))(?:\s|$)`)
 
 // endsSentence reports whether text ends with a full stop, colon or
 // semicolon (quotes and brackets aside).
@@ -256,7 +255,7 @@ func (l *layout) continues(b *block, s *segment) bool {
 		return false
 	case prev.allStyled(bold) != s.allStyled(bold):
 		return false
-	case labelRe.MatchString(s.text) && endsSentence(prev.text):
+	case labelRe().MatchString(s.text) && endsSentence(prev.text):
 		return false
 	}
 	// A first-line indent, among lines of text that start near the margin
@@ -281,7 +280,7 @@ func (l *layout) continuesOnNextPage(b *block, s *segment) bool {
 	if s.page != prev.page+1 || !l.textSize(prev) || !l.textSize(s) {
 		return false
 	}
-	if b.segs[0].allStyled(bold) || s.allStyled(bold) || labelRe.MatchString(s.text) {
+	if b.segs[0].allStyled(bold) || s.allStyled(bold) || labelRe().MatchString(s.text) {
 		return false
 	}
 	if endsSentence(prev.text) && startsCapital(s.text) {
@@ -393,7 +392,7 @@ func (l *layout) textWith(v *vocabulary) string {
 
 // baselineMarkerRe is a number glued to the punctuation that ends a
 // paragraph: "UNISPACE+50,1".
-var baselineMarkerRe = regexp.MustCompile(`[,;:.](\d{1,3})\s*$`)
+var baselineMarkerRe = lazyRegexp(`[,;:.](\d{1,3})\s*$`)
 
 // baselineMarkers reads a number glued to the punctuation at the end of a
 // paragraph as a footnote marker printed on the baseline, as in
@@ -416,12 +415,12 @@ func (l *layout) baselineMarkers(blocks []*block) {
 			continue
 		}
 		t := s.runs[i].text
-		if isFootnoteNumber(t) && i > 0 && numbers[strings.TrimSpace(t)] && baselineMarkerRe.MatchString(s.runs[i-1].text+"0") {
+		if isFootnoteNumber(t) && i > 0 && numbers[strings.TrimSpace(t)] && baselineMarkerRe().MatchString(s.runs[i-1].text+"0") {
 			// The number is an item of its own, glued to the punctuation.
 			s.runs[i] = run{text: strings.TrimSpace(t), marker: true}
 			continue
 		}
-		m := baselineMarkerRe.FindStringSubmatchIndex(t)
+		m := baselineMarkerRe().FindStringSubmatchIndex(t)
 		if m == nil || !numbers[t[m[2]:m[3]]] {
 			continue
 		}
