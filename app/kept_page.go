@@ -144,6 +144,7 @@ func (d *openDoc) markPainted() {
 	after := func() {
 		ctx := d.ctx
 		d.b.AfterPaint(func() {
+			d.ws.upkeep.start() // what waited for the first paint
 			ctx.Dispatch(func(ctx app.Context) {
 				d.ws.dropKept()
 				d.keep(ctx)

@@ -60,7 +60,7 @@ func newOpenDoc(doc *resolution.Document, key string, ws *workspace) (*openDoc, 
 	d.session = annotations.NewSession(adoc, annotations.Config{
 		Run: d.run,
 		Open: func() (annotations.Store, error) {
-			return ws.store()
+			return ws.openStore() // the annotations need not wait for the library's upkeep
 		},
 		Announce:   d.announce,
 		OnChange:   d.changed,
@@ -114,7 +114,7 @@ func (d *openDoc) preload(max time.Duration) {
 	}
 	ch := make(chan read, 1)
 	go func() {
-		store, err := d.ws.store()
+		store, err := d.ws.openStore()
 		var list []annotations.Annotation
 		if err == nil {
 			list, err = store.List(d.adoc.Symbol)

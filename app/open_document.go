@@ -150,6 +150,12 @@ func sourceOf(f extract.Format) string {
 // (the earlier ones stay, and its annotations are carried onto the new
 // text, see addVersion). It blocks: call it off the UI goroutine.
 func (ws *workspace) keep(o opened) (l loaded, replaced bool, err error) {
+	st, err := ws.store()
+	return ws.keepIn(st, err, o)
+}
+
+// keepIn is keep with the store (or the error of opening it).
+func (ws *workspace) keepIn(st library.Store, stErr error, o opened) (l loaded, replaced bool, err error) {
 	now := time.Now()
 	fileName := o.name
 	if o.format == extract.FormatText && fileName == "Pasted text" {
@@ -159,8 +165,7 @@ func (ws *workspace) keep(o opened) (l loaded, replaced bool, err error) {
 	if err != nil {
 		return l, false, err
 	}
-	st, err := ws.store()
-	if err != nil {
+	if err := stErr; err != nil {
 		// No storage (a private window, a full disk): the document opens
 		// all the same, for this visit; a new version of a document has
 		// no library to go to.

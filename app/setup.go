@@ -71,6 +71,15 @@ func (a *App) Keep(text []byte, builtin bool) {
 // What comes later is taken when it comes.
 func (a *App) Preload(path string, max time.Duration) {
 	ws := a.ws
+	id, docPage := docIDOf(path)
+	// The page of a document needs only that document and its
+	// annotations: the library's upkeep waits for its first paint. "/"
+	// needs the library (where it takes the delegate), and so do the
+	// other pages.
+	lean := docPage && id != ""
+	if lean {
+		ws.upkeep.postpone()
+	}
 	type read struct {
 		home string
 		doc  loaded
@@ -79,9 +88,14 @@ func (a *App) Preload(path string, max time.Duration) {
 	ch := make(chan read, 1)
 	go func() {
 		var r read
-		r.home = ws.prepareLibrary()
-		id, ok := docIDOf(path)
-		if ok && id != "" && !ws.known(id) {
+		if lean {
+			if st, err := ws.openStore(); err == nil {
+				ws.learnDefault(st)
+			}
+		} else {
+			r.home = ws.prepareLibrary()
+		}
+		if docPage && id != "" && !ws.known(id) {
 			r.doc, r.err = ws.readDocument(id)
 		}
 		ch <- r
@@ -96,8 +110,7 @@ func (a *App) Preload(path string, max time.Duration) {
 	if r.err == nil && r.doc.parsed != nil {
 		ws.learn(r.doc)
 	}
-	id, ok := docIDOf(path)
-	if !ok {
+	if !docPage {
 		return
 	}
 	if id == "" {

@@ -15,8 +15,17 @@ import (
 // connection serves every open document; the store is opened again after
 // it failed (a session's Retry) or was closed under the app.
 
-// store returns the library's store, opening it if it is not open.
+// store returns the library's store, opening it if it is not open, once
+// the default document is kept in it (upkeep).
 func (ws *workspace) store() (library.Store, error) {
+	ws.upkeep.wait()
+	return ws.openStore()
+}
+
+// openStore returns the library's store, opening it if it is not open,
+// without waiting for the upkeep: for the annotations of a document, and
+// for the first page.
+func (ws *workspace) openStore() (library.Store, error) {
 	ws.stMu.Lock()
 	defer ws.stMu.Unlock()
 	if ws.st != nil {
@@ -53,7 +62,7 @@ type loaded struct {
 // readDocument reads a document of the library and parses its current
 // text. It blocks: call it off the UI goroutine.
 func (ws *workspace) readDocument(id string) (loaded, error) {
-	st, err := ws.store()
+	st, err := ws.openStore()
 	if err != nil {
 		return loaded{}, err
 	}
@@ -88,6 +97,31 @@ func (ws *workspace) known(id string) bool {
 	return ok
 }
 
+// keepDefault keeps the default document in the library — the built-in
+// resolution from the first start (library.EnsureBuiltin), a document the
+// server serves as any other — and shows its current version there
+// (learnDefault). It blocks: call it off the UI goroutine.
+func (ws *workspace) keepDefault() {
+	st, err := ws.openStore()
+	if err != nil {
+		return
+	}
+	if len(ws.defaultText) > 0 {
+		ws.mu.Lock()
+		parsed := ws.sources[ws.defaultID].parsed
+		ws.mu.Unlock()
+		if ws.builtin {
+			_, _, err = library.EnsureBuiltin(st, ws.defaultText, time.Now())
+		} else {
+			err = ws.keepServed(st, opened{doc: parsed, text: string(ws.defaultText), format: extract.FormatText})
+		}
+		if err != nil {
+			ws.b.Log("clausemark: keeping the default document in the library:", err)
+		}
+	}
+	ws.learnDefault(st)
+}
+
 // askToPersist asks the browser, once, to keep the library when space runs
 // low, and tells the delegate why. It blocks: call it off the UI goroutine.
 func (ws *workspace) askToPersist() {
@@ -114,27 +148,15 @@ func (ws *workspace) askToPersist() {
 	}
 }
 
-// prepareLibrary keeps the default document in the library — the built-in
-// resolution from the first start (library.EnsureBuiltin), a document the
-// server serves as any other — and returns where "/" takes the delegate:
-// the last document read, at its place, or the library for a new one. It
-// blocks: call it off the UI goroutine.
+// prepareLibrary keeps the default document in the library (keepDefault)
+// and returns where "/" takes the delegate: the last document read, at its
+// place, or the library for a new one. It blocks: call it off the UI
+// goroutine.
 func (ws *workspace) prepareLibrary() (home string) {
 	st, err := ws.store()
 	if err != nil {
 		return "" // no library: "/" shows the default document
 	}
-	if len(ws.defaultText) > 0 {
-		if ws.builtin {
-			_, _, err = library.EnsureBuiltin(st, ws.defaultText, time.Now())
-		} else {
-			err = ws.keepServed(st, opened{doc: ws.sources[ws.defaultID].parsed, text: string(ws.defaultText), format: extract.FormatText})
-		}
-		if err != nil {
-			ws.b.Log("clausemark: keeping the default document in the library:", err)
-		}
-	}
-	ws.learnDefault(st)
 	summaries, err := st.Summaries()
 	if err != nil {
 		ws.b.Log("clausemark: reading the library:", err)

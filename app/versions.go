@@ -266,7 +266,7 @@ func (ws *workspace) keepServed(st library.Store, o opened) error {
 	if ok && slices.ContainsFunc(d.Versions, func(v library.Version) bool { return v.TextSHA256 == hash }) {
 		return nil
 	}
-	_, _, err = ws.keep(o)
+	_, _, err = ws.keepIn(st, nil, o)
 	return err
 }
 

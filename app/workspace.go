@@ -54,6 +54,9 @@ type workspace struct {
 	pending   []func(app.Context)
 	home      string // where "/" takes the delegate: a document's URL, or the library
 	vers      versionsHub
+	// upkeep keeps the default document in the library (store.go); the
+	// page of a document is shown before it runs.
+	upkeep upkeep
 }
 
 // source is a document the app can show: its text parsed, the symbol its
@@ -71,6 +74,7 @@ func newWorkspace(b browser.Browser, doc *resolution.Document) *workspace {
 		sources: map[string]source{},
 		docs:    map[string]*openDoc{},
 	}
+	ws.upkeep.init(ws.keepDefault)
 	adoc, err := AnnotationDocument(doc)
 	if err == nil {
 		ws.defaultID = DocumentID(adoc.Symbol)
