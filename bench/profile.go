@@ -84,8 +84,13 @@ type FuncTime struct {
 // summarises where the time went. If dir is not empty, the raw profile is
 // written there (open it in Chromium's DevTools, Performance panel).
 func profileReload(ctx context.Context, n int, timeout time.Duration, dir, name string, names map[int]string) (*ProfileSummary, error) {
+	return profileLoad(ctx, chromedp.Reload(), "warm reload", n, timeout, dir, name, names)
+}
+
+// profileLoad is profileReload with the load to profile and its name.
+func profileLoad(ctx context.Context, load chromedp.Action[chromedp.Void], kind string, n int, timeout time.Duration, dir, name string, names map[int]string) (*ProfileSummary, error) {
 	s, err := underProfiler(ctx, dir, name, names, func() error {
-		if err := chromedp.Do(ctx, chromedp.Reload()); err != nil {
+		if err := chromedp.Do(ctx, load); err != nil {
 			return err
 		}
 		return chromium.Poll(ctx, "the saved annotations to be painted ("+ours.loadedMark+")",
@@ -98,9 +103,19 @@ func profileReload(ctx context.Context, n int, timeout time.Duration, dir, name 
 	if err != nil {
 		return nil, err
 	}
-	s.Load = "warm reload"
+	s.Load = kind
 	s.AllPainted = l.AllPainted
 	return s, nil
+}
+
+// profileColdReload is profileReload after clearing the HTTP cache, the
+// service worker and Cache Storage (IndexedDB kept), as for the cold load:
+// the page at origin+path loaded again.
+func profileColdReload(ctx context.Context, origin, path string, n int, timeout time.Duration, dir, name string, names map[int]string) (*ProfileSummary, error) {
+	if err := clearCaches(ctx, origin); err != nil {
+		return nil, err
+	}
+	return profileLoad(ctx, chromedp.Navigate(origin+path), "cold load", n, timeout, dir, name, names)
 }
 
 // profiledKeys is how many key presses profileKeys makes.
@@ -339,7 +354,11 @@ func wasmNames(root, stripped string) (map[int]string, error) {
 	}
 	defer os.RemoveAll(dir)
 	out := filepath.Join(dir, "app.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-o", out, "./cmd/clausemark")
+	args := []string{"build", "-trimpath"}
+	if mod := filepath.Join(root, "bin", "wasm-build", "wasm.mod"); fileExists(mod) {
+		args = append(args, "-modfile", mod) // as make build builds it (internal/cmd/wasmmodfile)
+	}
+	cmd := exec.Command("go", append(args, "-o", out, "./cmd/clausemark")...)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if b, err := cmd.CombinedOutput(); err != nil {

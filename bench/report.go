@@ -393,6 +393,12 @@ func (r *Results) writeProfiles(w func(string, ...any)) {
 		w("Self time on the page's main thread in ms, by kind of code. *browser* is Blink's own work that no script called (HTML parsing, style, layout, paint); *DOM calls* are native functions scripts called (innerHTML, setAttribute, …); Go functions of app.wasm are named in the profile.\n\n")
 		writeProfileTables(w, reloads, "all painted (profiled)", "reloads")
 	}
+	colds := r.profiles(func(run *Run) *ProfileSummary { return run.ColdProfile })
+	if len(colds) > 0 {
+		w("\n### Cold reloads under the profiler\n\n")
+		w("After the warm profile, the first run of each cell clears the HTTP cache, the worker and Cache Storage (IndexedDB kept) and makes one more reload under the profiler, as above.\n\n")
+		writeProfileTables(w, colds, "all painted (profiled)", "cold reloads")
+	}
 	r.writeKeyTraces(w)
 	keys := r.profiles(func(run *Run) *ProfileSummary { return run.KeyProfile })
 	if len(keys) > 0 {

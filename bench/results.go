@@ -165,6 +165,10 @@ type Run struct {
 	LoadAvg         []float64       `json:"loadAvg,omitempty"` // the machine's 1-minute load average at the start and end
 	Profile         *ProfileSummary `json:"profile,omitempty"` // first run only
 	ProfileError    string          `json:"profileError,omitempty"`
+	// ColdProfile is the same for a cold reload: extra, unmeasured, with
+	// the HTTP cache, the worker and Cache Storage cleared (first run only).
+	ColdProfile      *ProfileSummary `json:"coldProfile,omitempty"`
+	ColdProfileError string          `json:"coldProfileError,omitempty"`
 	// KeyProfile is where the time of key presses goes: extra, unmeasured
 	// key presses under the profiler (first run only).
 	KeyProfile      *ProfileSummary `json:"keyProfile,omitempty"`

@@ -411,6 +411,15 @@ func (r *runner) ours(ctx context.Context, text []byte, g GridCell, file string,
 			run.ProfileError = err.Error()
 		}
 		run.Profile = p
+		f.step = "cold profile"
+		if p, err = profileColdReload(bctx, srv.URL, docPage(text), g.N, timeout, r.cfg.ProfileDir, g.String()+"-cold", r.names); err != nil {
+			run.ColdProfileError = err.Error()
+		}
+		run.ColdProfile = p
+		f.step = "service worker install after the cold profile"
+		if err := waitOffline(bctx); err != nil {
+			return f.fail(err)
+		}
 	}
 
 	// 4. Offline reload: the server is stopped.
