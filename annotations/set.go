@@ -346,6 +346,9 @@ func (s *Set) Load(as []Annotation) (moved []Annotation, err error) {
 // one insertion at a time.
 func (s *Set) insertAll(as []Annotation) {
 	s.revision++
+	if len(s.byID) == 0 {
+		s.byID = make(map[string]Annotation, len(as)) // not grown step by step
+	}
 	touched := map[int]bool{}
 	for _, a := range as {
 		s.byID[a.ID] = a

@@ -134,10 +134,9 @@ func (ws *workspace) forgetKept(id string) {
 // app's page, the copy goes and the page is kept (if it is not what the
 // copy showed) at once: the next load may come soon.
 func (d *openDoc) markPainted() {
-	digest := d.keptDigest()
-	if kept := d.ws.keptOnPage(); kept != "" && kept == digest {
+	if kept := d.ws.keptOnPage(); kept != "" && kept == d.keptDigest() {
 		d.b.MarkSince(markAnnotationsPainted, browser.MarkKeptPainted)
-		d.keptAs = digest
+		d.keptAs = kept
 	} else {
 		d.b.MarkAfterPaint(markAnnotationsPainted)
 	}
