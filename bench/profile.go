@@ -261,7 +261,8 @@ func funcName(n *profiler.ProfileNode) string {
 	switch {
 	case strings.HasPrefix(f, "("):
 		return f
-	case strings.HasPrefix(u, "wasm://"):
+	case strings.HasPrefix(u, "wasm://") || strings.HasSuffix(u, ".wasm"):
+		// (Chromium names a module streamed from a URL by that URL.)
 		return f
 	case u != "":
 		if i := strings.LastIndexByte(u, '/'); i >= 0 {
@@ -278,7 +279,8 @@ func category(n *profiler.ProfileNode) string {
 	switch {
 	case f == "(idle)" || f == "(program)" || f == "(garbage collector)" || f == "(root)":
 		return f
-	case strings.HasPrefix(u, "wasm://"):
+	case strings.HasPrefix(u, "wasm://") || strings.HasSuffix(u, ".wasm"):
+		// (Chromium names a module streamed from a URL by that URL.)
 		// Go functions, named as the Go linker writes them in the name
 		// section: the package path with '/', '-', '(' and '*' as '_'.
 		has := func(prefixes ...string) bool {

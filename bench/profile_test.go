@@ -56,6 +56,7 @@ func TestSummarizeProfileAddsSelfAndInclusiveTime(t *testing.T) {
 func TestCategoryTellsKindsOfCode(t *testing.T) {
 	for _, c := range []struct{ name, url, want string }{
 		{"runtime.mallocgc", "wasm://wasm/1", "wasm: Go runtime (allocation, GC, scheduler)"},
+		{"github.com_clausemark_clausemark_resolution.Parse", "http://127.0.0.1:8000/web/app.wasm", "wasm: clausemark/resolution"},
 		{"syscall_js.valueCall", "wasm://wasm/1", "wasm: syscall/js (calls into JavaScript)"},
 		{"github.com_maxence_charriere_go_app_v10_pkg_app.(*engine).Render", "wasm://wasm/1", "wasm: go-app"},
 		{"github.com_clausemark_clausemark_resolution.Parse", "wasm://wasm/1", "wasm: clausemark/resolution"},
