@@ -22,14 +22,7 @@ func openKeptPage(t *testing.T, fake *browser.Fake) *page {
 	ws.version = "v-test"
 	a := &App{ws: ws}
 	a.Preload("/d/A-HRC-RES-53-11", 5*time.Second)
-	ws.home = ""
-	p := &testPage{ws: ws, r: newReader(ws)}
-	e := app.NewTestEngine()
-	if err := e.Load(p); err != nil {
-		t.Fatal(err)
-	}
-	e.ConsumeAll()
-	return &page{t: t, fake: fake, p: p, e: e}
+	return mountPage(t, fake, ws)
 }
 
 // callsSince returns the calls made after the first n.

@@ -64,6 +64,13 @@ func reopenPage(t *testing.T, fake *browser.Fake) *page {
 	// render.
 	a := &App{ws: ws}
 	a.Preload("/d/A-HRC-RES-53-11", 5*time.Second)
+	return mountPage(t, fake, ws)
+}
+
+// mountPage mounts a reader of ws in go-app's test engine, as the first
+// page after Preload.
+func mountPage(t *testing.T, fake *browser.Fake, ws *workspace) *page {
+	t.Helper()
 	ws.home = "" // the test engine's page is "/", which shows the document here
 	p := &testPage{ws: ws, r: newReader(ws)}
 	e := app.NewTestEngine()
