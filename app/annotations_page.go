@@ -195,7 +195,7 @@ type filterChoice struct {
 }
 
 func (c *filterChoice) Render() app.UI {
-	return app.Span().Body(
+	return app.Span().Class("cm-choice").Body(
 		app.Label().For(c.ID).Class("cm-visually-hidden").Text(c.Label),
 		app.Select().ID(c.ID).Class("cm-select").
 			OnChange(func(ctx app.Context, e app.Event) {

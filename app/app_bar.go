@@ -91,10 +91,7 @@ func (b *appBar) Render() app.UI {
 				return app.Div().Class("cm-menu").Body(
 					button.
 						OnClick(b.toggleMenu).
-						Body(
-							app.Span().Class(wideOnly).Text("Export"),
-							app.Span().Class(narrowOnly).Text("Menu"),
-						),
+						Body(wideNarrow("Export", "Menu")...),
 					app.If(b.menuOpen, func() app.UI {
 						// A click anywhere else closes the menu.
 						return app.Div().Class("cm-menu-backdrop").Aria("hidden", "true").

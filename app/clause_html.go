@@ -45,4 +45,4 @@ func suggestedTag(c *resolution.Clause, as []annotations.Annotation) (annotation
 }
 
 // preview shortens text to at most n code points, cutting at a word.
-func preview(text string, n int) string { return markup.Preview(text, n) }
+func preview(text string, n int) string { return resolution.Preview(text, n) }

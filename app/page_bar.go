@@ -34,13 +34,13 @@ func (b *pageBar) Render() app.UI {
 				return app.Button().Type("button").ID("cm-open").Class("cm-button cm-primary").
 					Title("Open a resolution: PDF, Word, web page or text (or drop it on the page)").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenPick) }).
-					Text("Open document")
+					Body(wideNarrow("Open document", "Open")...)
 			}),
 			app.If(b.ready, func() app.UI {
 				return app.Button().Type("button").Class("cm-button").
 					Title("Open the text of a resolution copied from elsewhere").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionOpenPaste) }).
-					Text("Paste text")
+					Body(wideNarrow("Paste text", "Paste")...)
 			}),
 		),
 	)
@@ -53,4 +53,13 @@ func (b *pageBar) place(path, label string) app.UI {
 		a = a.Aria("current", "page")
 	}
 	return a
+}
+
+// wideNarrow is a control's label, shorter on a phone, so that the bar
+// stays one row.
+func wideNarrow(wide, narrow string) []app.UI {
+	return []app.UI{
+		app.Span().Class(wideOnly).Text(wide),
+		app.Span().Class(narrowOnly).Text(narrow),
+	}
 }

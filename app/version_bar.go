@@ -57,7 +57,17 @@ func (b *versionBar) watch(ctx app.Context) {
 
 func (b *versionBar) Render() app.UI {
 	v := b.view
-	if !b.Iready || !v.Loaded || len(v.Versions) == 0 {
+	if !b.Iready || !v.Loaded {
+		// Until the versions are read (on a document's first visit, after
+		// the first paint: upkeep.go), the bar keeps its place, unseen:
+		// the page must not move under the delegate's pointer when it
+		// appears.
+		return app.Div().Class("cm-versionbar cm-waiting").Aria("hidden", "true").Body(
+			app.P().Class("cm-version-now").Text("Version"),
+			app.Button().Type("button").Class("cm-button").Disabled(true).TabIndex(-1).Text("Versions"),
+		)
+	}
+	if len(v.Versions) == 0 {
 		return app.Div().Class("cm-versionbar").Aria("hidden", "true")
 	}
 	cur := v.current()
@@ -68,8 +78,14 @@ func (b *versionBar) Render() app.UI {
 			// On a phone the name and the date leave the bar (the versions
 			// dialog has them), so that it stays one row.
 			app.Span().Class(wideOnly).Body(
-				app.Text(" · "),
-				app.Span().Class("cm-version-name").Text(cur.Name),
+				// A version named by its number only ("Version 1", the
+				// name of a text without a symbol) is not named twice.
+				app.If(cur.Name != versionOfText(cur.Number, 1), func() app.UI {
+					return app.Span().Body(
+						app.Text(" · "),
+						app.Span().Class("cm-version-name").Text(cur.Name),
+					)
+				}),
 				app.Span().Class("cm-hint").Text(" · "+dateTime(cur.Added)),
 			),
 		),

@@ -112,13 +112,17 @@ func checkOneRow(t testing.TB, ctx context.Context, s screen) {
 	}
 	out := eval[string](t, ctx, `(() => {
 		const bar = document.querySelector('.cm-bar').getBoundingClientRect();
-		return [...document.querySelectorAll('.cm-bar button, .cm-bar .cm-brand, .cm-bar .cm-bar-doc')]
+		return [...document.querySelectorAll('.cm-bar button, .cm-bar a, .cm-bar .cm-bar-doc')]
 			.filter(e => e.getClientRects().length > 0)
 			.filter(e => { const r = e.getBoundingClientRect(); return r.top < bar.top - 0.5 || r.bottom > bar.bottom + 0.5 || r.right > innerWidth + 0.5 || r.left < -0.5; })
 			.map(e => e.textContent.trim() || e.className).join(', ');
 	})()`)
 	if out != "" {
 		t.Errorf("%s: outside the one row of the app bar: %s", s.Name, out)
+	}
+	if w := eval[float64](t, ctx, `document.documentElement.scrollWidth`); w > float64(s.Width)+0.5 {
+		wide := eval[string](t, ctx, `[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > `+strconv.Itoa(int(s.Width))+` + 0.5).slice(-3).map(e => e.tagName + '.' + e.className).join(', ')`)
+		t.Errorf("%s: the page is %.0f px wide, wider than the screen: %s", s.Name, w, wide)
 	}
 }
 
@@ -275,6 +279,13 @@ func TestEveryTaskWorksOnAPhoneAndATablet(t *testing.T) {
 			tapMenuItem(t, b.ctx, s, "Open document…")
 			poll(t, b.ctx, `location.pathname === '/d/A-HRC-RES-59-99' && document.querySelector('.cm-doc').dataset.symbol === 'A/HRC/RES/59/99'`)
 			checkOneRow(t, b.ctx, s)
+
+			// The library and every annotation, with their own bar.
+			for _, page := range []string{"/library", "/annotations"} {
+				open(t, b.ctx, srv.URL+page)
+				poll(t, b.ctx, `document.getElementById('cm-open') !== null`)
+				checkOneRow(t, b.ctx, s)
+			}
 		})
 	}
 }

@@ -236,3 +236,54 @@ func TestSlashTakesANewDelegateToTheLibraryAndAReturningOneBackToTheirDocument(t
 	click(t, b.ctx, `.cm-bar a.cm-brand`)
 	poll(t, b.ctx, `location.pathname === '/library'`)
 }
+
+// layoutShifts lists the layout shifts of the page so far (the Layout
+// Instability API) of at least 0.001 each: what moved, from where to where.
+// (The buffered entries come in one call, none when there were none.)
+const layoutShifts = `new Promise(resolve => {
+	const seen = [];
+	const o = new PerformanceObserver(list => seen.push(...list.getEntries()));
+	o.observe({type: 'layout-shift', buffered: true});
+	setTimeout(() => {
+		o.disconnect();
+		resolve(seen.filter(e => e.value >= 0.001).map(e => Math.round(e.startTime) + ' ms, ' + e.value.toFixed(3) + ': ' +
+			e.sources.map(s => (s.node ? s.node.nodeName + '.' + (s.node.className || '') : '?') + ' ' + JSON.stringify(s.previousRect) + '→' + JSON.stringify(s.currentRect)).join(', ')));
+	}, 250);
+})`
+
+func TestTheDocumentDoesNotMoveUnderThePointerOnceShown(t *testing.T) {
+	// A text the library does not have yet: the first visit keeps it in
+	// the library after the first paint, and the version bar shows then.
+	// The built-in resolution is kept the same way. The next visit has a
+	// highlight to paint. (One server at a time: a server renders the
+	// document the process was set up with.)
+	text := "Meeting notes\n\nWe discussed the draft at length.\n\nThe co-facilitators will circulate a revised text on Friday. 🤝\n"
+	docs := []struct {
+		name, clause string
+		start        func(t *testing.T) *testServer
+	}{
+		{"a served text", "p2", func(t *testing.T) *testServer { return startServerWithDocument(t, text) }},
+		{"the built-in resolution", "op2", func(t *testing.T) *testServer { return startServer(t) }},
+	}
+	for _, doc := range docs {
+		t.Run(doc.name, func(t *testing.T) {
+			srv := doc.start(t)
+			for _, s := range []screen{desktop, phone} {
+				b := newBrowser(t)
+				emulate(t, b.ctx, s, false)
+				for _, visit := range []string{"first visit", "next visit"} {
+					open(t, b.ctx, srv.Doc)
+					poll(t, b.ctx, `document.getElementById('cm-versions') !== null && document.querySelector('.cm-save-saved, .cm-save-idle') !== null`)
+					if shifts := eval[[]string](t, b.ctx, layoutShifts); len(shifts) > 0 {
+						t.Errorf("%s, %s: the page moved after it was shown:\n%s", s.Name, visit, strings.Join(shifts, "\n"))
+					}
+					if visit == "first visit" {
+						click(t, b.ctx, `#`+doc.clause+` .cm-label`)
+						press(t, b.ctx, "2")
+						newestHighlight(t, b.ctx, doc.clause, "request")
+					}
+				}
+			}
+		})
+	}
+}

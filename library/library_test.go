@@ -1,6 +1,7 @@
 package library_test
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -612,5 +613,31 @@ func TestPlanImportAndPrepare(t *testing.T) {
 	got, err := st.List("S/2018/95")
 	if err != nil || len(got) != 100 {
 		t.Errorf("after the import, S/2018/95 has %d annotations (%v), want 100", len(got), err)
+	}
+}
+
+func TestATextWithNeitherSymbolNorTitleIsKnownByItsOpeningWords(t *testing.T) {
+	long := "The co-facilitators will circulate a revised text on Friday, after the informal consultations of the week, with the proposals of every group. 🤝"
+	for _, tc := range []struct{ text, want string }{
+		{"Meeting notes\n\nWe discussed the draft at length.\n", "Meeting notes"},
+		{long + "\n\nNext.\n", "The co-facilitators will circulate a revised text on Friday, after the informal…"},
+		// A resolution without a title keeps its symbol as its name.
+		{string(corpusText(t, "S_2018_95-EN.extract.txt")), ""},
+	} {
+		doc := parse(t, []byte(tc.text))
+		d, err := library.NewDocument(tc.text, doc, library.SourceText, "", time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := library.NewSummary(d, doc, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Title != tc.want {
+			t.Errorf("title %q, want %q", s.Title, tc.want)
+		}
+		if want := cmp.Or(tc.want, d.Symbol); s.DisplayTitle() != want {
+			t.Errorf("shown as %q, want %q", s.DisplayTitle(), want)
+		}
 	}
 }

@@ -70,6 +70,11 @@ func NewSummary(d Document, parsed *resolution.Document, as []annotations.Annota
 		Sponsors: append([]string(nil), parsed.Sponsors...),
 		Clauses:  make([]string, len(adoc.Clauses)),
 	}
+	if s.Title == "" && parsed.Symbol == "" && len(adoc.Clauses) > 0 {
+		// A text with neither symbol nor title (notes, a text not
+		// recognised as a resolution) is known by its opening words.
+		s.Title = resolution.Preview(strings.Join(strings.Fields(adoc.Clauses[0].Text), " "), openingLength)
+	}
 	if s.Body == "" {
 		s.Body = BodyOfSymbol(parsed.Symbol)
 	}
@@ -88,6 +93,10 @@ func NewSummary(d Document, parsed *resolution.Document, as []annotations.Annota
 	s.Recount(adoc, as)
 	return s, nil
 }
+
+// openingLength is at most how many code points of its opening words name
+// a text with neither symbol nor title.
+const openingLength = 80
 
 // Mirror copies into s what it shows of d: id, symbol, name, times,
 // built-in flag, number of versions and size of the current text.

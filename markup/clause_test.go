@@ -166,7 +166,7 @@ func TestCrossHeadingsStandBetweenClausesAndAnnexesHaveTheirOwnSections(t *testi
 	}
 }
 
-func TestHighlightDescriptionAndPreview(t *testing.T) {
+func TestHighlightDescription(t *testing.T) {
 	a := annotations.Annotation{Tag: annotations.Request, Exact: strings.Repeat("word ", 20)}
 	if got, want := HighlightDescription(a), "Request. Enter to open."; got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -174,19 +174,6 @@ func TestHighlightDescriptionAndPreview(t *testing.T) {
 	a.Note = "secret"
 	if got, want := HighlightDescription(a), "Request, with a note. Enter to open."; got != want {
 		t.Errorf("with a note: got %q, want %q", got, want)
-	}
-	for _, tc := range []struct {
-		in   string
-		n    int
-		want string
-	}{
-		{"short", 10, "short"},
-		{"Requests the Secretary-General, to report", 20, "Requests the…"},
-		{"東京東京東京東京", 3, "東京東…"},
-	} {
-		if got := Preview(tc.in, tc.n); got != tc.want {
-			t.Errorf("Preview(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
-		}
 	}
 }
 

@@ -180,20 +180,6 @@ func HighlightDescription(a annotations.Annotation) string {
 	return d + ". Enter to open."
 }
 
-// Preview shortens text to at most n code points, cutting at a word, and
-// ends it with "…" when it cut.
-func Preview(text string, n int) string {
-	r := []rune(text)
-	if len(r) <= n {
-		return text
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:") + "…"
-}
-
 // AnnotationSelector is the CSS selector of the elements of a highlight.
 func AnnotationSelector(id string) string {
 	return "mark[" + AttrAnnotation + "=" + cssString(id) + "]"

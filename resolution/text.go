@@ -230,3 +230,17 @@ func sanitize(data []byte) (string, *ParseError) {
 	}
 	return b.String(), perr
 }
+
+// Preview shortens text to at most n code points, cutting at a word, and
+// ends it with "…" when it cut.
+func Preview(text string, n int) string {
+	r := []rune(text)
+	if len(r) <= n {
+		return text
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndexByte(cut, ' '); i > n/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:") + "…"
+}

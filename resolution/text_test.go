@@ -108,3 +108,19 @@ func TestSanitizeReportsTheFirstUnreadableLine(t *testing.T) {
 		})
 	}
 }
+
+func TestPreviewCutsAtAWordAndSaysItCut(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"Requests the Secretary-General, to report", 20, "Requests the…"},
+		{"東京東京東京東京", 3, "東京東…"},
+	} {
+		if got := Preview(tc.in, tc.n); got != tc.want {
+			t.Errorf("Preview(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}
