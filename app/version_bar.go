@@ -41,6 +41,22 @@ func (b *versionBar) ReviewOpen(open bool) *versionBar { b.IreviewOpen = open; r
 // versionInputID is the id of the file input of New version of….
 const versionInputID = "cm-version-file"
 
+// OnInit shows, from the first render, what the app read of the
+// document's versions before the page (Preload, or the document's
+// opening): the bar is not empty until the library answers.
+func (b *versionBar) OnInit() { b.view = b.known() }
+
+// known is the view of the versions the workspace has of the document
+// (not Loaded when it has none).
+func (b *versionBar) known() versionsView {
+	if b.ws != nil && b.Iready {
+		if d, ok := b.ws.libDoc(b.Idoc); ok {
+			return viewOf(&d)
+		}
+	}
+	return versionsView{}
+}
+
 func (b *versionBar) OnMount(ctx app.Context)  { b.watch(ctx) }
 func (b *versionBar) OnUpdate(ctx app.Context) { b.watch(ctx) }
 
@@ -50,7 +66,8 @@ func (b *versionBar) watch(ctx app.Context) {
 		return
 	}
 	id := b.Idoc
-	b.watching, b.view, b.open = id, versionsView{}, false
+	b.watching, b.open = id, false
+	b.view = b.known()
 	ctx.ObserveState(versionsState(id), &b.view).While(func() bool { return b.watching == id })
 	ctx.NewActionWithValue(actionVersionsLoad, id)
 }

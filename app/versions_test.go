@@ -14,6 +14,7 @@ import (
 	"github.com/clausemark/clausemark/extract"
 	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/resolution"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // openedFile reads a text of the module (a path from its root) as the
@@ -339,5 +340,34 @@ func TestTheDefaultDocumentShowsItsCurrentVersion(t *testing.T) {
 	}
 	if lib, ok := next.libDoc(next.defaultID); !ok || len(lib.Versions) != 2 {
 		t.Errorf("its library record is not known: %+v", lib.Versions)
+	}
+}
+
+// The version bar of a document the app has read from the library shows
+// its versions from its first render, not once the library answers again
+// (the page would show an empty bar, then fill it).
+func TestTheVersionBarShowsWhatTheAppKnowsFromItsFirstRender(t *testing.T) {
+	doc := seedDoc(t)
+	ws := newWorkspace(&browser.Fake{}, doc)
+	d, err := library.NewDocument(string(resolution.Seed()), doc, library.SourceBuiltin, "", time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, known := range []bool{false, true} {
+		if known {
+			ws.setLib(d)
+		}
+		bar := newVersionBar(ws).Doc(d.ID, d.Symbol).Ready(true)
+		e := app.NewTestEngine()
+		if err := e.Load(bar); err != nil {
+			t.Fatal(err)
+		}
+		html := app.HTMLString(bar) // the first render: nothing dispatched yet
+		if got := strings.Contains(html, `class="cm-version-number">Version 1<`); got != known {
+			t.Errorf("library read before: %v; the first render shows the version: %v\n%s", known, got, html)
+		}
+		if got := strings.Contains(html, "cm-waiting"); got == known {
+			t.Errorf("library read before: %v; the first render keeps an empty place: %v", known, got)
+		}
 	}
 }

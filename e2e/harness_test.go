@@ -173,8 +173,12 @@ func (b *browser) watchConsole(ctx context.Context) {
 // open navigates a tab to a URL and waits until the app has started.
 func open(t testing.TB, ctx context.Context, url string) {
 	t.Helper()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
-		t.Fatalf("navigate %s: %v", url, err)
+	// A page that asks before it goes (unsaved changes) never loads the
+	// next one: the test fails, it does not hang.
+	nav, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(nav, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("navigate %s: %v (a page with unsaved changes asks before it goes: wait for them to be saved)", url, err)
 	}
 	waitReady(t, ctx)
 }

@@ -281,6 +281,8 @@ func TestTheDocumentDoesNotMoveUnderThePointerOnceShown(t *testing.T) {
 						click(t, b.ctx, `#`+doc.clause+` .cm-label`)
 						press(t, b.ctx, "2")
 						newestHighlight(t, b.ctx, doc.clause, "request")
+						// Saved: a page with unsaved changes asks before it goes.
+						waitStored(t, b.ctx, 1)
 					}
 				}
 			}
