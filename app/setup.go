@@ -118,6 +118,7 @@ func (a *App) Preload(path string, max time.Duration) {
 	}
 	if d, err := ws.open(id); err == nil {
 		d.preload(max)
+		d.paintEarly()
 	}
 }
 

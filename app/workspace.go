@@ -27,7 +27,10 @@ type workspace struct {
 	// compiled into the app, or the one the server serves (-doc).
 	defaultText []byte
 	builtin     bool // the default document is the compiled-in one
-	author      string
+	// served is the default document as parsed at Setup: the text the
+	// server renders at its page (early_paint.go).
+	served *resolution.Document
+	author string
 
 	mu      sync.Mutex
 	sources map[string]source   // the documents the app can show, by id
@@ -73,6 +76,7 @@ func newWorkspace(b browser.Browser, doc *resolution.Document) *workspace {
 		b:       b,
 		sources: map[string]source{},
 		docs:    map[string]*openDoc{},
+		served:  doc,
 	}
 	ws.upkeep.init(ws.keepDefault)
 	adoc, err := AnnotationDocument(doc)

@@ -2,8 +2,11 @@ package e2e
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -28,6 +31,17 @@ type firstPaint struct {
 	Highlights, Docs    int
 	AppEmpty, AppHidden bool
 	Ready               bool
+}
+
+// tagTwo tags OP21 a request and the first words of PP3 a commitment,
+// and waits until both are saved.
+func tagTwo(t *testing.T, b *browser) {
+	t.Helper()
+	click(t, b.ctx, `#op21 .cm-label`)
+	press(t, b.ctx, "2")
+	selectWithRange(t, b.ctx, "pp3", 0, 14)
+	press(t, b.ctx, "1")
+	waitStored(t, b.ctx, 2)
 }
 
 // keptCopyJS resolves to the JSON the service worker keeps for the seed's
@@ -81,11 +95,7 @@ func TestHighlightsAreInTheFirstPaintOfAWarmAndAnOfflineReload(t *testing.T) {
 	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: firstPaintProbe}); err != nil {
 		t.Fatal(err)
 	}
-	click(t, b.ctx, `#op21 .cm-label`)
-	press(t, b.ctx, "2")
-	selectWithRange(t, b.ctx, "pp3", 0, 14)
-	press(t, b.ctx, "1")
-	waitStored(t, b.ctx, 2)
+	tagTwo(t, b)
 	waitKept(t, b, 2)
 
 	// Warm: the copy is painted first, and is what the app shows.
@@ -124,4 +134,66 @@ func TestHighlightsAreInTheFirstPaintOfAWarmAndAnOfflineReload(t *testing.T) {
 	})`)
 	reloadAndCheckFirstPaint(t, b, 3, false)
 	poll(t, b.ctx, keptCopyJS+`.then(p => p !== null && !p.digest.startsWith('stale'))`)
+}
+
+// atPaintedProbe records what the page shows at the moment the app marks
+// the saved annotations painted, and whether the document is still the
+// element the server sent.
+const atPaintedProbe = `(() => {
+	document.addEventListener('DOMContentLoaded', () => { window.__served = document.querySelector('.cm-doc'); });
+	const mark = performance.mark.bind(performance);
+	performance.mark = (name, options) => {
+		if (name === 'cm-annotations-painted') {
+			window.__atPainted = {
+				highlights: [...document.querySelectorAll('.cm-doc mark[data-start]')].map(m => m.closest('[data-clause]').id + ':' + m.dataset.tag).sort(),
+				docs: document.querySelectorAll('.cm-doc').length,
+				served: window.__served !== undefined && document.querySelector('.cm-doc') === window.__served,
+			};
+		}
+		return mark(name, options);
+	};
+})()`
+
+type atPainted struct {
+	Highlights []string
+	Docs       int
+	Served     bool // the document is still the one the server sent
+}
+
+// On a cold load (no HTTP cache, no worker, no kept copy), the saved
+// highlights are painted into the page the server sent as soon as they are
+// read, before go-app starts; the app's own page then shows the same, and
+// works.
+func TestOnAColdLoadTheHighlightsArePaintedIntoTheServersPageBeforeTheAppStarts(t *testing.T) {
+	srv := startServer(t)
+	b := newBrowser(t)
+	open(t, b.ctx, srv.Doc)
+	tagTwo(t, b)
+	want := []string{"op21:request", "pp3:commitment"}
+
+	eval[bool](t, b.ctx, `Promise.all([
+		caches.keys().then(ks => Promise.all(ks.map(k => caches.delete(k)))),
+		navigator.serviceWorker.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister()))),
+	]).then(() => true)`)
+	if _, err := chromedp.Call(b.ctx, network.ClearBrowserCache, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: atPaintedProbe}); err != nil {
+		t.Fatal(err)
+	}
+	open(t, b.ctx, srv.Doc)
+	poll(t, b.ctx, `window.__atPainted !== undefined`)
+	at := eval[atPainted](t, b.ctx, `window.__atPainted`)
+	if !at.Served || at.Docs != 1 || !slices.Equal(at.Highlights, want) {
+		t.Errorf("when marked painted the page showed %+v; want the server's document, with %v", at, want)
+	}
+	got := eval[[]string](t, b.ctx, `[...document.querySelectorAll('.cm-doc mark[data-start]')].map(m => m.closest('[data-clause]').id + ':' + m.dataset.tag).sort()`)
+	if !slices.Equal(got, want) || eval[float64](t, b.ctx, `document.querySelectorAll('.cm-doc').length`) != 1 {
+		t.Errorf("the app's page shows %v; want %v, in one document", got, want)
+	}
+	// The app works on: a tag is painted and saved.
+	click(t, b.ctx, `#op7 .cm-label`)
+	press(t, b.ctx, "3")
+	newestHighlight(t, b.ctx, "op7", "concern")
+	waitStored(t, b.ctx, 3)
 }
