@@ -1,5 +1,7 @@
 package app
 
+import "time"
+
 // The saved highlights of the default document, painted into the page the
 // server sent, before go-app starts. On a load without a kept copy of the
 // page (the first visit of this version of the app, a cleared cache),
@@ -26,12 +28,24 @@ func (d *openDoc) paintEarly() {
 	}
 	if d.session.Set().Len() > 0 {
 		d.paint.live = true
-		d.paint.paintAll()
+		ok := d.paint.paintAll()
 		d.paint.live = false // until a page shows the document (start)
+		if !ok {
+			return // logged; the app's own page paints them, and marks them then
+		}
 	}
 	d.marked = true
 	d.markPainted()
+	// Let the browser paint before go-app's start holds the page; a tab
+	// in the background does not paint, and must not wait for it.
 	painted := make(chan struct{})
 	ws.b.AfterPaint(func() { close(painted) })
-	<-painted
+	select {
+	case <-painted:
+	case <-time.After(earlyPaintWait):
+	}
 }
+
+// earlyPaintWait is at most how long the app's start waits for the
+// browser to paint the early highlights.
+const earlyPaintWait = 250 * time.Millisecond

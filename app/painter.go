@@ -186,19 +186,23 @@ func (p *painter) paintClause(id string) {
 	}
 }
 
-// paintAll renders every section of the document again in the page.
-func (p *painter) paintAll() {
+// paintAll renders every section of the document again in the page, and
+// reports whether every one was painted (a failure is logged).
+func (p *painter) paintAll() bool {
 	if !p.live {
-		return
+		return false
 	}
 	v := p.view()
+	ok := true
 	for _, part := range p.parts {
 		var b strings.Builder
 		markup.WritePart(&b, part, v)
 		if err := p.b.SetInnerHTML("#"+part.ID, b.String()); err != nil {
 			p.b.Log("clausemark: painting", part.ID, "failed:", err)
+			ok = false
 		}
 	}
+	return ok
 }
 
 // setTarget marks the clause the URL points to.
