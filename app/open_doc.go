@@ -189,6 +189,12 @@ func (d *openDoc) statusChanged(st annotations.Status) {
 		}
 	}
 	d.restorePending()
+	if d.pending {
+		// A change's publish is due in a moment, and shows this status
+		// too: publishing now would render the page's panels before the
+		// browser paints the change's highlight (a key press's latency).
+		return
+	}
 	d.publishSoon(0)
 }
 

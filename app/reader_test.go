@@ -9,7 +9,9 @@ package app
 import (
 	"errors"
 	"os"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -192,6 +194,51 @@ func TestTaggingASelectionPaintsItInPlaceAndSavesIt(t *testing.T) {
 	}
 	if !strings.Contains(h, `<span class="cm-badge">1</span>`) {
 		t.Error("the bar does not count the new annotation")
+	}
+}
+
+// A tag's highlight is painted in place at once; the panels, the bar and
+// the status render from the published docView. If that came before the
+// browser painted the highlight, the key press would wait for them: the
+// save status the tag sets (saving, then saved) is published with the
+// change, uiAfterChange later, not at once.
+func TestATagPublishesThePageOnlyOnceItsHighlightHadTimeToPaint(t *testing.T) {
+	fake := browser.NewFake()
+	pg := openPage(t, fake)
+	d := pg.doc()
+	var mu sync.Mutex
+	var after []time.Duration
+	pressed := time.Now()
+	publish := d.publish
+	d.publish = func(ctx app.Context) {
+		mu.Lock()
+		after = append(after, time.Since(pressed))
+		mu.Unlock()
+		publish(ctx)
+	}
+	pg.press(browser.KeyEvent{Key: "2", Clause: "op21"})
+	if list := storedIn(t, fake.Store); len(list) != 1 {
+		t.Fatalf("%d stored after the tag, want 1", len(list))
+	}
+	if !fake.Called("MarkAfterPaint(" + markTagPainted + ")") {
+		t.Fatal("the tag was not painted")
+	}
+	mu.Lock()
+	got := slices.Clone(after)
+	mu.Unlock()
+	if len(got) == 0 {
+		t.Fatal("the page was never told of the tag")
+	}
+	for _, a := range got {
+		if a < uiAfterChange {
+			t.Errorf("the docView was published %v after the key press, before the %v the highlight has to paint (all: %v)", a, uiAfterChange, got)
+		}
+	}
+	h := pg.html()
+	for _, want := range []string{`<span class="cm-badge">1</span>`, `All changes saved`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("once published, the page lacks %s", want)
+		}
 	}
 }
 
