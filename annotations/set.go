@@ -284,10 +284,12 @@ func (s *Set) All() []Annotation {
 // id. They need review: re-attach one with Update, or delete it.
 func (s *Set) Orphans() []Annotation { return slices.Clone(s.orphans) }
 
-// IsOrphan reports whether the annotation with this id is an orphan.
+// IsOrphan reports whether the annotation with this id is an orphan. It
+// looks the id up among the orphans (the panel asks it of every
+// annotation at every render), without checking the text again.
 func (s *Set) IsOrphan(id string) bool {
-	a, ok := s.byID[id]
-	return ok && !s.doc.Fits(a)
+	_, found := slices.BinarySearchFunc(s.orphans, id, func(x Annotation, id string) int { return cmp.Compare(x.ID, id) })
+	return found
 }
 
 func (s *Set) each(f func(Annotation)) {

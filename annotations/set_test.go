@@ -357,3 +357,27 @@ func TestUpdateTakesAnAnnotationOutOfTheTextAndBackIn(t *testing.T) {
 		t.Errorf("a clause-less annotation not at 0: got %v, want ErrOutOfRange", err)
 	}
 }
+
+func TestIsOrphanFollowsDeleteUndoAndUnknownIDs(t *testing.T) {
+	doc := seedDoc(t)
+	a := mustAnnotation(t, doc, "held", "op21", "non-traditional donor countries", Request, "")
+	held := a
+	held.Clause, held.Start, held.End = "", 0, runeLen(a.Exact)
+	placed := mustAnnotation(t, doc, "placed", "op22", "in a timely and transparent manner", Concern, "")
+	s := NewSet(doc, fixedNow)
+	if _, err := s.Load([]Annotation{held, placed}); err != nil {
+		t.Fatal(err)
+	}
+	if !s.IsOrphan(held.ID) || s.IsOrphan(placed.ID) || s.IsOrphan("no-such-id") {
+		t.Fatalf("IsOrphan: held %v, placed %v, unknown %v; want true, false, false", s.IsOrphan(held.ID), s.IsOrphan(placed.ID), s.IsOrphan("no-such-id"))
+	}
+	if _, err := s.Delete(held.ID); err != nil {
+		t.Fatal(err)
+	}
+	if s.IsOrphan(held.ID) {
+		t.Error("a deleted orphan is still one")
+	}
+	if _, ok := s.Undo(); !ok || !s.IsOrphan(held.ID) {
+		t.Errorf("after Undo: restored %v, orphan %v; want an orphan again", ok, s.IsOrphan(held.ID))
+	}
+}
