@@ -51,9 +51,12 @@ type openDoc struct {
 // newOpenDoc opens a document, whose annotations are filed under key (""
 // for its own symbol): no annotations yet (see start and preload).
 func newOpenDoc(doc *resolution.Document, key string, ws *workspace) (*openDoc, error) {
-	adoc, err := library.AnnotationDocument(doc, key)
-	if err != nil {
-		return nil, fmt.Errorf("the document cannot hold annotations: %w", err)
+	adoc := ws.servedDoc // the same, made at the start
+	if doc != ws.served || adoc == nil || (key != "" && key != adoc.Symbol) {
+		var err error
+		if adoc, err = library.AnnotationDocument(doc, key); err != nil {
+			return nil, fmt.Errorf("the document cannot hold annotations: %w", err)
+		}
 	}
 	b := ws.b
 	d := &openDoc{id: DocumentID(adoc.Symbol), doc: doc, adoc: adoc, b: b, ws: ws}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/library"
 	"github.com/clausemark/clausemark/resolution"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -84,13 +85,21 @@ func (a *App) Preload(path string, max time.Duration) {
 		home string
 		doc  loaded
 		err  error
+		// versions is the store to read the default document's versions
+		// from once its highlights are painted (the served text is its
+		// current one: servedIsCurrent).
+		versions library.Store
 	}
 	ch := make(chan read, 1)
 	go func() {
 		var r read
 		if lean {
 			if st, err := ws.openStore(); err == nil {
-				ws.learnDefault(st)
+				if ws.servedIsCurrent(st) {
+					r.versions = st
+				} else {
+					ws.learnDefault(st) // a newer version, or none yet
+				}
 			}
 		} else {
 			r.home = ws.prepareLibrary()
@@ -104,7 +113,13 @@ func (a *App) Preload(path string, max time.Duration) {
 	select {
 	case r = <-ch:
 	case <-time.After(max):
-		return // the pages read what they need when they mount
+		// The pages read what they need when they mount.
+		go func() {
+			if r := <-ch; r.versions != nil {
+				ws.learnDefault(r.versions)
+			}
+		}()
+		return
 	}
 	ws.home = r.home
 	if r.err == nil && r.doc.parsed != nil {
@@ -119,6 +134,19 @@ func (a *App) Preload(path string, max time.Duration) {
 	if d, err := ws.open(id); err == nil {
 		d.preload(max)
 		d.paintEarly()
+	}
+	if r.versions != nil {
+		// Then the versions, for the first render (the version bar, the
+		// review of the annotations), as long as they come in time.
+		read := make(chan struct{})
+		go func() {
+			ws.learnDefault(r.versions)
+			close(read)
+		}()
+		select {
+		case <-read:
+		case <-time.After(max):
+		}
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/clausemark/clausemark/annotations"
 	"github.com/clausemark/clausemark/library"
+	"github.com/clausemark/clausemark/resolution"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -287,7 +288,7 @@ func (ws *workspace) learnDefault(st library.Store) {
 	if err != nil || !found {
 		return
 	}
-	if d.Current().TextSHA256 == src.parsed.TextSHA256() {
+	if d.Current().TextSHA256 == ws.sha256Of(src.parsed) {
 		ws.setLib(d)
 		return
 	}
@@ -301,6 +302,24 @@ func (ws *workspace) learnDefault(st library.Store) {
 	if open {
 		ws.dispatch(func(ctx app.Context) { ws.replaced(ctx, id) })
 	}
+}
+
+// servedIsCurrent reports whether the library holds the default document
+// with the served text as its current version. It reads only that
+// version's hash, not the document's texts: when it is so, learnDefault,
+// which reads them all (for the versions and their review), can wait
+// until the saved highlights are painted. It blocks.
+func (ws *workspace) servedIsCurrent(st library.Store) bool {
+	hash, found, err := st.CurrentTextSHA256(ws.defaultID)
+	return err == nil && found && ws.servedDoc != nil && hash == ws.servedDoc.TextSHA256
+}
+
+// sha256Of is a document's TextSHA256; the served one's is known.
+func (ws *workspace) sha256Of(doc *resolution.Document) string {
+	if doc == ws.served && ws.servedDoc != nil {
+		return ws.servedDoc.TextSHA256
+	}
+	return doc.TextSHA256()
 }
 
 // addVersionOf makes the opened text a new version of the document with

@@ -3,6 +3,7 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -340,6 +341,37 @@ func TestTheDefaultDocumentShowsItsCurrentVersion(t *testing.T) {
 	}
 	if lib, ok := next.libDoc(next.defaultID); !ok || len(lib.Versions) != 2 {
 		t.Errorf("its library record is not known: %+v", lib.Versions)
+	}
+}
+
+// On the page of the default document, when the served text is still the
+// library's current version (the usual visit), the library is first asked
+// for that version's hash alone: the saved highlights are painted into
+// the server's page before the document's versions, texts and all, are
+// read; those are read before the first render all the same.
+func TestTheServedTextIsCheckedByItsHashAndItsVersionsReadAfterTheEarlyPaint(t *testing.T) {
+	fake := browser.NewFake()
+	first := newWorkspace(fake, seedDoc(t))
+	(&App{ws: first}).Keep(resolution.Seed(), true)
+	first.prepareLibrary() // an earlier visit kept it in the library
+	savedAnnotation(t, fake.Store, "op21", annotations.Request, "")
+	fake.Prerendered = map[string]string{keptElement + " .cm-doc": "A/HRC/RES/53/11"} // the server's page
+
+	from := len(fake.Calls())
+	ws := newWorkspace(fake, seedDoc(t))
+	a := &App{ws: ws}
+	a.Keep(resolution.Seed(), true)
+	a.Preload("/d/A-HRC-RES-53-11", 5*time.Second)
+	calls := fake.Calls()[from:]
+	at := func(prefix string) int {
+		return slices.IndexFunc(calls, func(c string) bool { return strings.HasPrefix(c, prefix) })
+	}
+	hash, painted, read := at("CurrentTextSHA256("), at("MarkAfterPaint("+markAnnotationsPainted+")"), at("Document(")
+	if hash < 0 || painted < 0 || read < 0 || hash > painted || painted > read {
+		t.Errorf("hash asked at %d, highlights painted at %d, document read at %d; want them in that order: %v", hash, painted, read, calls)
+	}
+	if lib, ok := ws.libDoc(ws.defaultID); !ok || len(lib.Versions) != 1 {
+		t.Errorf("the versions are not known for the first render: %v %+v", ok, lib.Versions)
 	}
 }
 

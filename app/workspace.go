@@ -30,7 +30,11 @@ type workspace struct {
 	// served is the default document as parsed at Setup: the text the
 	// server renders at its page (early_paint.go).
 	served *resolution.Document
-	author string
+	// servedDoc is it as package annotations sees it, made once (its
+	// TextSHA256 is a hash of the whole text, slow before the wasm's code
+	// is warm); nil if it cannot hold annotations.
+	servedDoc *annotations.Document
+	author    string
 
 	mu      sync.Mutex
 	sources map[string]source   // the documents the app can show, by id
@@ -82,6 +86,7 @@ func newWorkspace(b browser.Browser, doc *resolution.Document) *workspace {
 	adoc, err := AnnotationDocument(doc)
 	if err == nil {
 		ws.defaultID = DocumentID(adoc.Symbol)
+		ws.servedDoc = adoc
 		ws.sources[ws.defaultID] = source{parsed: doc, key: adoc.Symbol}
 	}
 	return ws

@@ -234,6 +234,18 @@ type fakeStore struct {
 	f *Fake
 }
 
+// Document is the library's, recorded.
+func (s fakeStore) Document(id string) (library.Document, bool, error) {
+	s.f.record("Document(%s)", id)
+	return s.Store.Document(id)
+}
+
+// CurrentTextSHA256 is the library's, recorded.
+func (s fakeStore) CurrentTextSHA256(id string) (string, bool, error) {
+	s.f.record("CurrentTextSHA256(%s)", id)
+	return s.Store.CurrentTextSHA256(id)
+}
+
 func (s fakeStore) Put(a annotations.Annotation) error {
 	if err := s.f.writeErr(); err != nil {
 		return err

@@ -27,6 +27,11 @@ type Store interface {
 	// Document returns the document with this id, with the texts of its
 	// versions, and whether there is one.
 	Document(id string) (Document, bool, error)
+	// CurrentTextSHA256 returns the TextSHA256 of the current version of
+	// the document with this id ("" when it has no version), and whether
+	// there is one, without the texts: what a page checks first (is the
+	// text it was served still that document's current one?).
+	CurrentTextSHA256(id string) (string, bool, error)
 	// PutDocument adds or replaces a document and its summary. The
 	// document must be valid (Document.Validate) and the summary its own
 	// (same id); the summary's mirrored fields are set from the document
@@ -292,6 +297,14 @@ func (m *MemoryStore) Document(id string) (Document, bool, error) {
 	defer m.mu.Unlock()
 	d, ok := m.docs[id]
 	return cloneDocument(d), ok, nil
+}
+
+// CurrentTextSHA256 returns the hash of a document's current text.
+func (m *MemoryStore) CurrentTextSHA256(id string) (string, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	d, ok := m.docs[id]
+	return d.Current().TextSHA256, ok, nil
 }
 
 // PutDocument adds or replaces a document and its summary.

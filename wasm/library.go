@@ -199,6 +199,64 @@ func (s *Store) Document(id string) (library.Document, bool, error) {
 	return d, true, nil
 }
 
+// CurrentTextSHA256 returns the hash of the current text of the document
+// with this id, read from the stored record's last version, and whether
+// there is one. Unlike Document it converts nothing to JSON: the texts
+// of the versions stay in the browser.
+func (s *Store) CurrentTextSHA256(id string) (string, bool, error) {
+	op := s.op("current text hash")
+	var hash string
+	found := false
+	err := s.rawTx(op, "readonly", []string{documentsStore}, func(t *txn) error {
+		return t.call(documentsStore, "get", func(r safejs.Value) (err error) {
+			if r.IsUndefined() {
+				return nil
+			}
+			found = true
+			hash, err = currentTextSHA256(r)
+			if err != nil {
+				return fmt.Errorf("%s: the stored document %q is damaged: %v", op, id, err)
+			}
+			return nil
+		}, id)
+	})
+	if err != nil || !found {
+		return "", false, err
+	}
+	return hash, true, nil
+}
+
+// currentTextSHA256 is the textSHA256 of the last of a stored document's
+// versions ("" when it has none, as Document.Current).
+func currentTextSHA256(doc safejs.Value) (string, error) {
+	versions, err := doc.Get("versions")
+	if err != nil {
+		return "", err
+	}
+	if versions.IsNull() || versions.IsUndefined() {
+		return "", nil
+	}
+	n, err := versions.Length()
+	if err != nil {
+		return "", err
+	}
+	if n == 0 {
+		return "", nil
+	}
+	last, err := versions.Index(n - 1)
+	if err != nil {
+		return "", err
+	}
+	h, err := last.Get("textSHA256")
+	if err != nil {
+		return "", err
+	}
+	if h.Type() != safejs.TypeString {
+		return "", errors.New("its current version has no text hash")
+	}
+	return h.String()
+}
+
 // PutDocument adds or replaces a document and its summary, in one
 // transaction.
 func (s *Store) PutDocument(d library.Document, sum library.Summary) error {

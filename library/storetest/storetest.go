@@ -78,6 +78,7 @@ func addition(t testing.TB, text []byte, source, fileName string, added time.Tim
 // Run runs the tests on stores open returns: each call a new, empty one.
 func Run(t *testing.T, open func(t *testing.T) library.Store) {
 	t.Run("PutDocument then Document and Summaries", func(t *testing.T) { testPutGet(t, open(t)) })
+	t.Run("CurrentTextSHA256 is the hash of the current version's text", func(t *testing.T) { testCurrentHash(t, open(t)) })
 	t.Run("UpdateDocument changes both records or none", func(t *testing.T) { testUpdate(t, open(t)) })
 	t.Run("PutSummary needs the document", func(t *testing.T) { testPutSummary(t, open(t)) })
 	t.Run("DeleteDocument removes the annotations too and Restore puts all back", func(t *testing.T) { testDeleteRestore(t, open(t)) })
@@ -215,6 +216,55 @@ func testPutGet(t *testing.T, st library.Store) {
 	bad.ID = "other"
 	if err := st.PutDocument(bad, f.Seed.Summary); !errors.Is(err, library.ErrInvalid) {
 		t.Errorf("PutDocument of an invalid document = %v, want ErrInvalid", err)
+	}
+}
+
+func testCurrentHash(t *testing.T, st library.Store) {
+	f := NewFixture(t)
+	if h, ok, err := st.CurrentTextSHA256(f.Seed.Document.ID); ok || h != "" || err != nil {
+		t.Fatalf("CurrentTextSHA256 of a new store = %q, %v, %v; want none", h, ok, err)
+	}
+	for _, a := range []library.Addition{f.Seed, f.Draft} {
+		if err := st.PutDocument(a.Document, a.Summary); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The hash is that of the clauses the text parses into, read here
+	// from the text, not from the stored record.
+	for _, a := range []library.Addition{f.Seed, f.Draft} {
+		parsed, err := resolution.Parse([]byte(a.Document.Current().Text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h, ok, err := st.CurrentTextSHA256(a.Document.ID); !ok || err != nil || h != parsed.TextSHA256() {
+			t.Errorf("CurrentTextSHA256(%s) = %q, %v, %v; want %q", a.Document.ID, h, ok, err, parsed.TextSHA256())
+		}
+	}
+	// A revised text of the seed, added as its new version, becomes its
+	// current one.
+	revised := strings.Replace(string(resolution.Seed()), "with a view to broadening the donor base", "so as to broaden the donor base", 1)
+	parsed, err := resolution.Parse([]byte(revised))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if parsed.TextSHA256() == f.Seed.Document.Current().TextSHA256 {
+		t.Fatal("the revised text has the seed's hash: the test changes nothing")
+	}
+	v, err := library.NewVersion(revised, parsed, library.SourceText, "", "Rev.1", at(3, 9))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.UpdateDocument(f.Seed.Document.ID, func(d *library.Document, _ *library.Summary) error {
+		_, err := d.AddVersion(v)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if h, ok, err := st.CurrentTextSHA256(f.Seed.Document.ID); !ok || err != nil || h != parsed.TextSHA256() {
+		t.Errorf("after a new version, CurrentTextSHA256 = %q, %v, %v; want the new text's %q", h, ok, err, parsed.TextSHA256())
+	}
+	if h, ok, err := st.CurrentTextSHA256("no-such-document"); ok || h != "" || err != nil {
+		t.Errorf("CurrentTextSHA256 of a missing document = %q, %v, %v; want none", h, ok, err)
 	}
 }
 
