@@ -354,7 +354,14 @@ func TestTheServedTextIsCheckedByItsHashAndItsVersionsReadAfterTheEarlyPaint(t *
 	first := newWorkspace(fake, seedDoc(t))
 	(&App{ws: first}).Keep(resolution.Seed(), true)
 	first.prepareLibrary() // an earlier visit kept it in the library
-	savedAnnotation(t, fake.Store, "op21", annotations.Request, "")
+	set := annotations.NewSet(first.servedDoc, nil)
+	saved, err := set.CreateWhole("op21", annotations.Request, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fake.Store.Put(saved); err != nil {
+		t.Fatal(err)
+	}
 	fake.Prerendered = map[string]string{keptElement + " .cm-doc": "A/HRC/RES/53/11"} // the server's page
 
 	from := len(fake.Calls())
