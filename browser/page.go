@@ -73,3 +73,9 @@ const KeptPagesCachePrefix = "clausemark-pages-"
 // KeptPagesCache is the name of the cache of the pages kept by the app of
 // this version.
 func KeptPagesCache(version string) string { return KeptPagesCachePrefix + version }
+
+// EarlyFetches is the global object of the page's app.js (the server's)
+// that holds the responses (promises) of the fetches it starts as the page
+// starts, by path: the text of the resolution the server serves, fetched
+// in parallel with app.wasm. wasm.FetchText takes its response from there.
+const EarlyFetches = "clausemarkEarlyFetches"

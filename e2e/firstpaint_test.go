@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	cmbrowser "github.com/clausemark/clausemark/browser"
+	"github.com/clausemark/clausemark/server"
 )
 
 // firstPaintProbe records, when the page is parsed (DOMContentLoaded:
@@ -196,4 +197,33 @@ func TestOnAColdLoadTheHighlightsArePaintedIntoTheServersPageBeforeTheAppStarts(
 	press(t, b.ctx, "3")
 	newestHighlight(t, b.ctx, "op7", "concern")
 	waitStored(t, b.ctx, 3)
+}
+
+// The text the server serves (clausemark serve -doc) is fetched as the
+// page starts, in parallel with app.wasm, and once: the wasm takes that
+// response instead of fetching the text when it runs (app.js's
+// goappFetchEarly, wasm.FetchText).
+func TestTheServedTextIsFetchedOnceAsThePageStarts(t *testing.T) {
+	srv := startServerWithDocument(t, unicodeResolution(t))
+	b := newBrowser(t)
+	open(t, b.ctx, srv.Doc)
+	type fetched struct {
+		N              int
+		Start, WasmEnd float64
+		Symbol         string
+	}
+	got := eval[fetched](t, b.ctx, `(() => {
+		const res = performance.getEntriesByType('resource');
+		const path = r => new URL(r.name).pathname;
+		const docs = res.filter(r => path(r) === '`+server.DocumentPath+`');
+		const wasm = res.find(r => path(r) === '/web/app.wasm');
+		return {n: docs.length, start: docs.length ? docs[0].startTime : -1, wasmEnd: wasm ? wasm.responseEnd : -1,
+			symbol: document.querySelector('.cm-doc').dataset.symbol};
+	})()`)
+	if got.N != 1 || got.Start < 0 || got.WasmEnd < 0 || got.Start >= got.WasmEnd {
+		t.Errorf("the served text was fetched %d times, the first at %.0f ms, and app.wasm received at %.0f ms; want once, before app.wasm was received", got.N, got.Start, got.WasmEnd)
+	}
+	if got.Symbol != "A/HRC/RES/59/99" {
+		t.Errorf("the page shows %q, want the served text A/HRC/RES/59/99", got.Symbol)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 
+	cmapp "github.com/clausemark/clausemark/app"
 	"github.com/clausemark/clausemark/browser"
 )
 
@@ -37,7 +38,8 @@ goappWatchForInstallable();
 goappInitWebAssembly();
 `
 
-const appJSStartWith = `goappWatchForUpdate();
+const appJSStartWith = `goappFetchEarly();
+goappWatchForUpdate();
 goappWatchForInstallable();
 goappMarkKeptPainted().then(goappInitWebAssembly).finally(goappRegisterWorkerAfterLoad);
 `
@@ -89,6 +91,24 @@ async function goappShowProgress(response, progress) {
   }
 }
 
+// goappFetchEarly starts fetching the text of the resolution the server
+// serves (the app's environment names it: ` + cmapp.DocumentEnv + `) as the
+// page starts, in parallel with app.wasm: the Go program asks for it
+// first thing (wasm.FetchText), and takes this response instead of
+// waiting for a fetch of its own once it runs.
+// It runs first thing, before the rest of this script has run: it makes
+// the global itself.
+function goappFetchEarly() {
+  const fetches = (globalThis.` + EarlyFetches + ` = {});
+  const path = goappGetenv("` + cmapp.DocumentEnv + `");
+  if (typeof path !== "string" || path === "") {
+    return;
+  }
+  const response = fetch(path);
+  response.catch(() => {}); // the app fetches it again, and says what failed
+  fetches[path] = response;
+}
+
 // goappMarkKeptPainted marks (User Timing "` + MarkKeptPainted + `") when the
 // page came with a copy of the document kept by the app (the service
 // worker's div.cm-kept) and the browser has painted it, as the app marks
@@ -118,6 +138,11 @@ function goappRegisterWorkerAfterLoad() {
   window.addEventListener("load", () => goappInitServiceWorker(), { once: true });
 }
 `
+
+// EarlyFetches is the global object of app.js whose fields are the
+// responses (promises) of the fetches it starts as the page starts, by
+// path (wasm.FetchText takes them).
+const EarlyFetches = browser.EarlyFetches
 
 // MarkKeptPainted is the User Timing mark app.js sets once the copy of a
 // document the page came with is painted.

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/andybalholm/brotli"
+
+	cmapp "github.com/clausemark/clausemark/app"
 )
 
 // textWeb is testWeb with text files of realistic sizes: the project's
@@ -306,6 +308,11 @@ func TestAppJSCompilesWhileDownloadingAndRegistersTheWorkerAfterTheLoad(t *testi
 		`goappShowProgress(response.clone(), progress)`,
 		`goappMarkKeptPainted().then(goappInitWebAssembly).finally(goappRegisterWorkerAfterLoad);`,
 		`const goappWasmContentLength = "14";`,
+		// The served text, fetched as the page starts, for the wasm.
+		"goappFetchEarly();\n",
+		`const path = goappGetenv("` + cmapp.DocumentEnv + `");`,
+		`const fetches = (globalThis.` + EarlyFetches + ` = {});`,
+		`fetches[path] = response;`,
 	} {
 		if !strings.Contains(js, want) {
 			t.Errorf("app.js lacks %s", want)

@@ -5,14 +5,23 @@ package wasm
 import (
 	"fmt"
 
+	"github.com/clausemark/clausemark/browser"
 	"github.com/hack-pad/safejs"
 )
 
 // FetchText fetches a same-origin URL (through the service worker, so it
-// works offline once cached) and returns its body. It blocks: do not call
-// it from a JavaScript callback.
+// works offline once cached) and returns its body. When the page's app.js
+// started fetching that URL as the page started (browser.EarlyFetches:
+// the resolution the server serves), it takes that response, once; if
+// that fetch failed, it fetches again. It blocks: do not call it from a
+// JavaScript callback.
 func FetchText(url string) ([]byte, error) {
 	op := "fetch " + url
+	if p, ok := earlyFetch(url); ok {
+		if data, err := responseBytes(op, p); err == nil {
+			return data, nil
+		}
+	}
 	fetch, err := safejs.Global().Get("fetch")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", op, err)
@@ -21,6 +30,29 @@ func FetchText(url string) ([]byte, error) {
 	if err != nil {
 		return nil, callError(op, err, false)
 	}
+	return responseBytes(op, p)
+}
+
+// earlyFetch takes the response app.js started fetching for url, if it
+// did: the next FetchText of url fetches it again.
+func earlyFetch(url string) (safejs.Value, bool) {
+	fetches, err := safejs.Global().Get(browser.EarlyFetches)
+	if err != nil || fetches.Type() != safejs.TypeObject {
+		return safejs.Undefined(), false
+	}
+	p, err := fetches.Get(url)
+	if err != nil || p.Type() != safejs.TypeObject {
+		return safejs.Undefined(), false
+	}
+	if err := fetches.Delete(url); err != nil {
+		return safejs.Undefined(), false
+	}
+	return p, true
+}
+
+// responseBytes awaits the promise of a fetch's response and returns its
+// body, or says why there is none (the request failed, or an HTTP error).
+func responseBytes(op string, p safejs.Value) ([]byte, error) {
 	res, err := await(op, p)
 	if err != nil {
 		return nil, err
