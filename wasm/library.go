@@ -178,16 +178,9 @@ func (s *Store) Summaries() ([]library.Summary, error) {
 func (s *Store) Document(id string) (library.Document, bool, error) {
 	op := s.op("document")
 	var text string
-	found := false
-	err := s.rawTx(op, "readonly", []string{documentsStore}, func(t *txn) error {
-		return t.call(documentsStore, "get", func(r safejs.Value) (err error) {
-			if r.IsUndefined() {
-				return nil
-			}
-			found = true
-			text, err = stringify(op, r)
-			return err
-		}, id)
+	found, err := s.getDocument(op, id, func(r safejs.Value) (err error) {
+		text, err = stringify(op, r)
+		return err
 	})
 	if err != nil || !found {
 		return library.Document{}, false, err
@@ -206,24 +199,33 @@ func (s *Store) Document(id string) (library.Document, bool, error) {
 func (s *Store) CurrentTextSHA256(id string) (string, bool, error) {
 	op := s.op("current text hash")
 	var hash string
-	found := false
-	err := s.rawTx(op, "readonly", []string{documentsStore}, func(t *txn) error {
-		return t.call(documentsStore, "get", func(r safejs.Value) (err error) {
-			if r.IsUndefined() {
-				return nil
-			}
-			found = true
-			hash, err = currentTextSHA256(r)
-			if err != nil {
-				return fmt.Errorf("%s: the stored document %q is damaged: %v", op, id, err)
-			}
-			return nil
-		}, id)
+	found, err := s.getDocument(op, id, func(r safejs.Value) (err error) {
+		if hash, err = currentTextSHA256(r); err != nil {
+			return fmt.Errorf("%s: the stored document %q is damaged: %v", op, id, err)
+		}
+		return nil
 	})
 	if err != nil || !found {
 		return "", false, err
 	}
 	return hash, true, nil
+}
+
+// getDocument reads the stored record of the document with this id in a
+// transaction of its own, calls read with it there, and reports whether
+// there is one.
+func (s *Store) getDocument(op, id string, read func(record safejs.Value) error) (bool, error) {
+	found := false
+	err := s.rawTx(op, "readonly", []string{documentsStore}, func(t *txn) error {
+		return t.call(documentsStore, "get", func(r safejs.Value) error {
+			if r.IsUndefined() {
+				return nil
+			}
+			found = true
+			return read(r)
+		}, id)
+	})
+	return found, err
 }
 
 // currentTextSHA256 is the textSHA256 of the last of a stored document's
