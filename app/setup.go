@@ -95,10 +95,11 @@ func (a *App) Preload(path string, max time.Duration) {
 		var r read
 		if lean {
 			if st, err := ws.openStore(); err == nil {
-				if ws.servedIsCurrent(st) {
+				switch current, held := ws.servedIsCurrent(st); {
+				case current:
 					r.versions = st
-				} else {
-					ws.learnDefault(st) // a newer version, or none yet
+				case held:
+					ws.learnDefault(st) // a newer version
 				}
 			}
 		} else {

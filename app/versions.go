@@ -305,13 +305,17 @@ func (ws *workspace) learnDefault(st library.Store) {
 }
 
 // servedIsCurrent reports whether the library holds the default document
-// with the served text as its current version. It reads only that
-// version's hash, not the document's texts: when it is so, learnDefault,
-// which reads them all (for the versions and their review), can wait
-// until the saved highlights are painted. It blocks.
-func (ws *workspace) servedIsCurrent(st library.Store) bool {
+// with the served text as its current version, and whether it may hold
+// it at all (false: it has no such document, nothing to learn). It reads
+// only that version's hash, not the document's texts: when it is current,
+// learnDefault, which reads them all (for the versions and their review),
+// can wait until the saved highlights are painted. It blocks.
+func (ws *workspace) servedIsCurrent(st library.Store) (current, held bool) {
 	hash, found, err := st.CurrentTextSHA256(ws.defaultID)
-	return err == nil && found && ws.servedDoc != nil && hash == ws.servedDoc.TextSHA256
+	if err != nil {
+		return false, true // learnDefault reads it again, and says why it cannot
+	}
+	return found && ws.servedDoc != nil && hash == ws.servedDoc.TextSHA256, found
 }
 
 // sha256Of is a document's TextSHA256; the served one's is known.

@@ -382,6 +382,19 @@ func TestTheServedTextIsCheckedByItsHashAndItsVersionsReadAfterTheEarlyPaint(t *
 	}
 }
 
+// On a first visit the library has no record of the served text: the
+// check of its hash says so, and no record is read.
+func TestAFirstVisitReadsNoDocumentFromTheLibrary(t *testing.T) {
+	fake := browser.NewFake()
+	ws := newWorkspace(fake, seedDoc(t))
+	a := &App{ws: ws}
+	a.Keep(resolution.Seed(), true)
+	a.Preload("/d/A-HRC-RES-53-11", 5*time.Second)
+	if !fake.Called("CurrentTextSHA256(A-HRC-RES-53-11)") || fake.Called("Document(") {
+		t.Errorf("want the hash asked and no document read: %v", fake.Calls())
+	}
+}
+
 // The version bar of a document the app has read from the library shows
 // its versions from its first render, not once the library answers again
 // (the page would show an empty bar, then fill it).
