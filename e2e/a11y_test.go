@@ -311,10 +311,7 @@ func TestTouchTargetsAreAtLeast24PixelsSquare(t *testing.T) {
 			// Every clause laid out (content-visibility skips those out
 			// of view), the panel open, then the editor and the menu.
 			eval[bool](t, b.ctx, `(() => { document.querySelectorAll('.cm-clause').forEach(c => c.style.contentVisibility = 'visible'); return true; })()`)
-			if !eval[bool](t, b.ctx, `!!document.querySelector('#cm-panel .cm-item')`) {
-				clickInPlace(t, b.ctx, ".cm-panel-toggle")
-				poll(t, b.ctx, `!!document.querySelector('#cm-panel .cm-item')`)
-			}
+			showPanel(t, b.ctx)
 			check := func(state string) {
 				t.Helper()
 				var got []struct {
@@ -947,6 +944,18 @@ func TestPrintingThePageShowsEachNoteWithItsClause(t *testing.T) {
 	}
 }
 
+// showPanel opens the panel unless the bar says it is open, then waits
+// for its list. It asks the toggle, not the list: a tag's row reaches the
+// panel up to 40 ms after its highlight, so a list not there yet does not
+// mean a panel closed, and toggling it then would close it.
+func showPanel(t testing.TB, ctx context.Context) {
+	t.Helper()
+	if !eval[bool](t, ctx, `document.getElementById('cm-panel-toggle').getAttribute('aria-expanded') === 'true'`) {
+		clickInPlace(t, ctx, ".cm-panel-toggle")
+	}
+	poll(t, ctx, `!!document.querySelector('#cm-panel .cm-item')`)
+}
+
 // axeStates are the views axe-core checks, each opened from the page with
 // a request on OP21 (and the panel as the screen shows it); close undoes
 // what open did.
@@ -956,10 +965,7 @@ var axeStates = []struct {
 }{
 	{"reader", func(testing.TB, context.Context) {}, func(testing.TB, context.Context) {}},
 	{"panel", func(t testing.TB, ctx context.Context) {
-		if !eval[bool](t, ctx, `!!document.querySelector('#cm-panel .cm-item')`) {
-			clickInPlace(t, ctx, ".cm-panel-toggle")
-		}
-		poll(t, ctx, `!!document.querySelector('#cm-panel .cm-item')`)
+		showPanel(t, ctx)
 	}, func(t testing.TB, ctx context.Context) {
 		if eval[bool](t, ctx, `innerWidth < 900`) {
 			clickInPlace(t, ctx, ".cm-panel-toggle")

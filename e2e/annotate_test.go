@@ -168,8 +168,10 @@ func TestANoteIsWrittenThenEdited(t *testing.T) {
 	if a.Note != note || a.Tag != "request" || a.Start != 9 || a.End != 60 {
 		t.Errorf("stored %+v, want a request on [9,60) with the note %q", a, note)
 	}
-	if got := eval[string](t, b.ctx, `document.querySelector('.cm-item-note').textContent`); got != note {
-		t.Errorf("the panel shows the note %q, want %q", got, note)
+	// The panel shows it once the page's state is published (up to 40 ms
+	// after the change).
+	if err := chromium.Poll(b.ctx, "the note in the panel", `document.querySelector('.cm-item-note')?.textContent === `+fmtJSON(note), 10*time.Second); err != nil {
+		t.Errorf("the panel shows the note %q, want %q", eval[string](t, b.ctx, `document.querySelector('.cm-item-note')?.textContent ?? 'no note'`), note)
 	}
 
 	// Open it by clicking the highlight, change the note and the tag.
