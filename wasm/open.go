@@ -12,17 +12,25 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// Opening a Store takes two open requests on the same IDBFactory, one after
-// the other:
+// Opening a Store takes two open requests on the same IDBFactory, made one
+// after the other without waiting in between:
 //
 //  1. prepare, with plain IndexedDB calls through safejs, brings the database
 //     to SchemaVersion: it runs the upgrade (schema.go), aborting it cleanly
 //     when the migration fails, reports a blocked request at once, and maps
 //     VersionError. Its connection is closed as soon as it succeeds.
 //  2. connect, with go-indexeddb, opens the Store's connection at
-//     SchemaVersion. The database is at that version already, so the
-//     browser runs no upgrade and the Upgrader is not called (see
-//     connecting.upgrade for the race where it is).
+//     SchemaVersion. The browser runs open requests for a database in the
+//     order they were made, each once the one before is done, so this one
+//     finds the database at that version already: the browser runs no
+//     upgrade and the Upgrader is not called (see connecting.upgrade for
+//     the race where it is). If prepare fails, this request is abandoned:
+//     its upgrade, if the browser asks for one, is aborted, and its
+//     connection, if it gets one, closed.
+//
+// Making the second request at once, rather than once the first succeeded,
+// saves the round trip between the browser's answer and the Go code that
+// asks again, on every start of the app.
 //
 // go-indexeddb v0.3.2 cannot do step 1: an error returned by an Upgrader
 // panics inside its JavaScript callback and ends the program
@@ -57,36 +65,54 @@ func Open(ctx context.Context, name string) (*Store, error) {
 // openWith is Open with a given IDBFactory, so tests can pass broken ones.
 func openWith(ctx context.Context, factory safejs.Value, name string) (*Store, error) {
 	op := fmt.Sprintf("IndexedDB %q open", name)
-	if err := prepare(ctx, factory, name, op); err != nil {
+	prepared, err := prepare(ctx, factory, name, op)
+	if err != nil {
 		return nil, err
 	}
-	return connect(ctx, factory, name, op)
+	// Queued behind prepare's request; its error, if any, is reported
+	// only if prepare's request succeeds.
+	connection, connectErr := startConnect(ctx, factory, name, op)
+	if err := prepared.wait(ctx); err != nil {
+		if connection != nil {
+			connection.abandon()
+		}
+		return nil, err
+	}
+	if connectErr != nil {
+		return nil, connectErr
+	}
+	return connection.wait(ctx)
 }
 
-// prepare opens the database name at SchemaVersion with plain IndexedDB
-// calls, upgrading it if needed, then closes the connection.
-func prepare(ctx context.Context, factory safejs.Value, name, op string) error {
+// prepare makes the request that opens the database name at SchemaVersion
+// with plain IndexedDB calls, upgrading it if needed; its connection is
+// closed once it succeeds. wait returns its outcome.
+func prepare(ctx context.Context, factory safejs.Value, name, op string) (*opening, error) {
 	if err := ctx.Err(); err != nil {
-		return err // do not queue a request nobody waits for
+		return nil, err // do not queue a request nobody waits for
 	}
 	if factory.Type() != safejs.TypeObject {
-		return &DOMError{Op: op, Message: "indexedDB is " + factory.Type().String(), Err: ErrUnavailable}
+		return nil, &DOMError{Op: op, Message: "indexedDB is " + factory.Type().String(), Err: ErrUnavailable}
 	}
 	req, err := factory.Call("open", name, SchemaVersion)
 	if err != nil {
-		return callError(op, err, true)
+		return nil, callError(op, err, true)
 	}
 	if req.Type() != safejs.TypeObject {
-		return &DOMError{Op: op, Message: "indexedDB.open returned " + req.Type().String(), Err: ErrUnavailable}
+		return nil, &DOMError{Op: op, Message: "indexedDB.open returned " + req.Type().String(), Err: ErrUnavailable}
 	}
 	o := &opening{op: op, result: make(chan error, 1)}
 	stop, err := listen(req, func(event safejs.Value) { o.handle(req, event) },
 		"upgradeneeded", "success", "error", "blocked")
 	if err != nil {
-		return callError(op, err, true)
+		return nil, callError(op, err, true)
 	}
 	o.onDone(stop)
+	return o, nil
+}
 
+// wait waits for the outcome of prepare's request, or for ctx's end.
+func (o *opening) wait(ctx context.Context) error {
 	select {
 	case err := <-o.result:
 		return err
@@ -232,8 +258,17 @@ func upgradeError(op string, cause error) error {
 
 // connect opens the Store's connection to the database name with
 // go-indexeddb, at SchemaVersion. prepare must have brought the database to
-// that version.
+// that version, or have made its request before.
 func connect(ctx context.Context, factory safejs.Value, name, op string) (*Store, error) {
+	c, err := startConnect(ctx, factory, name, op)
+	if err != nil {
+		return nil, err
+	}
+	return c.wait(ctx)
+}
+
+// startConnect makes connect's open request; wait returns its outcome.
+func startConnect(ctx context.Context, factory safejs.Value, name, op string) (*connecting, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -267,7 +302,11 @@ func connect(ctx context.Context, factory safejs.Value, name, op string) (*Store
 		done() // the request goes on unwatched; it cannot fail this way in practice
 		return nil, idbError(op, err, true)
 	}
+	return c, nil
+}
 
+// wait waits for the outcome of connect's request, or for ctx's end.
+func (c *connecting) wait(ctx context.Context) (*Store, error) {
 	select {
 	case r := <-c.result:
 		return r.store, r.err
@@ -301,9 +340,10 @@ type connecting struct {
 }
 
 // upgrade is connect's idb.Upgrader. The database is already at
-// SchemaVersion, so the browser calls it only if the database changed
-// between prepare and connect: another tab deleted it (oldVersion 0), and
-// perhaps an older Clausemark created it again (oldVersion 1).
+// SchemaVersion, so the browser calls it only if prepare's request failed
+// (connect's is abandoned then) or if the database changed between the two:
+// another tab deleted it (oldVersion 0), and perhaps an older Clausemark
+// created it again (oldVersion 1).
 //
 // It must not return an error: go-indexeddb would panic inside its
 // JavaScript callback and end the program (idb/open_db_request.go,
@@ -315,16 +355,20 @@ type connecting struct {
 // open request's result) and a scratch object store.
 func (c *connecting) upgrade(_ *idb.Database, oldVersion, newVersion uint) error {
 	c.mu.Lock()
-	req := c.req
+	req, abandoned := c.req, c.abandoned
 	c.mu.Unlock()
 	if req == nil {
-		return nil // cannot happen: see connect
+		return nil // cannot happen: see startConnect
 	}
 	result, err := req.Request.Result()
 	if err != nil {
 		return nil // cannot happen during upgradeneeded
 	}
 	db := safejs.Safe(result)
+	if abandoned {
+		abortUpgrade(db) // prepare failed or nobody waits: change nothing
+		return nil
+	}
 	if oldVersion == 0 {
 		if err = createV3(db); err == nil {
 			return nil

@@ -53,6 +53,47 @@ func TestAMissingIndexedDBIsAnErrorNotAPanic(t *testing.T) { // not parallel: re
 	}
 }
 
+// TestOpenMakesItsTwoRequestsWithoutWaiting checks that Open asks for its
+// connection without waiting for the upgrade request to succeed (open.go
+// says why), on a fresh database and on one at SchemaVersion, and that the
+// Store it returns works.
+func TestOpenMakesItsTwoRequestsWithoutWaiting(t *testing.T) {
+	t.Parallel()
+	name := testDBName(t)
+	deleteAfter(t, name)
+	// A real IDBFactory whose open logs each request and its success.
+	factory := jsFunc(t, `() => {
+		const f = Object.create(IDBFactory.prototype);
+		f.log = [];
+		f.open = (name, version) => {
+			const req = indexedDB.open(name, version);
+			const n = f.log.filter(e => e.startsWith('open')).length + 1;
+			f.log.push('open ' + n);
+			req.addEventListener('success', () => f.log.push('success ' + n));
+			return req;
+		};
+		return f;
+	}`).Invoke()
+	for _, visit := range []string{"a new database", "the database again"} {
+		factory.Set("log", js.Global().Get("Array").New())
+		s, err := openWith(context.Background(), safejs.Safe(factory), name)
+		if err != nil {
+			t.Fatalf("%s: %v", visit, err)
+		}
+		log := js.Global().Get("JSON").Call("stringify", factory.Get("log")).String()
+		if want := `["open 1","open 2","success 1","success 2"]`; log != want {
+			t.Errorf("%s: the requests went %s, want %s", visit, log, want)
+		}
+		if err := s.Put(sample("a", "D")); err != nil {
+			t.Fatal(err)
+		}
+		if list := mustList(t, s, "D"); len(list) != 1 {
+			t.Errorf("%s: List = %+v, want a", visit, list)
+		}
+		s.Close()
+	}
+}
+
 // connect on its own: the everyday connection, which must never upgrade a
 // database and never panic when the browser asks it to.
 
